@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "guide",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "guide", targets: ["guide"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries (Debian packages named in each module map's README).
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
+
+        // Foundations: values, positions, diagnostics.
+        .target(name: "JSON"),
+        .target(name: "Diagnostics", dependencies: ["JSON"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
+        .target(name: "Schema", dependencies: ["JSON"]),
+        .target(
+            name: "GuideModel",
+            dependencies: ["JSON", "Diagnostics", "Markdown", .product(name: "Crypto", package: "swift-crypto")]),
+
+        // Pipeline stages.
+        .target(name: "Loader", dependencies: ["GuideModel", "Schema", "Yams"]),
+        .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
+        .target(name: "BundleEmitter", dependencies: ["GuideModel"]),
+        .target(name: "SiteEmitter", dependencies: ["GuideModel"]),
+        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "CPangoCairo", "CQRencode"]),
+        .target(
+            name: "GuideCLI",
+            dependencies: [
+                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "guide", dependencies: ["GuideCLI"]),
+
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,1 @@
+// BundleEmitter: see DESIGN-NOTES.md

@@ -1,0 +1,2 @@
+// libqrencode: QR code module grids. Debian: libqrencode-dev.
+#include <qrencode.h>

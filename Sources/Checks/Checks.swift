@@ -1,0 +1,1 @@
+// Checks: see DESIGN-NOTES.md

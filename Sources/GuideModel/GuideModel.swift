@@ -1,0 +1,1 @@
+// GuideModel: see DESIGN-NOTES.md

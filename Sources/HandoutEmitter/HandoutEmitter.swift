@@ -1,0 +1,1 @@
+// HandoutEmitter: see DESIGN-NOTES.md

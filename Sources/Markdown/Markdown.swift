@@ -1,0 +1,1 @@
+// Markdown: see DESIGN-NOTES.md

@@ -1,0 +1,1 @@
+// Schema: see DESIGN-NOTES.md

@@ -1,0 +1,1 @@
+// SiteEmitter: see DESIGN-NOTES.md

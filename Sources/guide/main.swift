@@ -1,0 +1,2 @@
+import GuideCLI
+GuideCommand.main()
