@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Schema", dependencies: ["JSON"]),
         .target(
             name: "GuideModel",
-            dependencies: ["JSON", "Diagnostics", "Markdown", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["JSON", "Diagnostics", "Markdown", "Schema", .product(name: "Crypto", package: "swift-crypto")]),
 
         // Pipeline stages.
         .target(name: "Loader", dependencies: ["GuideModel", "Schema", "Yams"]),

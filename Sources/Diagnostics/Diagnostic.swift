@@ -53,3 +53,6 @@ extension Diagnostic: Comparable {
         return a.message < b.message
     }
 }
+
+/// A diagnostic can be thrown by a stage that stops at its first problem.
+extension Diagnostic: Error {}

@@ -1,2 +1,3 @@
 import GuideCLI
-GuideCommand.main()
+
+GuideCommand.runMain()

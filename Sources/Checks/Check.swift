@@ -1,0 +1,35 @@
+import Diagnostics
+import Foundation
+import GuideModel
+
+/// One concern checked over the loaded guide. A check only reports; it never
+/// changes the guide.
+public protocol Check: Sendable {
+    func run(_ context: CheckContext) -> [Diagnostic]
+}
+
+/// What every check may read.
+public struct CheckContext: Sendable {
+    public var guide: Guide
+    public var schemas: SchemaSet
+    /// "Today", for helpline freshness; injected so tests do not depend on the clock.
+    public var today: Date
+    /// Files whose front matter failed schema validation: checks that read
+    /// front-matter values skip them, so one mistake gives one diagnostic.
+    public var invalidFrontMatter: Set<String>
+
+    public init(guide: Guide, schemas: SchemaSet, today: Date, invalidFrontMatter: Set<String> = []) {
+        self.guide = guide
+        self.schemas = schemas
+        self.today = today
+        self.invalidFrontMatter = invalidFrontMatter
+    }
+
+    /// Every entry file, source and translations, in a stable order.
+    public var allFiles: [EntryFile] {
+        guide.allEntries.flatMap { entry in entry.languages.compactMap { entry.files[$0] } }
+    }
+
+    /// Files whose front-matter values can be trusted (they passed the schema).
+    public var validFiles: [EntryFile] { allFiles.filter { !invalidFrontMatter.contains($0.path) } }
+}

@@ -1,1 +1,0 @@
-// Checks: see DESIGN-NOTES.md

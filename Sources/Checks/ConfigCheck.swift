@@ -1,0 +1,49 @@
+import Diagnostics
+import GuideModel
+import JSON
+
+/// `guide.yml` makes sense as a whole: the source language and every
+/// fallback or country language is declared, and every title and name is
+/// given in every declared language.
+struct ConfigCheck: Check {
+    func run(_ context: CheckContext) -> [Diagnostic] {
+        guard let document = context.guide.configDocument, !context.invalidFrontMatter.contains(document.path) else { return [] }
+        let config = context.guide.config
+        let declared = config.languageCodes
+        var out: [Diagnostic] = []
+        func undeclared(_ code: String, at path: [String]) {
+            guard !declared.contains(code) else { return }
+            out.append(.error("config.language", file: document.path, at: document.positions.valueRange(path),
+                              "language \"\(code)\" is not declared under `languages`",
+                              help: Suggestion.closest(to: code, among: declared).map { "did you mean \"\($0)\"?" }
+                                  ?? "add it to `languages`"))
+        }
+        undeclared(config.sourceLanguage, at: ["source_language"])
+        for (i, item) in (document.value["languages"]?.arrayValue ?? []).enumerated() {
+            for (j, code) in (item["fallback"]?.arrayValue ?? []).enumerated() {
+                if let code = code.stringValue { undeclared(code, at: ["languages", String(i), "fallback", String(j)]) }
+            }
+        }
+        for (i, item) in (document.value["countries"]?.arrayValue ?? []).enumerated() {
+            for (j, code) in (item["languages"]?.arrayValue ?? []).enumerated() {
+                if let code = code.stringValue { undeclared(code, at: ["countries", String(i), "languages", String(j)]) }
+            }
+        }
+        func names(_ value: JSONValue?, at path: [String], what: String) {
+            let given = Set(value?.objectValue?.keys ?? [])
+            let missing = declared.filter { !given.contains($0) }
+            guard !missing.isEmpty else { return }
+            out.append(.warning("config.name-missing", file: document.path, at: document.positions.keyRange(path),
+                                "\(what) has no text for \(missing.joined(separator: ", "))",
+                                help: "add `\(missing[0]): …` so readers of every language see it in their language"))
+        }
+        names(document.value["title"], at: ["title"], what: "title")
+        for (list, singular) in [("countries", "country"), ("roles", "role"), ("touchpoints", "touchpoint"), ("categories", "category")] {
+            for (i, item) in (document.value[list]?.arrayValue ?? []).enumerated() {
+                let id = item["id"]?.stringValue ?? item["code"]?.stringValue ?? String(i)
+                names(item["name"], at: [list, String(i), "name"], what: "the name of \(singular) \"\(id)\"")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,60 @@
+import Diagnostics
+import GuideModel
+
+/// Handout definitions: languages are declared and each has a title,
+/// `include` resolves and selects something, the QR target can be encoded,
+/// and the paper suits the layout.
+struct HandoutCheck: Check {
+    /// Papers each layout is designed for.
+    static let papers: [String: [String]] = [
+        "pocket-card": ["cr80", "a6"], "sheet": ["a4", "letter"], "poster": ["a4", "a3"], "booklet": ["a4", "letter"],
+    ]
+
+    func run(_ context: CheckContext) -> [Diagnostic] {
+        let guide = context.guide
+        let index = ReferenceIndex(guide: guide)
+        let declared = guide.config.languageCodes
+        var out: [Diagnostic] = []
+        for handout in guide.handouts where !context.invalidFrontMatter.contains(handout.path) {
+            let p = handout.positions
+            for (i, language) in handout.languages.enumerated() {
+                if !declared.contains(language) {
+                    out.append(.error("handout.language", file: handout.path, at: p.valueRange(["languages", String(i)]),
+                                      "language \"\(language)\" is not declared in guide.yml",
+                                      help: Suggestion.closest(to: language, among: declared).map { "did you mean \"\($0)\"?" }))
+                } else if handout.title[language] == nil {
+                    out.append(.error("handout.title", file: handout.path, at: p.keyRange(["title"]),
+                                      "no title for \"\(language)\"", help: "add `\(language): …` under title"))
+                }
+            }
+            if let papers = Self.papers[handout.layout], !papers.contains(handout.paper) {
+                out.append(.error("handout.paper", file: handout.path, at: p.valueRange(["paper"]),
+                                  "a \(handout.layout) is printed on \(papers.joined(separator: " or ")), not \(handout.paper)",
+                                  help: "set paper: \(papers[0])"))
+            }
+            for (i, item) in (handout.value["include"]?.arrayValue ?? []).enumerated() {
+                let at = p.valueRange(["include", String(i)])
+                if let text = item.stringValue {
+                    if let d = ReferenceCheck.check(text, in: handout.path, at: at, index: index) { out.append(d) }
+                } else if i < handout.include.count, guide.entries(selectedBy: handout.include[i]).isEmpty {
+                    out.append(.warning("handout.empty-selection", file: handout.path, at: at,
+                                        "this selection matches no published entry",
+                                        help: "check the filter values, or remove the selection"))
+                }
+            }
+            if let text = handout.value["qr"]?.stringValue, text != "home" {
+                let at = p.valueRange(["qr"])
+                if let d = ReferenceCheck.check(text, in: handout.path, at: at, index: index) {
+                    out.append(d)
+                } else if let reference = Reference(parsing: text), reference.type == .helplines,
+                          let file = guide.entry(reference).flatMap(guide.sourceFile(of:)),
+                          QRPayload.helplineLink(file) == nil {
+                    out.append(.error("handout.qr", file: handout.path, at: at,
+                                      "helpline \(reference.id) has no phone or WhatsApp channel for a QR code",
+                                      help: "choose a helpline with a phone channel, or qr: home"))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import Diagnostics
+import GuideModel
+import JSON
+import Markdown
+
+/// Every reference resolves: in front matter (any value written `<type>/<id>`)
+/// and as Markdown link targets; `#section` parts name a section of the target.
+struct ReferenceCheck: Check {
+    func run(_ context: CheckContext) -> [Diagnostic] {
+        let index = ReferenceIndex(guide: context.guide)
+        var out: [Diagnostic] = []
+        for file in context.validFiles {
+            Self.walk(.object(file.frontMatter), path: []) { text, path in
+                guard Reference.looksLikeReference(text) else { return }
+                if let d = Self.check(text, in: file.path, at: file.positions.valueRange(path), index: index) { out.append(d) }
+            }
+        }
+        for file in context.allFiles {
+            let ownSections = Set(file.body.headings.compactMap(\.heading.id))
+            for occurrence in file.body.links {
+                let link = occurrence.link
+                let at = link.destinationRange ?? link.range
+                let dest = link.destination
+                if dest.hasPrefix("#") {
+                    let id = String(dest.dropFirst())
+                    if !ownSections.contains(id) {
+                        out.append(.error("reference.section", file: file.path, at: at,
+                                          "this page has no section \"\(id)\"",
+                                          help: Suggestion.closest(to: id, among: ownSections).map { "did you mean \"#\($0)\"?" }))
+                    }
+                } else if Reference.looksLikeReference(dest) {
+                    if let d = Self.check(dest, in: file.path, at: at, index: index) { out.append(d) }
+                } else if LinkKind.isRelative(dest), !dest.hasPrefix("media/") {
+                    out.append(.error("link.relative", file: file.path, at: at,
+                                      "\"\(dest)\" is not a reference, a media file or a web address",
+                                      help: index.suggestion(for: dest).map { "did you mean \"\($0)\"?" }
+                                          ?? "link to entries as <type>/<id>, e.g. concepts/consent"))
+                }
+            }
+        }
+        return out
+    }
+
+    static func check(_ text: String, in file: String, at range: SourceRange, index: ReferenceIndex) -> Diagnostic? {
+        guard let reference = Reference(parsing: text) else {
+            return .error("reference.unresolved", file: file, at: range, "\"\(text)\" is not a valid reference",
+                          help: "write references as <type>/<id> or <type>/<id>#<section>")
+        }
+        switch index.resolve(reference) {
+        case .resolved:
+            return nil
+        case .unknownEntry(let suggestion):
+            return .error("reference.unresolved", file: file, at: range,
+                          "\"\(reference.entry)\" does not exist",
+                          help: suggestion.map { "did you mean \"\($0)\"?" })
+        case .unknownSection(let known, let suggestion):
+            let list = known.isEmpty ? "it has no sections with ids" : "its sections are " + known.joined(separator: ", ")
+            return .error("reference.section", file: file, at: range,
+                          "\"\(reference.entry)\" has no section \"\(reference.section ?? "")\" (\(list))",
+                          help: suggestion.map { "did you mean \"\(reference.entry)#\($0)\"?" })
+        }
+    }
+
+    /// Calls `visit` with every string in `value` and its path.
+    static func walk(_ value: JSONValue, path: [String], _ visit: (String, [String]) -> Void) {
+        switch value {
+        case .string(let s): visit(s, path)
+        case .array(let items): for (i, item) in items.enumerated() { walk(item, path: path + [String(i)], visit) }
+        case .object(let o): for (k, v) in o { walk(v, path: path + [k], visit) }
+        default: break
+        }
+    }
+}
+
+/// Classifies link destinations.
+enum LinkKind {
+    /// True for a destination with no scheme that is not a fragment: a path
+    /// relative to the page (`media/x.png`, `concepts/consent`, `../x.md`).
+    static func isRelative(_ destination: String) -> Bool {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") { return false }
+        if let colon = destination.firstIndex(of: ":") {
+            let scheme = destination[..<colon]
+            if !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
+                return false
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,46 @@
+import Diagnostics
+import GuideModel
+import Markdown
+
+/// Answers "does this reference resolve?" and "what did the user mean?" for
+/// every check that meets references.
+struct ReferenceIndex: Sendable {
+    private let guide: Guide
+    private let all: [String]
+
+    init(guide: Guide) {
+        self.guide = guide
+        self.all = guide.allEntries.map { $0.reference.description }
+    }
+
+    enum Resolution {
+        case resolved
+        case unknownEntry(suggestion: String?)
+        case unknownSection(known: [String], suggestion: String?)
+    }
+
+    func resolve(_ reference: Reference) -> Resolution {
+        guard let entry = guide.entry(reference.entry) else {
+            return .unknownEntry(suggestion: suggestion(for: reference.entry.description))
+        }
+        guard let section = reference.section else { return .resolved }
+        let known = sectionIDs(of: entry)
+        if known.isEmpty && guide.sourceFile(of: entry) == nil { return .resolved }
+        if known.contains(section) { return .resolved }
+        return .unknownSection(known: known, suggestion: Suggestion.closest(to: section, among: known))
+    }
+
+    /// The closest existing reference: a typo in the id, or the right id under another type.
+    func suggestion(for text: String) -> String? {
+        if let close = Suggestion.closest(to: text, among: all) { return close }
+        let id = text.split(separator: "/").last.map(String.init) ?? text
+        return all.first { $0.hasSuffix("/" + id) }
+    }
+
+    /// Section ids of an entry, taken from its source-language file.
+    func sectionIDs(of entry: Entry) -> [String] {
+        guard let file = guide.sourceFile(of: entry) else { return [] }
+        return file.body.headings.compactMap(\.heading.id)
+    }
+}
+

@@ -1,0 +1,45 @@
+import Diagnostics
+import GuideModel
+
+/// Translations hold only translatable fields, have a source file to be
+/// translated from, and are reported outdated when the source changed since
+/// their `source_hash` was stamped.
+struct TranslationCheck: Check {
+    func run(_ context: CheckContext) -> [Diagnostic] {
+        let guide = context.guide
+        let source = guide.config.sourceLanguage
+        var out: [Diagnostic] = []
+        for entry in guide.allEntries {
+            let translations = entry.languages.filter { $0 != source }.compactMap { entry.files[$0] }
+            guard entry.files[source] != nil else {
+                for file in translations {
+                    out.append(.error("translation.no-source", file: file.path, at: nil,
+                                      "translation has no source file \(entry.type.rawValue)/\(entry.id).\(source).md",
+                                      help: "write the \(source) file first: it holds every field"))
+                }
+                continue
+            }
+            let rules = guide.fieldRules[entry.type] ?? FieldRules(translatable: [], perLanguage: [])
+            for file in translations where !context.invalidFrontMatter.contains(file.path) {
+                for key in file.frontMatter.keys where key != "source_hash" && !rules.allowedInTranslation.contains(key) {
+                    out.append(.error("translation.field", file: file.path, at: file.positions.keyRange([key]),
+                                      "\"\(key)\" cannot be translated; it comes from the source file",
+                                      help: "remove it from this translation"))
+                }
+                if case .outdated(let recorded) = guide.translationState(of: entry, in: file.language) {
+                    if recorded == nil {
+                        out.append(.warning("translation.unstamped", file: file.path, at: file.positions.document,
+                                            "translation has no source_hash, so it counts as outdated",
+                                            help: "after review, run `guide stamp \(file.path)`"))
+                    } else {
+                        out.append(.warning("translation.outdated", file: file.path,
+                                            at: file.positions.valueRange(["source_hash"]),
+                                            "the source changed since this translation was made",
+                                            help: "update the translation (see `guide status --diff \(file.path)`), then run `guide stamp \(file.path)`"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

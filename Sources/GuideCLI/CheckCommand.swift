@@ -1,0 +1,34 @@
+import ArgumentParser
+import Checks
+import Foundation
+import Loader
+
+/// `guide check`: validates everything, writes nothing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate the content and print diagnostics; writes nothing.")
+
+    @OptionGroup var paths: PathOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let checked = try CheckedContent.load(paths: paths, today: diagnostics.todayDate())
+        if diagnostics.report(checked.diagnostics, sources: checked.loaded.sources) { throw ExitCode(1) }
+    }
+}
+
+/// Content loaded and checked: the first stage of every command.
+struct CheckedContent {
+    var loaded: LoadedContent
+    var diagnostics: [Diagnostics.Diagnostic]
+
+    static func load(paths: PathOptions, today: Date) throws -> CheckedContent {
+        let loader = ContentLoader(root: try paths.contentFolder(), displayRoot: paths.content)
+        let loaded = loader.load()
+        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
+                                           loadDiagnostics: loaded.diagnostics, today: today)
+        return CheckedContent(loaded: loaded, diagnostics: diagnostics)
+    }
+}
+
+import Diagnostics

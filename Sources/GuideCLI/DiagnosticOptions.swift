@@ -1,0 +1,48 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import GuideModel
+
+/// How diagnostics are reported.
+struct DiagnosticOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Option(help: "Diagnostics as text (standard error) or json (standard output).")
+    var format: Format = .text
+
+    @Flag(help: "Treat warnings as errors (exit 1).")
+    var strict = false
+
+    @Option(help: ArgumentHelp("The date helpline ages are measured against (YYYY-MM-DD); default today.",
+                               visibility: .hidden))
+    var today: String?
+
+    func todayDate() throws -> Date {
+        guard let today else { return Date() }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        guard let date = f.date(from: today) else { throw ValidationError("--today takes a date YYYY-MM-DD") }
+        return date
+    }
+
+    /// Prints diagnostics and returns whether the run must fail.
+    func report(_ diagnostics: [Diagnostic], sources: [String: SourceText]) -> Bool {
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(Data(JSONDiagnosticPrinter.render(diagnostics).utf8))
+        case .text:
+            let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let printer = TextDiagnosticPrinter(color: color) { file, line in sources[file]?.line(line) }
+            var text = printer.render(diagnostics)
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
+            if errors + warnings > 0 {
+                text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        return diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+}

@@ -1,0 +1,48 @@
+import Diagnostics
+import JSON
+import Markdown
+
+/// One content file: `Content/<type>/<id>.<lang>.md`, parsed.
+public struct EntryFile: Sendable {
+    public var type: EntryType
+    public var id: String
+    public var language: String
+    /// The path as shown in diagnostics (relative to the working folder).
+    public var path: String
+    public var frontMatter: JSONObject
+    public var positions: FieldPositions
+    /// The Markdown body as written (line ends normalised to LF).
+    public var bodyText: String
+    public var body: MarkdownDocument
+    /// The file line where the body starts (after the closing `---`).
+    public var bodyLine: Int
+
+    public init(type: EntryType, id: String, language: String, path: String, frontMatter: JSONObject,
+                positions: FieldPositions, bodyText: String, body: MarkdownDocument, bodyLine: Int) {
+        self.type = type
+        self.id = id
+        self.language = language
+        self.path = path
+        self.frontMatter = frontMatter
+        self.positions = positions
+        self.bodyText = bodyText
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+
+    public var reference: Reference { Reference(type: type, id: id) }
+
+    /// Where to point at the body as a whole (its first line).
+    public var bodyStart: SourceRange { SourceRange(line: bodyLine, column: 1, length: 1) }
+
+    /// A string field of the front matter.
+    public func string(_ key: String) -> String? { frontMatter[key]?.stringValue }
+
+    /// A list-of-strings field of the front matter (empty when absent).
+    public func strings(_ key: String) -> [String] {
+        frontMatter[key]?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
+    /// The per-language publication status (`draft`, `review`, `published`).
+    public var status: String { string("status") ?? "published" }
+}

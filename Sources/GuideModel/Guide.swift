@@ -1,0 +1,71 @@
+/// Everything loaded from `Content/`: settings, entries, handouts, media.
+public struct Guide: Sendable {
+    public var config: GuideConfig
+    /// `guide.yml` as written, for validation against its schema.
+    public var configDocument: YAMLDocument?
+    public var entries: [EntryType: [String: Entry]]
+    public var handouts: [HandoutDefinition]
+    /// Media files, as paths relative to `Content/` (`media/diagram.svg`).
+    public var media: Set<String>
+    /// The schema documents' translatable and per-language field names per type.
+    public var fieldRules: [EntryType: FieldRules]
+    /// Section rules (`x-sections`) per type.
+    public var sectionRules: [EntryType: [SectionRule]]
+
+    public init(config: GuideConfig, configDocument: YAMLDocument? = nil, entries: [EntryType: [String: Entry]] = [:], handouts: [HandoutDefinition] = [],
+                media: Set<String> = [], fieldRules: [EntryType: FieldRules] = [:],
+                sectionRules: [EntryType: [SectionRule]] = [:]) {
+        self.config = config
+        self.configDocument = configDocument
+        self.entries = entries
+        self.handouts = handouts
+        self.media = media
+        self.fieldRules = fieldRules
+        self.sectionRules = sectionRules
+    }
+
+    public func entry(_ reference: Reference) -> Entry? { entries[reference.type]?[reference.id] }
+
+    /// All entries of a type, sorted by id.
+    public func entries(of type: EntryType) -> [Entry] {
+        (entries[type] ?? [:]).values.sorted { $0.id < $1.id }
+    }
+
+    /// All entries, by type then id.
+    public var allEntries: [Entry] { EntryType.allCases.flatMap { entries(of: $0) } }
+
+    /// The source-language file of an entry, if present.
+    public func sourceFile(of entry: Entry) -> EntryFile? { entry.files[config.sourceLanguage] }
+}
+
+/// Which front-matter fields a translation may hold, from the schema's annotations.
+public struct FieldRules: Sendable, Hashable {
+    /// `"x-translatable": true`: translated text, hashed for freshness.
+    public var translatable: Set<String>
+    /// `"x-per-language": true`: may differ per language, not hashed (e.g. `status`).
+    public var perLanguage: Set<String>
+
+    public init(translatable: Set<String>, perLanguage: Set<String>) {
+        self.translatable = translatable
+        self.perLanguage = perLanguage
+    }
+
+    /// Fields allowed in a translation file (besides `source_hash`).
+    public var allowedInTranslation: Set<String> { translatable.union(perLanguage) }
+}
+
+/// A section the schema declares with `x-sections`.
+public struct SectionRule: Sendable, Hashable {
+    public enum Content: String, Sendable {
+        case orderedList = "ordered-list", bulletList = "bullet-list", paragraph, any
+    }
+    public var id: String
+    public var required: Bool
+    public var content: Content
+
+    public init(id: String, required: Bool, content: Content) {
+        self.id = id
+        self.required = required
+        self.content = content
+    }
+}

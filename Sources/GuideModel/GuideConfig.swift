@@ -1,0 +1,72 @@
+/// Settings from `guide.yml`.
+public struct GuideConfig: Sendable {
+    public struct Language: Sendable, Hashable {
+        public var code: String
+        public var name: String
+        public var fallback: [String]
+        public var rightToLeft: Bool
+        public init(code: String, name: String, fallback: [String] = [], rightToLeft: Bool = false) {
+            self.code = code
+            self.name = name
+            self.fallback = fallback
+            self.rightToLeft = rightToLeft
+        }
+    }
+
+    /// A country, role, touchpoint or category: an id with names per language.
+    public struct Term: Sendable, Hashable {
+        public var id: String
+        public var names: [String: String]
+        /// For countries: the languages used there.
+        public var languages: [String]
+        public init(id: String, names: [String: String], languages: [String] = []) {
+            self.id = id
+            self.names = names
+            self.languages = languages
+        }
+    }
+
+    public var title: [String: String]
+    public var description: [String: String]
+    public var sourceLanguage: String
+    public var baseURL: String
+    public var version: String
+    public var helplineMaxAgeDays: Int
+    public var languages: [Language]
+    public var countries: [Term]
+    public var roles: [Term]
+    public var touchpoints: [Term]
+    public var categories: [Term]
+    /// Whether each type may fall back to another language when a translation is missing.
+    public var fallbackAllowed: [EntryType: Bool]
+
+    public init(title: [String: String] = [:], description: [String: String] = [:], sourceLanguage: String = "en",
+                baseURL: String = "", version: String = "0.0.0", helplineMaxAgeDays: Int = 180,
+                languages: [Language] = [], countries: [Term] = [], roles: [Term] = [], touchpoints: [Term] = [],
+                categories: [Term] = [], fallbackAllowed: [EntryType: Bool] = [:]) {
+        self.title = title
+        self.description = description
+        self.sourceLanguage = sourceLanguage
+        self.baseURL = baseURL
+        self.version = version
+        self.helplineMaxAgeDays = helplineMaxAgeDays
+        self.languages = languages
+        self.countries = countries
+        self.roles = roles
+        self.touchpoints = touchpoints
+        self.categories = categories
+        self.fallbackAllowed = fallbackAllowed
+    }
+
+    public var languageCodes: [String] { languages.map(\.code) }
+
+    public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
+
+    /// The languages to try, in order, when `code` has no translation:
+    /// its `fallback` list, then the source language.
+    public func fallbackChain(for code: String) -> [String] {
+        var chain = language(code)?.fallback ?? []
+        if code != sourceLanguage, !chain.contains(sourceLanguage) { chain.append(sourceLanguage) }
+        return chain.filter { $0 != code }
+    }
+}

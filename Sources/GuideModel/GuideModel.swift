@@ -1,1 +1,0 @@
-// GuideModel: see DESIGN-NOTES.md

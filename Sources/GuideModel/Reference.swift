@@ -1,0 +1,57 @@
+/// A reference to an entry, written `<type>/<id>` or `<type>/<id>#<section>`.
+public struct Reference: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var type: EntryType
+    public var id: String
+    public var section: String?
+
+    public init(type: EntryType, id: String, section: String? = nil) {
+        self.type = type
+        self.id = id
+        self.section = section
+    }
+
+    /// Parses `indicators/holds-no-documents#what-to-do`. Returns `nil` for
+    /// anything that is not shaped like a reference (an external URL, a media path).
+    public init?(parsing text: String) {
+        let (path, fragment) = Reference.splitFragment(text)
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let type = EntryType(rawValue: String(parts[0])), !parts[1].isEmpty else {
+            return nil
+        }
+        self.init(type: type, id: String(parts[1]), section: fragment)
+    }
+
+    /// Whether `text` starts like a reference (`concepts/…`), even if malformed,
+    /// so checks can tell a broken reference from an ordinary relative link.
+    public static func looksLikeReference(_ text: String) -> Bool {
+        EntryType.allCases.contains { text.hasPrefix($0.rawValue + "/") }
+    }
+
+    /// The entry this reference names, without any section.
+    public var entry: Reference { Reference(type: type, id: id) }
+
+    public var description: String {
+        section.map { "\(type.rawValue)/\(id)#\($0)" } ?? "\(type.rawValue)/\(id)"
+    }
+
+    public static func < (a: Reference, b: Reference) -> Bool { a.description < b.description }
+
+    private static func splitFragment(_ text: String) -> (String, String?) {
+        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
+        return (String(text[..<hash]), String(text[text.index(after: hash)...]))
+    }
+}
+
+/// Identifier rules shared by file names, section ids and references.
+public enum Identifier {
+    /// `[a-z0-9]+(-[a-z0-9]+)*`
+    public static func isValid(_ id: String) -> Bool {
+        guard !id.isEmpty, !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// The id a user probably meant: lower-cased, spaces and underscores as hyphens.
+    public static func normalised(_ id: String) -> String {
+        id.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }.reduce(into: "") { $0.append($1) }
+    }
+}

@@ -1,0 +1,106 @@
+import Diagnostics
+import Foundation
+import GuideModel
+import JSON
+
+/// Reads `Content/` into a `Guide`: guide.yml, schemas, entries (in parallel),
+/// handout definitions and media. Problems that stop a file from being read
+/// are diagnostics; everything that can be read is returned for checking.
+public struct ContentLoader {
+    public let root: URL
+    /// The folder as the user named it, used as the prefix of every path in diagnostics.
+    public let displayRoot: String
+
+    public init(root: URL, displayRoot: String) {
+        self.root = root
+        self.displayRoot = displayRoot
+    }
+
+    public func load() -> LoadedContent {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceText] = [:]
+        let walker = ContentWalker(root: root, displayRoot: displayRoot)
+        let (files, walkDiagnostics) = walker.walk()
+        diagnostics += walkDiagnostics
+
+        var configDocument: YAMLDocument?
+        var config = GuideConfig()
+        if let guideFile = files.first(where: { $0.relative == "guide.yml" }) {
+            if let parsed = ParsedYAMLFile.read(guideFile.url, path: walker.display("guide.yml"),
+                                                into: &diagnostics, sources: &sources),
+               let object = parsed.value.objectValue {
+                configDocument = YAMLDocument(path: parsed.path, value: object, positions: parsed.positions)
+                config = GuideConfig(json: object)
+            }
+        } else {
+            diagnostics.append(.error("config.missing", file: walker.display("guide.yml"), at: nil,
+                                      "guide.yml is missing", help: "create \(walker.display("guide.yml")) with the guide's settings"))
+        }
+
+        let schemas = SchemaSet.load(files.filter { $0.relative.hasPrefix("schema/") }, walker: walker,
+                                     diagnostics: &diagnostics, sources: &sources)
+
+        var entryJobs: [(EntryType, String, ContentWalker.File)] = []
+        var handouts: [HandoutDefinition] = []
+        var media: Set<String> = []
+        for file in files {
+            let parts = file.relative.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                if file.relative != "guide.yml", !file.relative.hasSuffix(".md") { unexpected(file, walker, &diagnostics) }
+                continue
+            }
+            let (folder, rest) = (parts[0], parts[1])
+            if let type = EntryType(rawValue: folder), !rest.contains("/") {
+                entryJobs.append((type, rest, file))
+            } else if folder == "handouts", !rest.contains("/"), rest.hasSuffix(".yml") {
+                let id = String(rest.dropLast(4))
+                if let parsed = ParsedYAMLFile.read(file.url, path: walker.display(file.relative),
+                                                    into: &diagnostics, sources: &sources) {
+                    handouts.append(HandoutDefinition(id: id, file: parsed))
+                }
+            } else if folder == "media" {
+                media.insert(file.relative)
+            } else if folder != "schema" {
+                unexpected(file, walker, &diagnostics)
+            }
+        }
+
+        let loader = EntryFileLoader(declaredLanguages: config.languageCodes)
+        var outputs = [EntryFileLoader.Output?](repeating: nil, count: entryJobs.count)
+        outputs.withUnsafeMutableBufferPointer { buffer in
+            let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: entryJobs.count) { i in
+                let (type, name, file) = entryJobs[i]
+                slots[i] = loader.load(type: type, name: name, url: file.url, path: walker.display(file.relative))
+            }
+        }
+        var entries: [EntryType: [String: Entry]] = [:]
+        for output in outputs {
+            guard let output else { continue }
+            diagnostics += output.diagnostics
+            if let source = output.source { sources[source.path] = source }
+            guard let file = output.file else { continue }
+            entries[file.type, default: [:]][file.id, default: Entry(type: file.type, id: file.id)].files[file.language] = file
+        }
+
+        let guide = Guide(config: config, configDocument: configDocument, entries: entries,
+                          handouts: handouts.sorted { $0.id < $1.id }, media: media,
+                          fieldRules: schemas.fieldRules, sectionRules: schemas.sectionRules)
+        return LoadedContent(guide: guide, schemas: schemas, sources: sources, diagnostics: diagnostics)
+    }
+
+    private func unexpected(_ file: ContentWalker.File, _ walker: ContentWalker, _ diagnostics: inout [Diagnostic]) {
+        diagnostics.append(.warning("file.unexpected", file: walker.display(file.relative), at: nil,
+                                    "file is not part of the guide and is ignored",
+                                    help: "entries go in concepts/, indicators/, protocols/ or helplines/ as <id>.<language>.md"))
+    }
+}
+
+/// What loading produced: the guide, its schemas, the source text of every
+/// file read (for printing diagnostics), and the problems found so far.
+public struct LoadedContent: Sendable {
+    public var guide: Guide
+    public var schemas: SchemaSet
+    public var sources: [String: SourceText]
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,64 @@
+import Diagnostics
+import Foundation
+import GuideModel
+import JSON
+import Schema
+
+extension SchemaSet {
+    /// Schemas every guide needs: one per entry type, handouts and guide.yml.
+    static let requiredNames = EntryType.allCases.map(\.schemaName) + ["handout", "guide"]
+
+    /// Reads `schema/*.schema.json` and compiles them together, so `$ref`
+    /// works across files. A schema that cannot be read or compiled is a
+    /// diagnostic in that schema file.
+    static func load(_ files: [ContentWalker.File], walker: ContentWalker,
+                     diagnostics: inout [Diagnostic], sources: inout [String: SourceText]) -> SchemaSet {
+        var documents: [(uri: String, value: JSONValue)] = []
+        var positions: [String: (path: String, map: [JSONPointer: JSONParser.Position])] = [:]
+        var uris: [String: String] = [:]
+        for file in files {
+            let path = walker.display(file.relative)
+            let name = String(file.relative.dropFirst("schema/".count))
+            guard name.hasSuffix(".schema.json"), !name.contains("/") else {
+                diagnostics.append(.warning("file.unexpected", file: path, at: nil,
+                                            "file is not a schema (<name>.schema.json) and is ignored"))
+                continue
+            }
+            let read = SourceReader.read(file.url, displayPath: path)
+            diagnostics += read.diagnostics
+            guard !read.diagnostics.contains(where: { $0.severity == .error }) else { continue }
+            sources[path] = SourceText(path: path, text: read.text)
+            do {
+                let (value, map) = try JSONParser.parseWithPositions(read.text)
+                documents.append((name, value))
+                positions[name] = (path, map)
+                uris[String(name.dropLast(".schema.json".count))] = name
+            } catch let error as JSONParseError {
+                diagnostics.append(.error("schema.syntax", file: path,
+                                          at: SourceRange(line: error.line, column: error.column, length: 1),
+                                          "invalid JSON: \(error.message)"))
+            } catch {
+                diagnostics.append(.error("schema.syntax", file: path, at: nil, "invalid JSON: \(error)"))
+            }
+        }
+        let schemaFolder = walker.display("schema")
+        for name in requiredNames where uris[name] == nil && !diagnostics.contains(where: { $0.file.hasPrefix(schemaFolder) }) {
+            diagnostics.append(.error("schema.missing", file: walker.display("schema/\(name).schema.json"), at: nil,
+                                      "schema \(name).schema.json is missing",
+                                      help: "every guide declares its fields in schema/: copy it from the sample guide"))
+        }
+        do {
+            let registry = try SchemaRegistry(documents: documents)
+            return SchemaSet(registry: registry, uris: uris)
+        } catch let error as SchemaError {
+            let place = positions[error.document]
+            let start = place?.map[error.pointer]
+            diagnostics.append(.error("schema.invalid", file: place?.path ?? walker.display("schema/" + error.document),
+                                      at: start.map { SourceRange(line: $0.line, column: $0.column, length: 1) },
+                                      "invalid schema: \(error.message)"))
+        } catch {
+            diagnostics.append(.error("schema.invalid", file: schemaFolder, at: nil, "invalid schema: \(error)"))
+        }
+        return SchemaSet(registry: nil, uris: uris)
+    }
+}

