@@ -1,1 +1,0 @@
-// Markdown: see DESIGN-NOTES.md
