@@ -1,1 +1,0 @@
-// Schema: see DESIGN-NOTES.md
