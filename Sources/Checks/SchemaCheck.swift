@@ -40,10 +40,30 @@ struct SchemaCheck {
                     let translatable = guide.fieldRules[type]?.translatable ?? []
                     errors.removeAll { $0.keyword == "required" && !translatable.contains($0.property ?? "") }
                 }
-                slots[i] = errors.map { SchemaDiagnostic.make($0, in: .object(t.value), file: t.path, positions: t.positions) }
+                errors = Self.withoutTyposReportedTwice(errors)
+                let instance = JSONValue.object(t.value)
+                slots[i] = errors.map {
+                    SchemaDiagnostic.make($0, in: instance, file: t.path, positions: t.positions) {
+                        registry.validate($0, against: uri)
+                    }
+                }
             }
         }
         let diagnostics = results.flatMap { $0 }
         return (diagnostics, Set(diagnostics.map(\.file)))
+    }
+
+    /// A misspelt key (`titel`) is one mistake: report the unknown field with
+    /// its suggestion, not also the required field it was meant to be.
+    static func withoutTyposReportedTwice(_ errors: [ValidationError]) -> [ValidationError] {
+        var meant: Set<[String]> = []
+        for e in errors where e.keyword == "additionalProperties" || e.keyword == "unevaluatedProperties" {
+            guard let name = e.property ?? e.instancePath.tokens.last,
+                  let suggestion = Suggestion.closest(to: name, among: e.knownProperties ?? []) else { continue }
+            meant.insert(Array(e.instancePath.tokens.dropLast()) + [suggestion])
+        }
+        return errors.filter { e in
+            !(e.keyword == "required" && meant.contains(e.instancePath.tokens + [e.property ?? ""]))
+        }
     }
 }

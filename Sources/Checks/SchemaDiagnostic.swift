@@ -8,7 +8,8 @@ import Schema
 /// the key (unknown or missing fields) or the value (everything else), with a
 /// "did you mean" where one can be found.
 enum SchemaDiagnostic {
-    static func make(_ error: ValidationError, in instance: JSONValue, file: String, positions: FieldPositions) -> Diagnostic {
+    static func make(_ error: ValidationError, in instance: JSONValue, file: String, positions: FieldPositions,
+                     revalidate: (JSONValue) -> [ValidationError]) -> Diagnostic {
         let path = error.instancePath.tokens
         let value = error.instancePath.resolve(in: instance)
         switch error.keyword {
@@ -32,7 +33,7 @@ enum SchemaDiagnostic {
             return .error("schema.type", file: file, at: positions.valueRange(path), error.message)
         case "pattern":
             return .error("schema.pattern", file: file, at: positions.valueRange(path), error.message,
-                          help: patternHelp(value?.stringValue, error.pattern))
+                          help: patternHelp(error, value?.stringValue, in: instance, revalidate: revalidate))
         case "minLength", "maxLength":
             return .error("schema.length", file: file, at: positions.valueRange(path), error.message)
         case "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains":
@@ -44,19 +45,37 @@ enum SchemaDiagnostic {
         }
     }
 
-    /// Suggests a rewrite of the value that matches the pattern: digits with a
-    /// leading `+` (phone numbers), or lower-case kebab-case (ids, tags).
-    private static func patternHelp(_ value: String?, _ pattern: String?) -> String? {
-        guard let value, let pattern,
-              let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
-        let digits = value.filter { $0.isASCII && $0.isNumber }
-        let candidates = ["+" + digits, Identifier.normalised(value), value.trimmingCharacters(in: .whitespaces)]
-        for candidate in candidates where candidate != value {
-            let ns = candidate as NSString
-            if regex.firstMatch(in: candidate, range: NSRange(location: 0, length: ns.length)) != nil {
+    /// Suggests a rewrite of the value that the schema accepts: the value
+    /// trimmed, or as lower-case kebab-case (ids, tags, section names). Each
+    /// candidate is checked by validating again with it in place. Phone
+    /// numbers are never guessed: a wrong digit would send a caller elsewhere.
+    private static func patternHelp(_ error: ValidationError, _ value: String?, in instance: JSONValue,
+                                    revalidate: (JSONValue) -> [ValidationError]) -> String? {
+        guard let value else { return nil }
+        for candidate in [value.trimmingCharacters(in: .whitespaces), Identifier.normalised(value)] where candidate != value {
+            let fixed = instance.replacing(at: error.instancePath.tokens[...], with: .string(candidate))
+            if !revalidate(fixed).contains(where: { $0.instancePath == error.instancePath }) {
                 return "did you mean \"\(candidate)\"?"
             }
         }
         return nil
+    }
+}
+
+extension JSONValue {
+    /// A copy with the value at `path` replaced.
+    func replacing(at path: ArraySlice<String>, with newValue: JSONValue) -> JSONValue {
+        guard let first = path.first else { return newValue }
+        switch self {
+        case .object(var o):
+            o[first] = o[first]?.replacing(at: path.dropFirst(), with: newValue)
+            return .object(o)
+        case .array(var a):
+            guard let i = Int(first), a.indices.contains(i) else { return self }
+            a[i] = a[i].replacing(at: path.dropFirst(), with: newValue)
+            return .array(a)
+        default:
+            return self
+        }
     }
 }

@@ -48,7 +48,7 @@ extension SchemaSet {
                                       help: "every guide declares its fields in schema/: copy it from the sample guide"))
         }
         do {
-            let registry = try SchemaRegistry(documents: documents)
+            let registry = try SchemaRegistry(documents: documents.map { SchemaDocument(name: $0.uri, schema: $0.value) })
             return SchemaSet(registry: registry, uris: uris)
         } catch let error as SchemaError {
             let place = positions[error.document]
