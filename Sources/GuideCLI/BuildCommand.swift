@@ -1,0 +1,54 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import GuideModel
+
+/// `guide build`: validates, then writes site, handouts and bundle atomically.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Check the content, then write the site, handouts and bundle into Output/.")
+
+    @OptionGroup var paths: PathOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    @Option(help: "Build only these outputs (comma-separated: \(Emitters.names.joined(separator: ","))).",
+            transform: { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } })
+    var only: [String] = []
+
+    @Flag(help: "Include entries and translations with status: draft.")
+    var drafts = false
+
+    func validate() throws {
+        for name in only where !Emitters.names.contains(name) {
+            throw ValidationError("--only takes \(Emitters.names.joined(separator: ", ")), not \"\(name)\"")
+        }
+    }
+
+    func run() throws {
+        let checked = try CheckedContent.load(paths: paths, today: diagnostics.todayDate())
+        var reported = checked.diagnostics
+        guard !diagnostics.report(reported, sources: checked.loaded.sources) else { throw ExitCode(1) }
+        let emitters = Emitters.all.filter { only.isEmpty || only.contains($0.name) }
+        let output = URL(fileURLWithPath: paths.output)
+        let bag = DiagnosticBag()
+        let built = try OutputFolder(destination: output).replace(rebuilding: emitters.map(\.name)) { staging in
+            for emitter in emitters {
+                let folder = staging.appendingPathComponent(emitter.name)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let context = EmitContext(guide: checked.loaded.guide, folder: folder,
+                                          templates: URL(fileURLWithPath: paths.templates), drafts: drafts,
+                                          sourceDate: Self.sourceDate())
+                bag.add(contentsOf: try emitter.emit(context))
+            }
+            reported = bag.sorted
+            return !reported.contains { $0.severity == .error || (diagnostics.strict && $0.severity == .warning) }
+        }
+        if !reported.isEmpty { _ = diagnostics.report(reported, sources: checked.loaded.sources) }
+        if !built { throw ExitCode(1) }
+    }
+
+    /// `SOURCE_DATE_EPOCH`, the only time an output may contain.
+    static func sourceDate() -> Date? {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
+    }
+}

@@ -1,0 +1,7 @@
+import GuideModel
+
+/// The outputs `guide build` writes, in build order.
+enum Emitters {
+    static let all: [any Emitter] = []
+    static let names = all.map(\.name)
+}
