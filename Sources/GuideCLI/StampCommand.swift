@@ -41,13 +41,13 @@ struct StampCommand: ParsableCommand {
             }
         }
         for file in targets {
-            guard let entry = guide.entry(file.reference), let sourceFile = guide.sourceFile(of: entry) else {
+            guard let entry = guide.entry(file.reference), let hash = guide.sourceHash(of: entry) else {
                 throw EnvironmentError("\(file.path) has no source file to stamp against")
             }
-            let hash = SourceHash.of(sourceFile, translatable: guide.fieldRules[file.type]?.translatable ?? [])
+            // Quoted: an unquoted hash such as 1234e567 would read as a YAML number.
             let url = URL(fileURLWithPath: file.path)
             let text = try String(contentsOf: url, encoding: .utf8)
-            guard let updated = FrontMatterEditor.setting("source_hash", to: hash, in: text) else {
+            guard let updated = FrontMatterEditor.setting("source_hash", to: "\"\(hash)\"", in: text) else {
                 throw EnvironmentError("\(file.path) has no front matter to stamp")
             }
             if updated != text { try Data(updated.utf8).write(to: url, options: .atomic) }

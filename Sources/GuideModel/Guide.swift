@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything loaded from `Content/`: settings, entries, handouts, media.
 public struct Guide: Sendable {
     public var config: GuideConfig
@@ -11,6 +13,8 @@ public struct Guide: Sendable {
     public var fieldRules: [EntryType: FieldRules]
     /// Section rules (`x-sections`) per type.
     public var sectionRules: [EntryType: [SectionRule]]
+    /// The current source hash of every entry with a source file, computed once.
+    public private(set) var sourceHashes: [Reference: String] = [:]
 
     public init(config: GuideConfig, configDocument: YAMLDocument? = nil, entries: [EntryType: [String: Entry]] = [:], handouts: [HandoutDefinition] = [],
                 media: Set<String> = [], fieldRules: [EntryType: FieldRules] = [:],
@@ -25,6 +29,26 @@ public struct Guide: Sendable {
     }
 
     public func entry(_ reference: Reference) -> Entry? { entries[reference.type]?[reference.id] }
+
+    /// Computes every entry's source hash (in parallel), so translation states are cheap to ask for.
+    public mutating func computeSourceHashes() {
+        let all = allEntries
+        var hashes = [String?](repeating: nil, count: all.count)
+        hashes.withUnsafeMutableBufferPointer { slots in
+            let slots = slots
+            DispatchQueue.concurrentPerform(iterations: all.count) { i in
+                slots[i] = sourceFile(of: all[i]).map { SourceHash.of($0, translatable: fieldRules[all[i].type]?.translatable ?? []) }
+            }
+        }
+        for (entry, hash) in zip(all, hashes) { sourceHashes[entry.reference] = hash }
+    }
+
+    /// The source hash translations of `entry` must record to be current.
+    public func sourceHash(of entry: Entry) -> String? {
+        sourceHashes[entry.reference] ?? sourceFile(of: entry).map {
+            SourceHash.of($0, translatable: fieldRules[entry.type]?.translatable ?? [])
+        }
+    }
 
     /// All entries of a type, sorted by id.
     public func entries(of type: EntryType) -> [Entry] {

@@ -22,12 +22,21 @@ public enum SourceHash {
         return digest.map { String(format: "%02x", $0) }.joined().prefix(length).description
     }
 
+    /// The body with trailing white space removed from every line and blank
+    /// lines removed from both ends.
     static func normalisedBody(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            var l = line
-            while let last = l.last, last == " " || last == "\t" || last == "\r" { l.removeLast() }
-            return l
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace: [UInt8] = []
+        for b in text.utf8 {
+            switch b {
+            case 0x20, 0x09, 0x0D: pendingSpace.append(b)
+            case 0x0A: pendingSpace.removeAll(keepingCapacity: true); out.append(b)
+            default: out += pendingSpace; pendingSpace.removeAll(keepingCapacity: true); out.append(b)
+            }
         }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)
+        let first = out.firstIndex { $0 != 0x0A } ?? out.endIndex
+        let last = out.lastIndex { $0 != 0x0A }.map { $0 + 1 } ?? first
+        return String(decoding: out[first..<max(first, last)], as: UTF8.self)
     }
 }

@@ -29,8 +29,7 @@ extension Guide {
             return .missing(fallback: fallbackLanguage(for: entry, in: language))
         }
         guard let recorded = file.string("source_hash") else { return .outdated(recorded: nil) }
-        guard let source = sourceFile(of: entry) else { return .outdated(recorded: recorded) }
-        let current = SourceHash.of(source, translatable: fieldRules[entry.type]?.translatable ?? [])
+        guard let current = sourceHash(of: entry) else { return .outdated(recorded: recorded) }
         return recorded == current ? .current : .outdated(recorded: recorded)
     }
 

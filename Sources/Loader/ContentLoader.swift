@@ -83,9 +83,10 @@ public struct ContentLoader {
             entries[file.type, default: [:]][file.id, default: Entry(type: file.type, id: file.id)].files[file.language] = file
         }
 
-        let guide = Guide(config: config, configDocument: configDocument, entries: entries,
+        var guide = Guide(config: config, configDocument: configDocument, entries: entries,
                           handouts: handouts.sorted { $0.id < $1.id }, media: media,
                           fieldRules: schemas.fieldRules, sectionRules: schemas.sectionRules)
+        guide.computeSourceHashes()
         return LoadedContent(guide: guide, schemas: schemas, sources: sources, diagnostics: diagnostics)
     }
 

@@ -38,9 +38,26 @@ enum SourceReader {
             return fail("file.encoding", "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
                         help: "save the file as UTF-8", at: SourceRange(line: line, column: column, length: 1))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        if bytes.contains(0x0D) { bytes = normalisingLineEnds(bytes) }
+        let text = String(decoding: bytes, as: UTF8.self)
         return Result(text: text, diagnostics: diagnostics)
+    }
+
+    /// CRLF and lone CR become LF: lines stay the lines an editor shows.
+    static func normalisingLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                out.append(0x0A)
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(bytes[i])
+            }
+            i += 1
+        }
+        return out
     }
 
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.

@@ -32,7 +32,8 @@ struct YAMLReader {
     func read(_ yaml: String, document: SourceRange) -> Swift.Result<Result, Diagnostic> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Scalars are resolved here (YAML 1.2 core schema), so Yams needs no resolver rules.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {
