@@ -12,7 +12,7 @@ struct HandoutCheck: Check {
 
     func run(_ context: CheckContext) -> [Diagnostic] {
         let guide = context.guide
-        let index = ReferenceIndex(guide: guide)
+        let index = ReferenceIndex(guide: guide, unloadable: context.unloadable)
         let declared = guide.config.languageCodes
         var out: [Diagnostic] = []
         for handout in guide.handouts where !context.invalidFrontMatter.contains(handout.path) {
@@ -36,7 +36,8 @@ struct HandoutCheck: Check {
                 let at = p.valueRange(["include", String(i)])
                 if let text = item.stringValue {
                     if let d = ReferenceCheck.check(text, in: handout.path, at: at, index: index) { out.append(d) }
-                } else if i < handout.include.count, guide.entries(selectedBy: handout.include[i]).isEmpty {
+                } else if i < handout.include.count, guide.entries(selectedBy: handout.include[i]).isEmpty,
+                          !selectionMayMissInvalidEntries(handout.include[i], context) {
                     out.append(.warning("handout.empty-selection", file: handout.path, at: at,
                                         "this selection matches no published entry",
                                         help: "check the filter values, or remove the selection"))
@@ -56,5 +57,14 @@ struct HandoutCheck: Check {
             }
         }
         return out
+    }
+
+    /// An entry whose front matter failed the schema has untrusted values and
+    /// may be why a selection is empty; that mistake is already reported.
+    private func selectionMayMissInvalidEntries(_ selection: HandoutDefinition.Selection, _ context: CheckContext) -> Bool {
+        guard case .filter(let type, _) = selection else { return false }
+        return context.guide.entries(of: type).contains { entry in
+            entry.files.values.contains { context.invalidFrontMatter.contains($0.path) }
+        }
     }
 }
