@@ -21,7 +21,8 @@ struct HandoutCheck: Check {
                 if !declared.contains(language) {
                     out.append(.error("handout.language", file: handout.path, at: p.valueRange(["languages", String(i)]),
                                       "language \"\(language)\" is not declared in guide.yml",
-                                      help: Suggestion.closest(to: language, among: declared).map { "did you mean \"\($0)\"?" }))
+                                      help: Suggestion.closest(to: language, among: declared).map { "did you mean \"\($0)\"?" }
+                                          ?? "declare it under `languages` in guide.yml, or remove it here"))
                 } else if handout.title[language] == nil {
                     out.append(.error("handout.title", file: handout.path, at: p.keyRange(["title"]),
                                       "no title for \"\(language)\"", help: "add `\(language): …` under title"))
