@@ -32,6 +32,10 @@ struct ReferenceIndex: Sendable {
         let known = sectionIDs(of: entry)
         if known.isEmpty && guide.sourceFile(of: entry) == nil { return .resolved }
         if known.contains(section) { return .resolved }
+        // A required section missing from the target is reported there (section.missing).
+        if guide.sectionRules[reference.type]?.contains(where: { $0.required && $0.id == section }) == true {
+            return .resolved
+        }
         return .unknownSection(known: known, suggestion: Suggestion.closest(to: section, among: known))
     }
 

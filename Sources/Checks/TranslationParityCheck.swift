@@ -17,7 +17,13 @@ struct TranslationParityCheck: Check {
             let sourceTokens = BodyTokens(source)
             for language in entry.languages where language != guide.config.sourceLanguage {
                 guard let file = entry.files[language] else { continue }
-                out += sections(file, against: sourceSections)
+                // A malformed id in the source is reported there (section.id); comparing
+                // against the source's ids would only repeat it in every translation.
+                if !source.body.problems.contains(where: { $0.kind == .malformedSectionID }) {
+                    // A required section the source lacks is reported there (section.missing).
+                    let required = (guide.sectionRules[entry.type] ?? []).filter(\.required).map(\.id)
+                    out += sections(file, against: sourceSections.map(\.id), required: required)
+                }
                 out += steps(file, against: source, rules: guide.sectionRules[entry.type] ?? [])
                 out += tokens(file, BodyTokens(file), against: sourceTokens)
             }
@@ -25,9 +31,8 @@ struct TranslationParityCheck: Check {
         return out
     }
 
-    private func sections(_ file: EntryFile, against source: [MarkdownSection]) -> [Diagnostic] {
-        let expected = source.map(\.id)
-        let found = file.body.sections
+    private func sections(_ file: EntryFile, against expected: [String], required: [String]) -> [Diagnostic] {
+        let found = file.body.sections.filter { !required.contains($0.id) || expected.contains($0.id) }
         let foundIDs = Set(found.map(\.id))
         // A renamed (or translated) id is one mistake: it is reported where it
         // is written, paired with the source id it replaces (the closest, else
@@ -41,7 +46,8 @@ struct TranslationParityCheck: Check {
                                 at: section.heading.idRange ?? section.headingRange,
                                 "section \"\(section.id)\" is not in the source",
                                 help: meant.map { "the source has \"\($0)\" here: section ids stay as in the source" }
-                                    ?? "use the source's section ids: \(expected.joined(separator: ", "))"))
+                                    ?? (expected.isEmpty ? "the source has no section ids: remove {#\(section.id)}"
+                                        : "use the source's section ids: \(expected.joined(separator: ", "))")))
         }
         for id in missing {
             out.append(.warning("translation.sections", file: file.path, at: file.bodyStart,
