@@ -181,7 +181,7 @@ final class ByteLevelFixtureTests: XCTestCase {
         },
     ]
 
-    /// Runs one case; `nil` when its setup failed (reported as a test failure).
+    /// Builds the base guide, applies the case and checks it; the caller removes the guide.
     static func run(_ c: Case) throws -> (guide: FixtureGuide, diagnostics: [Diagnostic]) {
         let guide = try FixtureGuide()
         try c.setup(guide)
