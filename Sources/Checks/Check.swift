@@ -17,12 +17,17 @@ public struct CheckContext: Sendable {
     /// Files whose front matter failed schema validation: checks that read
     /// front-matter values skip them, so one mistake gives one diagnostic.
     public var invalidFrontMatter: Set<String>
+    /// Files the loader reported an error for (unreadable, bad YAML …): they
+    /// exist but are not in the guide, so checks do not call them missing.
+    public var unloadable: Set<String>
 
-    public init(guide: Guide, schemas: SchemaSet, today: Date, invalidFrontMatter: Set<String> = []) {
+    public init(guide: Guide, schemas: SchemaSet, today: Date, invalidFrontMatter: Set<String> = [],
+                unloadable: Set<String> = []) {
         self.guide = guide
         self.schemas = schemas
         self.today = today
         self.invalidFrontMatter = invalidFrontMatter
+        self.unloadable = unloadable
     }
 
     /// Every entry file, source and translations, in a stable order.

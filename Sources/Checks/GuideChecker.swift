@@ -25,7 +25,9 @@ public enum GuideChecker {
         bag.add(contentsOf: schemaDiagnostics)
         if let config = guide.configDocument, invalid.contains(config.path) { return bag.sorted }
 
-        let context = CheckContext(guide: guide, schemas: schemas, today: today, invalidFrontMatter: invalid)
+        let unloadable = Set(loadDiagnostics.filter { $0.severity == .error }.map(\.file))
+        let context = CheckContext(guide: guide, schemas: schemas, today: today, invalidFrontMatter: invalid,
+                                   unloadable: unloadable)
         DispatchQueue.concurrentPerform(iterations: checks.count) { i in
             bag.add(contentsOf: checks[i].run(context))
         }

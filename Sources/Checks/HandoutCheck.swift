@@ -12,7 +12,7 @@ struct HandoutCheck: Check {
 
     func run(_ context: CheckContext) -> [Diagnostic] {
         let guide = context.guide
-        let index = ReferenceIndex(guide: guide)
+        let index = ReferenceIndex(guide: guide, unloadable: context.unloadable)
         let declared = guide.config.languageCodes
         var out: [Diagnostic] = []
         for handout in guide.handouts where !context.invalidFrontMatter.contains(handout.path) {
@@ -21,7 +21,8 @@ struct HandoutCheck: Check {
                 if !declared.contains(language) {
                     out.append(.error("handout.language", file: handout.path, at: p.valueRange(["languages", String(i)]),
                                       "language \"\(language)\" is not declared in guide.yml",
-                                      help: Suggestion.closest(to: language, among: declared).map { "did you mean \"\($0)\"?" }))
+                                      help: Suggestion.closest(to: language, among: declared).map { "did you mean \"\($0)\"?" }
+                                          ?? "declare it under `languages` in guide.yml, or remove it here"))
                 } else if handout.title[language] == nil {
                     out.append(.error("handout.title", file: handout.path, at: p.keyRange(["title"]),
                                       "no title for \"\(language)\"", help: "add `\(language): …` under title"))
@@ -36,7 +37,8 @@ struct HandoutCheck: Check {
                 let at = p.valueRange(["include", String(i)])
                 if let text = item.stringValue {
                     if let d = ReferenceCheck.check(text, in: handout.path, at: at, index: index) { out.append(d) }
-                } else if i < handout.include.count, guide.entries(selectedBy: handout.include[i]).isEmpty {
+                } else if i < handout.include.count, guide.entries(selectedBy: handout.include[i]).isEmpty,
+                          !selectionMayMissInvalidEntries(handout.include[i], context) {
                     out.append(.warning("handout.empty-selection", file: handout.path, at: at,
                                         "this selection matches no published entry",
                                         help: "check the filter values, or remove the selection"))
@@ -56,5 +58,14 @@ struct HandoutCheck: Check {
             }
         }
         return out
+    }
+
+    /// An entry whose front matter failed the schema has untrusted values and
+    /// may be why a selection is empty; that mistake is already reported.
+    private func selectionMayMissInvalidEntries(_ selection: HandoutDefinition.Selection, _ context: CheckContext) -> Bool {
+        guard case .filter(let type, _) = selection else { return false }
+        return context.guide.entries(of: type).contains { entry in
+            entry.files.values.contains { context.invalidFrontMatter.contains($0.path) }
+        }
     }
 }

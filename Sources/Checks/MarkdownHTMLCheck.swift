@@ -2,11 +2,21 @@ import Diagnostics
 import GuideModel
 
 /// Raw HTML in a body is never passed through; say so where it is written.
+/// Tags on one line (`<b>who</b>`) are one mistake and give one diagnostic,
+/// covering them all.
 struct MarkdownHTMLCheck: Check {
     func run(_ context: CheckContext) -> [Diagnostic] {
         context.allFiles.flatMap { file in
-            file.body.rawHTML.map { html in
-                Diagnostic.warning("markdown.html", file: file.path, at: html.range,
+            var ranges: [SourceRange] = []
+            for html in file.body.rawHTML {
+                if let last = ranges.last, last.start.line == html.range.start.line {
+                    ranges[ranges.count - 1] = SourceRange(start: last.start, end: max(last.end, html.range.end))
+                } else {
+                    ranges.append(html.range)
+                }
+            }
+            return ranges.map { range in
+                Diagnostic.warning("markdown.html", file: file.path, at: range,
                                    "raw HTML is not allowed and is left out of every output",
                                    help: "use Markdown instead (links, emphasis, lists, tables)")
             }

@@ -7,7 +7,7 @@ import Markdown
 /// and as Markdown link targets; `#section` parts name a section of the target.
 struct ReferenceCheck: Check {
     func run(_ context: CheckContext) -> [Diagnostic] {
-        let index = ReferenceIndex(guide: context.guide)
+        let index = ReferenceIndex(guide: context.guide, unloadable: context.unloadable)
         var out: [Diagnostic] = []
         for file in context.validFiles {
             Self.walk(.object(file.frontMatter), path: []) { text, path in
@@ -17,7 +17,8 @@ struct ReferenceCheck: Check {
         }
         for file in context.allFiles {
             let ownSections = Set(file.body.headings.compactMap(\.heading.id))
-            for occurrence in file.body.links {
+            // Images are MediaCheck's: an image path is reported there, once.
+            for occurrence in file.body.links where !occurrence.isImage {
                 let link = occurrence.link
                 let at = link.destinationRange ?? link.range
                 let dest = link.destination

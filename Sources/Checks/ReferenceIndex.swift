@@ -7,10 +7,13 @@ import Markdown
 struct ReferenceIndex: Sendable {
     private let guide: Guide
     private let all: [String]
+    /// Files that exist but could not be loaded: a reference to them is not a second mistake.
+    private let unloadable: Set<String>
 
-    init(guide: Guide) {
+    init(guide: Guide, unloadable: Set<String> = []) {
         self.guide = guide
         self.all = guide.allEntries.map { $0.reference.description }
+        self.unloadable = unloadable
     }
 
     enum Resolution {
@@ -21,12 +24,18 @@ struct ReferenceIndex: Sendable {
 
     func resolve(_ reference: Reference) -> Resolution {
         guard let entry = guide.entry(reference.entry) else {
+            let stem = "/\(reference.entry.description)."
+            if unloadable.contains(where: { $0.hasSuffix(".md") && $0.contains(stem) }) { return .resolved }
             return .unknownEntry(suggestion: suggestion(for: reference.entry.description))
         }
         guard let section = reference.section else { return .resolved }
         let known = sectionIDs(of: entry)
         if known.isEmpty && guide.sourceFile(of: entry) == nil { return .resolved }
         if known.contains(section) { return .resolved }
+        // A required section missing from the target is reported there (section.missing).
+        if guide.sectionRules[reference.type]?.contains(where: { $0.required && $0.id == section }) == true {
+            return .resolved
+        }
         return .unknownSection(known: known, suggestion: Suggestion.closest(to: section, among: known))
     }
 

@@ -38,6 +38,9 @@ enum SchemaDiagnostic {
             return .error("schema.length", file: file, at: positions.valueRange(path), error.message)
         case "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains":
             return .error("schema.items", file: file, at: positions.valueRange(path), error.message)
+        case "propertyNames":
+            // The path ends in the offending key; the key, not its value, is what to edit.
+            return .error("schema.invalid", file: file, at: positions.keyRange(path), error.message)
         case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf":
             return .error("schema.range", file: file, at: positions.valueRange(path), error.message)
         default:

@@ -11,8 +11,11 @@ struct TranslationCheck: Check {
         var out: [Diagnostic] = []
         for entry in guide.allEntries {
             let translations = entry.languages.filter { $0 != source }.compactMap { entry.files[$0] }
-            guard entry.files[source] != nil else {
+            guard let sourceFile = entry.files[source] else {
                 for file in translations {
+                    // A source file that exists but could not be read is reported where it is.
+                    let sourcePath = String(file.path.dropLast(".\(file.language).md".count)) + ".\(source).md"
+                    if context.unloadable.contains(sourcePath) { continue }
                     out.append(.error("translation.no-source", file: file.path, at: nil,
                                       "translation has no source file \(entry.type.rawValue)/\(entry.id).\(source).md",
                                       help: "write the \(source) file first: it holds every field"))
@@ -26,6 +29,8 @@ struct TranslationCheck: Check {
                                       "\"\(key)\" cannot be translated; it comes from the source file",
                                       help: "remove it from this translation"))
                 }
+                // A source with schema errors is being fixed; its hash says nothing about the translation yet.
+                if context.invalidFrontMatter.contains(sourceFile.path) { continue }
                 if case .outdated(let recorded) = guide.translationState(of: entry, in: file.language) {
                     if recorded == nil {
                         out.append(.warning("translation.unstamped", file: file.path, at: file.positions.document,

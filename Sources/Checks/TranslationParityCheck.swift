@@ -17,7 +17,13 @@ struct TranslationParityCheck: Check {
             let sourceTokens = BodyTokens(source)
             for language in entry.languages where language != guide.config.sourceLanguage {
                 guard let file = entry.files[language] else { continue }
-                out += sections(file, against: sourceSections)
+                // A malformed id in the source is reported there (section.id); comparing
+                // against the source's ids would only repeat it in every translation.
+                if !source.body.problems.contains(where: { $0.kind == .malformedSectionID }) {
+                    // A required section the source lacks is reported there (section.missing).
+                    let required = (guide.sectionRules[entry.type] ?? []).filter(\.required).map(\.id)
+                    out += sections(file, against: sourceSections.map(\.id), required: required)
+                }
                 out += steps(file, against: source, rules: guide.sectionRules[entry.type] ?? [])
                 out += tokens(file, BodyTokens(file), against: sourceTokens)
             }
@@ -25,23 +31,25 @@ struct TranslationParityCheck: Check {
         return out
     }
 
-    private func sections(_ file: EntryFile, against source: [MarkdownSection]) -> [Diagnostic] {
-        let expected = source.map(\.id)
-        let found = file.body.sections
+    private func sections(_ file: EntryFile, against expected: [String], required: [String]) -> [Diagnostic] {
+        let found = file.body.sections.filter { !required.contains($0.id) || expected.contains($0.id) }
+        let foundIDs = Set(found.map(\.id))
+        // A renamed (or translated) id is one mistake: it is reported where it
+        // is written, paired with the source id it replaces (the closest, else
+        // the next in order), and that source id is not reported missing too.
+        var missing = expected.filter { !foundIDs.contains($0) }
         var out: [Diagnostic] = []
         for section in found where !expected.contains(section.id) {
+            let meant = Suggestion.closest(to: section.id, among: missing) ?? missing.first
+            missing.removeAll { $0 == meant }
             out.append(.warning("translation.sections", file: file.path,
                                 at: section.heading.idRange ?? section.headingRange,
                                 "section \"\(section.id)\" is not in the source",
-                                help: Suggestion.closest(to: section.id, among: expected).map { "the source has \"\($0)\"" }
-                                    ?? "use the source's section ids: \(expected.joined(separator: ", "))"))
+                                help: meant.map { "the source has \"\($0)\" here: section ids stay as in the source" }
+                                    ?? (expected.isEmpty ? "the source has no section ids: remove {#\(section.id)}"
+                                        : "use the source's section ids: \(expected.joined(separator: ", "))")))
         }
-        let foundIDs = Set(found.map(\.id))
-        for id in expected where !foundIDs.contains(id) {
-            // A renamed id was reported above; only a section with no counterpart is reported missing.
-            if found.contains(where: { !expected.contains($0.id) && Suggestion.closest(to: $0.id, among: expected) == id }) {
-                continue
-            }
+        for id in missing {
             out.append(.warning("translation.sections", file: file.path, at: file.bodyStart,
                                 "section \"\(id)\" of the source is missing",
                                 help: "add a heading ending in {#\(id)}"))
@@ -69,12 +77,22 @@ struct TranslationParityCheck: Check {
 
     private func tokens(_ file: EntryFile, _ found: BodyTokens, against expected: BodyTokens) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // A changed number or address is one mistake: the value written here is
+        // paired with the source's value of the same kind that is missing.
+        var missing = expected.items.filter { !found.contains($0.kind, $0.value) }
         for (kind, value, range) in found.items where !expected.contains(kind, value) {
+            if let i = missing.firstIndex(where: { $0.kind == kind }) {
+                let meant = missing.remove(at: i).value
+                out.append(.warning("translation.parity", file: file.path, at: range,
+                                    "\(kind) \(value) is not in the source, which has \(meant)",
+                                    help: "translations keep the source's \(kind)s unchanged: write \(meant)"))
+                continue
+            }
             out.append(.warning("translation.parity", file: file.path, at: range,
                                 "\(kind) \(value) is not in the source",
                                 help: "translations keep the source's \(kind)s unchanged"))
         }
-        for (kind, value, _) in expected.items where !found.contains(kind, value) {
+        for (kind, value, _) in missing {
             out.append(.warning("translation.parity", file: file.path, at: file.bodyStart,
                                 "\(kind) \(value) of the source is missing here",
                                 help: "keep every \(kind) of the source in the translation"))

@@ -3,7 +3,8 @@ import Foundation
 
 /// Lists the files under `Content/` without ever looping: symbolic links are
 /// followed, but a link that leads back into a folder already being walked
-/// (or that cannot be resolved) is a diagnostic.
+/// (or that cannot be resolved) is a diagnostic, and so is anything that is
+/// neither a file nor a folder (a FIFO, a socket, a device).
 struct ContentWalker {
     struct File: Hashable {
         /// Path relative to the content folder, with `/` separators.
@@ -58,6 +59,10 @@ struct ContentWalker {
                 visit(url, relative: rel, ancestors: ancestors.union([resolved]), files: &files, diagnostics: &diagnostics)
             } else if type == .typeRegular {
                 files.append(File(relative: rel, url: url))
+            } else {
+                // A FIFO, socket or device: reading it could block or never end.
+                diagnostics.append(.error("file.unreadable", file: display(rel), at: nil, "not a regular file",
+                                          help: "remove it: Content/ holds only ordinary files and folders"))
             }
         }
     }

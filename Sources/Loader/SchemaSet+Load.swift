@@ -34,9 +34,7 @@ extension SchemaSet {
                 positions[name] = (path, map)
                 uris[String(name.dropLast(".schema.json".count))] = name
             } catch let error as JSONParseError {
-                diagnostics.append(.error("schema.syntax", file: path,
-                                          at: SourceRange(line: error.line, column: error.column, length: 1),
-                                          "invalid JSON: \(error.message)"))
+                diagnostics.append(syntaxDiagnostic(error, path: path, text: read.text))
             } catch {
                 diagnostics.append(.error("schema.syntax", file: path, at: nil, "invalid JSON: \(error)"))
             }
@@ -53,12 +51,29 @@ extension SchemaSet {
         } catch let error as SchemaError {
             let place = positions[error.document]
             let start = place?.map[error.pointer]
-            diagnostics.append(.error("schema.invalid", file: place?.path ?? walker.display("schema/" + error.document),
+            diagnostics.append(.error("schema.definition", file: place?.path ?? walker.display("schema/" + error.document),
                                       at: start.map { SourceRange(line: $0.line, column: $0.column, length: 1) },
                                       "invalid schema: \(error.message)"))
         } catch {
-            diagnostics.append(.error("schema.invalid", file: schemaFolder, at: nil, "invalid schema: \(error)"))
+            diagnostics.append(.error("schema.definition", file: schemaFolder, at: nil, "invalid schema: \(error)"))
         }
         return SchemaSet(registry: nil, uris: uris)
+    }
+
+    /// A missing comma is noticed at the next member, often on the next line;
+    /// the place to edit is the end of the line before it.
+    static func syntaxDiagnostic(_ error: JSONParseError, path: String, text: String) -> Diagnostic {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let at = SourceRange(line: error.line, column: error.column, length: 1)
+        guard error.message.hasPrefix("expected ','"), error.line >= 2, error.line <= lines.count,
+              lines[error.line - 1].unicodeScalars.prefix(error.column - 1).allSatisfy({ $0 == " " || $0 == "\t" }),
+              let previous = (0..<(error.line - 1)).last(where: { !lines[$0].allSatisfy(\.isWhitespace) })
+        else {
+            return .error("schema.syntax", file: path, at: at, "invalid JSON: \(error.message)")
+        }
+        let end = lines[previous].unicodeScalars.count - lines[previous].reversed().prefix(while: \.isWhitespace).count
+        return .error("schema.syntax", file: path, at: SourceRange(line: previous + 1, column: end + 1, length: 1),
+                      "invalid JSON: \(error.message)",
+                      help: "add a comma at the end of line \(previous + 1)")
     }
 }

@@ -5,8 +5,15 @@ extension YAMLReader {
     /// Turns a libyaml/Yams error into one diagnostic at the place to edit.
     func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // An unclosed quote or bracket is noticed lines later (often at the
+            // end of the front matter); the place to edit is where it opened.
+            if let context, context.mark.line < mark.line,
+               context.text.contains("quoted scalar") || context.text.contains("flow") {
+                return syntaxDiagnostic(problem: "\(problem) \(context.text)", line: context.mark.line,
+                                        column: context.mark.column)
+            }
             return syntaxDiagnostic(problem: problem, line: mark.line, column: mark.column)
         case .reader(let problem, _, _, _):
             return .error("yaml.syntax", file: path, at: nil, "cannot read YAML: \(problem)")

@@ -58,7 +58,10 @@ struct YAMLReader {
                          positions: inout FieldPositions, budget: inout Int) throws -> JSONValue {
         budget -= 1
         if budget < 0 {
-            throw Problem(diagnostic: .error("yaml.alias-limit", file: path, at: range(of: node),
+            // Expanded nodes carry the position of their anchor, not of the alias
+            // that repeated them; the top-level field being expanded is the place to edit.
+            let field = fieldPath.first.flatMap { positions.place([$0])?.key } ?? range(of: node)
+            throw Problem(diagnostic: .error("yaml.alias-limit", file: path, at: field,
                                              "YAML expands to more than \(YAMLReader.nodeBudget) values",
                                              help: "remove the anchors and aliases (`&name`, `*name`) that repeat data"))
         }
