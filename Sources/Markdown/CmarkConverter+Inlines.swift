@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Diagnostics
+import Foundation
 
 /// Inline conversion and inline positions.
 ///
@@ -12,6 +13,14 @@ import Diagnostics
 /// checked against the `[` / `![` they must start with, and autolinks are
 /// found by their text.
 extension CmarkConverter {
+    private enum Bytes {
+        static let linkOpener = Array("[".utf8)
+        static let imageOpener = Array("![".utf8)
+        static let destinationOpener = Array("](".utf8)
+        static let lessThan = Array("<".utf8)
+        static let greaterThan = Array(">".utf8)
+    }
+
     /// Where the leaf block holding some inlines starts (paragraph, heading
     /// or table cell), and how many block quotes surround it.
     struct Leaf {
@@ -69,7 +78,7 @@ extension CmarkConverter {
         case CMARK_NODE_IMAGE:
             return .image(link(node, isImage: true, leaf: leaf))
         default:
-            guard let type = cmark_node_get_type_string(node), String(cString: type) == "strikethrough" else {
+            guard let type = cmark_node_get_type_string(node), strcmp(type, "strikethrough") == 0 else {
                 return nil
             }
             return .strikethrough(inlines(childrenOf: node, leaf: leaf))
@@ -80,7 +89,7 @@ extension CmarkConverter {
         let destination = string(cmark_node_get_url(node))
         let title = string(cmark_node_get_title(node))
         let children = inlines(childrenOf: node, leaf: leaf)
-        let opener: [UInt8] = isImage ? Array("![".utf8) : Array("[".utf8)
+        let opener = isImage ? Bytes.imageOpener : Bytes.linkOpener
         // cmark puts a link whose text spans lines on its last line; its
         // first child then still knows where the text starts.
         var starts = [startOffset(of: node, leaf: leaf)]
@@ -107,7 +116,7 @@ extension CmarkConverter {
         }
         let line = source.line(containing: at)
         let textRange = source.range(line: line, offset: at, endLine: line, endOffset: at + text.count)
-        let bracketed = source.matches([UInt8(ascii: "<")], at: at - 1) && source.matches([UInt8(ascii: ">")], at: at + text.count)
+        let bracketed = source.matches(Bytes.lessThan, at: at - 1) && source.matches(Bytes.greaterThan, at: at + text.count)
         cursor = at + text.count + (bracketed ? 1 : 0)
         let range = bracketed ? source.range(line: line, offset: at - 1, endLine: line, endOffset: cursor) : textRange
         return Link(destination: destination, title: title, children: children, range: range, destinationRange: textRange)
@@ -120,10 +129,9 @@ extension CmarkConverter {
         guard !destination.isEmpty else { return nil }
         let bytes = source.bytes
         var from = start
-        while let at = source.firstOffset(of: Array("](".utf8), from: from, to: end) {
+        while let at = source.firstOffset(of: Bytes.destinationOpener, from: from, to: end) {
             var i = at + 2
-            while i < end, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-                .contains(bytes[i]) { i += 1 }
+            while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
             if i < end, bytes[i] == UInt8(ascii: "<") { i += 1 }
             if i + destination.count <= end, source.matches(destination, at: i) {
                 let line = source.line(containing: i)
