@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Diagnostics
+import Foundation
 
 /// Inline conversion and inline positions.
 ///
@@ -12,17 +13,29 @@ import Diagnostics
 /// checked against the `[` / `![` they must start with, and autolinks are
 /// found by their text.
 extension CmarkConverter {
+    private enum Bytes {
+        static let linkOpener = Array("[".utf8)
+        static let imageOpener = Array("![".utf8)
+        static let destinationOpener = Array("](".utf8)
+        static let lessThan = Array("<".utf8)
+        static let greaterThan = Array(">".utf8)
+    }
+
     /// Where the leaf block holding some inlines starts (paragraph, heading
     /// or table cell), and how many block quotes surround it.
     struct Leaf {
         let line: Int
         let column: Int
         let quoteDepth: Int
+        /// The byte offset just after the leaf block's last character.
+        let end: Int
     }
 
     func inlines(of node: OpaquePointer, quoteDepth: Int) -> [Inline] {
+        let (start, end) = byteBounds(of: node)
         let leaf = Leaf(line: Int(cmark_node_get_start_line(node)),
-                        column: Int(cmark_node_get_start_column(node)), quoteDepth: quoteDepth)
+                        column: Int(cmark_node_get_start_column(node)), quoteDepth: quoteDepth, end: end)
+        cursor = start
         return inlines(childrenOf: node, leaf: leaf)
     }
 
@@ -45,21 +58,27 @@ extension CmarkConverter {
         case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_CODE:
+            if cmark_node_get_end_line(node) > 0 {
+                let (_, last) = offset(line: Int(cmark_node_get_end_line(node)),
+                                       column: Int(cmark_node_get_end_column(node)), leaf: leaf)
+                cursor = max(cursor, last + 1)
+            }
+            return .code(string(cmark_node_get_literal(node)))
         case CMARK_NODE_EMPH: return .emphasis(inlines(childrenOf: node, leaf: leaf))
         case CMARK_NODE_STRONG: return .strong(inlines(childrenOf: node, leaf: leaf))
         case CMARK_NODE_HTML_INLINE:
             let html = string(cmark_node_get_literal(node))
             let (line, start) = startOffset(of: node, leaf: leaf)
             let end = min(start + html.utf8.count, source.lineEnd(line))
-            lineCursor[line] = end
+            cursor = max(cursor, end)
             return .html(html, source.range(line: line, offset: start, endLine: line, endOffset: end))
         case CMARK_NODE_LINK:
             return .link(link(node, isImage: false, leaf: leaf))
         case CMARK_NODE_IMAGE:
             return .image(link(node, isImage: true, leaf: leaf))
         default:
-            guard let type = cmark_node_get_type_string(node), String(cString: type) == "strikethrough" else {
+            guard let type = cmark_node_get_type_string(node), strcmp(type, "strikethrough") == 0 else {
                 return nil
             }
             return .strikethrough(inlines(childrenOf: node, leaf: leaf))
@@ -70,55 +89,55 @@ extension CmarkConverter {
         let destination = string(cmark_node_get_url(node))
         let title = string(cmark_node_get_title(node))
         let children = inlines(childrenOf: node, leaf: leaf)
-        let (line, start) = startOffset(of: node, leaf: leaf)
-        let opener: [UInt8] = isImage ? Array("![".utf8) : Array("[".utf8)
-        if source.matches(opener, at: start) {
+        let opener = isImage ? Bytes.imageOpener : Bytes.linkOpener
+        // cmark puts a link whose text spans lines on its last line; its
+        // first child then still knows where the text starts.
+        var starts = [startOffset(of: node, leaf: leaf)]
+        if let child = cmark_node_first_child(node), cmark_node_get_start_line(child) > 0 {
+            let (line, offset) = startOffset(of: child, leaf: leaf)
+            starts.append((line, offset - opener.count))
+        }
+        if let (line, start) = starts.first(where: { source.matches(opener, at: $0.offset) }) {
             let (endLine, last) = offset(line: Int(cmark_node_get_end_line(node)),
                                          column: Int(cmark_node_get_end_column(node)), leaf: leaf)
             let end = min(last + 1, source.lineEnd(endLine))
-            lineCursor[endLine] = end
+            cursor = max(cursor, end)
             return Link(destination: destination, title: title, children: children,
                         range: source.range(line: line, offset: start, endLine: endLine, endOffset: end),
                         destinationRange: destinationRange(Array(destination.utf8), from: start, to: end))
         }
+        // An autolink, `<https://…>` or bare: found by its text after the
+        // previous inline, since cmark's positions for it are unusable.
         let text = Array(children.plainText.utf8)
-        let from = lineCursor[line] ?? source.lineStart(line)
-        let lineEnd = source.lineEnd(line)
-        if let at = source.firstOffset(of: [UInt8(ascii: "<")] + text + [UInt8(ascii: ">")], from: from, to: lineEnd) {
-            lineCursor[line] = at + text.count + 2
-            return Link(destination: destination, title: title, children: children,
-                        range: source.range(line: line, offset: at, endLine: line, endOffset: at + text.count + 2),
-                        destinationRange: source.range(line: line, offset: at + 1, endLine: line,
-                                                       endOffset: at + 1 + text.count))
+        guard let at = source.firstOffset(of: text, from: cursor, to: leaf.end) else {
+            let (line, start) = starts[0]
+            let range = source.range(line: line, offset: start, endLine: line, endOffset: start)
+            return Link(destination: destination, title: title, children: children, range: range, destinationRange: nil)
         }
-        if let at = source.firstOffset(of: text, from: from, to: lineEnd) {
-            lineCursor[line] = at + text.count
-            let range = source.range(line: line, offset: at, endLine: line, endOffset: at + text.count)
-            return Link(destination: destination, title: title, children: children, range: range,
-                        destinationRange: range)
-        }
-        let end = min(start + text.count, lineEnd)
-        return Link(destination: destination, title: title, children: children,
-                    range: source.range(line: line, offset: start, endLine: line, endOffset: end),
-                    destinationRange: nil)
+        let line = source.line(containing: at)
+        let textRange = source.range(line: line, offset: at, endLine: line, endOffset: at + text.count)
+        let bracketed = source.matches(Bytes.lessThan, at: at - 1) && source.matches(Bytes.greaterThan, at: at + text.count)
+        cursor = at + text.count + (bracketed ? 1 : 0)
+        let range = bracketed ? source.range(line: line, offset: at - 1, endLine: line, endOffset: cursor) : textRange
+        return Link(destination: destination, title: title, children: children, range: range, destinationRange: textRange)
     }
 
-    /// Where the destination of an inline link `[text](dest)` is written:
-    /// after the last `](` that is followed by the destination verbatim.
+    /// Where the destination of an inline link `[text](dest "title")` is
+    /// written: after the first `](` that is followed by the destination
+    /// verbatim (a title may repeat it; link text cannot hold a link).
     private func destinationRange(_ destination: [UInt8], from start: Int, to end: Int) -> SourceRange? {
         guard !destination.isEmpty else { return nil }
         let bytes = source.bytes
-        var limit = end
-        while let at = source.lastOffset(of: Array("](".utf8), from: start, to: limit) {
+        var from = start
+        while let at = source.firstOffset(of: Bytes.destinationOpener, from: from, to: end) {
             var i = at + 2
-            while i < end, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-                .contains(bytes[i]) { i += 1 }
+            while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
             if i < end, bytes[i] == UInt8(ascii: "<") { i += 1 }
-            if source.matches(destination, at: i), i + destination.count <= end {
+            if i + destination.count <= end, source.matches(destination, at: i) {
                 let line = source.line(containing: i)
                 return source.range(line: line, offset: i, endLine: line, endOffset: i + destination.count)
             }
-            limit = at + 1
+            from = at + 1
         }
         return nil
     }

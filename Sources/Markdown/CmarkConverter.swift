@@ -9,9 +9,9 @@ final class CmarkConverter {
     let extensions: CmarkExtensions
     private(set) var problems: [MarkdownProblem] = []
     private var sectionIDs: Set<String> = []
-    /// Per line, the byte offset just after the last inline located on it, so
-    /// text searches for autolinks find the right occurrence of repeated text.
-    var lineCursor: [Int: Int] = [:]
+    /// The byte offset just after the last inline located in the current leaf
+    /// block, so autolinks are looked for after it (see `link(_:isImage:leaf:)`).
+    var cursor = 0
 
     init(source: SourceMap, extensions: CmarkExtensions) {
         self.source = source
@@ -145,7 +145,7 @@ final class CmarkConverter {
     }
 
     /// A block's byte offsets: first byte, and just after the last.
-    private func byteBounds(of node: OpaquePointer) -> (Int, Int) {
+    func byteBounds(of node: OpaquePointer) -> (Int, Int) {
         let startLine = Int(cmark_node_get_start_line(node)), endLine = Int(cmark_node_get_end_line(node))
         let start = source.offset(line: startLine, byteColumn: Int(cmark_node_get_start_column(node)))
         let endColumn = Int(cmark_node_get_end_column(node))

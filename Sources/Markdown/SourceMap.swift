@@ -31,8 +31,6 @@ struct SourceMap {
         lineEnds = ends
     }
 
-    var lineCount: Int { lineStarts.count }
-
     private func index(_ line: Int) -> Int { min(max(line, 1), lineStarts.count) - 1 }
 
     func lineStart(_ line: Int) -> Int { lineStarts[index(line)] }

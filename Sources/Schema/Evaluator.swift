@@ -51,6 +51,8 @@ struct Evaluator {
                                 expectedTypes: names))
             return evaluated
         }
+        let firstError = errors.count
+        defer { keepOnlyTypeErrors(in: &errors, from: firstError) }
         guard depth < Evaluator.maximumDepth else {
             errors.append(error(node, "$ref", "schema references recurse deeper than \(Evaluator.maximumDepth) levels"))
             return evaluated
@@ -109,6 +111,17 @@ struct Evaluator {
         ValidationError(instancePath: pointer, keyword: keyword, schemaPath: node.location + "/" + keyword,
                         message: message, allowedValues: allowedValues, property: property,
                         knownProperties: knownProperties, expectedTypes: expectedTypes)
+    }
+
+    /// When a referenced schema rejected this value's type, other complaints
+    /// about the same value (say, from a sibling `enum`) are noise: drop them.
+    private func keepOnlyTypeErrors(in errors: inout [ValidationError], from start: Int) {
+        guard errors.count > start + 1 else { return }
+        let here = path
+        let isTypeErrorHere = { (e: ValidationError) in e.keyword == "type" && e.instancePath.tokens == here }
+        guard errors[start...].contains(where: isTypeErrorHere) else { return }
+        let kept = errors[start...].filter { isTypeErrorHere($0) || $0.instancePath.tokens != here }
+        errors.replaceSubrange(start..., with: kept)
     }
 
     /// `$dynamicRef` to a `$dynamicAnchor`: the outermost resource in the

@@ -66,7 +66,9 @@ public final class SchemaRegistry: Sendable {
         var evaluator = Evaluator(resources: resources, tracksEvaluation: tracksEvaluation)
         var errors: [ValidationError] = []
         evaluator.validate(instance, root, &errors)
-        return errors
+        // The same requirement reached through two `allOf` branches is one mistake.
+        var seen = Set<String>()
+        return errors.filter { seen.insert("\($0.instancePath)\u{0}\($0.keyword)\u{0}\($0.message)").inserted }
     }
 
     /// The property schemas of the root object of the schema at `uri`, as
