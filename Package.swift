@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
         .target(name: "BundleEmitter", dependencies: ["GuideModel"]),
         .target(name: "SiteEmitter", dependencies: ["GuideModel"]),
-        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "CPangoCairo", "CQRencode"]),
+        .target(name: "HandoutEmitter", dependencies: ["CPangoCairo", "CQRencode", "Yams"]),
         .target(
             name: "GuideCLI",
             dependencies: [
@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter"]),
     ],
     swiftLanguageModes: [.v5]
 )
