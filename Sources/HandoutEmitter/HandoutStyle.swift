@@ -64,7 +64,7 @@ public struct HandoutStyle: Sendable, Hashable {
     public var headingFont: FontFamily
     public var bodyFont: FontFamily
     public var monoFont: FontFamily
-    /// Multiplier on each font's natural line height.
+    /// Line height as a multiple of the font size.
     public var lineSpacing: Double
     public var text: RGB
     public var muted: RGB

@@ -40,11 +40,16 @@ struct PocketCardLayout {
         var columns = [0, 1].map {
             ColumnStacker(x: page.left + Double($0) * (columnWidth + columnGap), top: top, bottom: page.bottom, gap: gap)
         }
+        // Balanced columns: an entry goes right once the left holds about half of everything.
+        let blocks = items.map { ($0, cardEntry($0, width: columnWidth)) }
+        let half = blocks.reduce(0) { $0 + $1.1.height + gap } / 2
         var column = 0
         var problems: [FitProblem] = []
-        for item in items {
-            let block = cardEntry(item, width: columnWidth)
-            if column == 0 && !columns[0].fits(block) { column = 1 }
+        for (item, block) in blocks {
+            let leftHeight = columns[0].y - top
+            if column == 0 && (!columns[0].fits(block) || leftHeight > 0 && leftHeight + block.height / 2 > half) {
+                column = 1
+            }
             if problems.isEmpty && columns[column].fits(block) {
                 columns[column].place(block, in: &plan)
             } else {

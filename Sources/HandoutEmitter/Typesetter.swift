@@ -10,6 +10,8 @@ struct TextStyle {
     var italic = false
     var color: RGB
     var alignment = Alignment.left
+    /// Links in running text are underlined; large numbers are obviously tappable without it.
+    var underlineLinks = true
 }
 
 /// Shapes text with pango in the handout's language and current font sizes. Layouts share one
@@ -37,6 +39,8 @@ final class Typesetter {
         cairo_font_options_destroy(options)
         self.language = pango_language_from_string(language)
         pango_context_set_language(context, self.language)
+        // Rounded glyph positions suit screens; in print they make letter spacing uneven.
+        pango_context_set_round_glyph_positions(context, 0)
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(context)) }
@@ -75,7 +79,7 @@ final class Typesetter {
         }
         let bolder = bold || role == .title || role == .heading || role == .number
         return TextStyle(font: font, size: size(role), bold: bolder, italic: italic,
-                         color: color ?? style.text, alignment: alignment)
+                         color: color ?? style.text, alignment: alignment, underlineLinks: role != .number)
     }
 
     func frame(_ text: String, _ textStyle: TextStyle, width: Double) -> TextFrame {
@@ -90,7 +94,6 @@ final class Typesetter {
         pango_layout_set_text(layout, text, -1)
         pango_layout_set_width(layout, Int32(max(width, 1) * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        pango_layout_set_line_spacing(layout, Float(style.lineSpacing))
         switch textStyle.alignment {
         case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
@@ -102,6 +105,10 @@ final class Typesetter {
         pango_font_description_free(description)
 
         let attributes = pango_attr_list_new()
+        // Line height as a multiple of the font size, the way designers specify leading;
+        // pango's own spacing factor multiplies the font's (tall) natural height instead.
+        let lineHeight = pango_attr_line_height_new_absolute(Int32(textStyle.size * style.lineSpacing * Double(PANGO_SCALE)))!
+        pango_attr_list_insert(attributes, lineHeight)
         var links: [(target: LinkTarget, bytes: Range<Int32>)] = []
         var start: Int32 = 0
         for run in runs {
@@ -119,7 +126,7 @@ final class Typesetter {
                 let color = style.link
                 add(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535),
                                               UInt16(color.blue * 65535)))
-                add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE))
+                if textStyle.underlineLinks { add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE)) }
                 links.append((link, start..<end))
             }
             start = end
