@@ -7,6 +7,12 @@ struct PagePlan {
         placements.append((item, x, y))
     }
 
+    /// Moves the last placed item down to `y` (never up), e.g. to sit at the foot of the page.
+    mutating func moveLast(to y: Double) {
+        guard let last = placements.popLast() else { return }
+        placements.append((last.item, last.x, max(last.y, y)))
+    }
+
     func draw(_ canvas: PDFCanvas) {
         for placement in placements { placement.item.draw(canvas, x: placement.x, y: placement.y) }
     }

@@ -48,13 +48,15 @@ struct SheetLayout {
         let top = page.top + (multiPage ? furniture.headerHeight : 0)
         let width = page.contentWidth
         var items: [any FlowItem] = []
+        /// Who to call sits at the foot of the page, where it is found first on a notice board.
+        var foot: (any FlowItem)?
         let owner: HandoutItem
         switch sheet {
         case .protocolPage(let item):
             owner = .protocol(item)
             items = [title(item.title), SpaceItem(height: typesetter.size(.body))]
             items += entries.protocolBody(item, width: width, whoToCall: false)
-            items += whoToCall(item.helplines + directHelplines, width: width)
+            foot = whoToCall(item.helplines + directHelplines, width: width)
         case .entries(let list):
             owner = list[0]
             items = [title(content.title)]
@@ -65,7 +67,8 @@ struct SheetLayout {
         var plan = PagePlan()
         var stack = ColumnStacker(x: page.left, top: top, bottom: page.bottom - furniture.footerHeight, gap: 0)
         var overflow: Double?
-        for item in items {
+        let footBlock = foot.map { StackItem(items: [SpaceItem(height: typesetter.size(.body) * 1.5), $0]) }
+        for item in items + [footBlock].compactMap({ $0 }) {
             if overflow == nil && stack.fits(item) {
                 stack.place(item, in: &plan)
             } else {
@@ -73,6 +76,7 @@ struct SheetLayout {
                 overflow = stack.y - stack.bottom
             }
         }
+        if overflow == nil, let footBlock { plan.moveLast(to: stack.bottom - footBlock.height) }
         guard let overflow else { return (plan, []) }
         return (plan, [FitProblem(source: owner.source, anchor: owner.anchor, title: owner.title,
                                   place: "page \(number)", overflow: overflow)])
@@ -89,13 +93,13 @@ struct SheetLayout {
     }
 
     /// "Who to call" with the helplines at the left and the handout's QR code at the right.
-    private func whoToCall(_ helplines: [HelplineItem], width: Double) -> [any FlowItem] {
+    private func whoToCall(_ helplines: [HelplineItem], width: Double) -> (any FlowItem)? {
         var seen: Set<String> = []
         let unique = helplines.filter { seen.insert($0.anchor).inserted }
         let qr = content.qrPayload.flatMap(QRCode.init).map {
             QRBlock(code: $0, edge: typesetter.metrics.qrSize, caption: content.qrCaption, typesetter: typesetter)
         }
-        guard !unique.isEmpty || qr != nil else { return [] }
+        guard !unique.isEmpty || qr != nil else { return nil }
         let gap = typesetter.size(.body) * 1.5
         let textWidth = width - (qr.map { $0.width + gap } ?? 0)
         var left: [any FlowItem] = []
@@ -108,6 +112,6 @@ struct SheetLayout {
         }
         var columns: [(x: Double, item: StackItem)] = [(0, StackItem(items: left))]
         if let qr { columns.append((width - qr.width, StackItem(items: [qr]))) }
-        return [SpaceItem(height: gap), ColumnsItem(columns: columns)]
+        return ColumnsItem(columns: columns)
     }
 }
