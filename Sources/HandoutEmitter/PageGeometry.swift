@@ -20,9 +20,10 @@ struct PageFurniture {
     private var style: HandoutStyle { typesetter.style }
 
     /// Height the footer takes at the bottom of the text area, including its gap.
-    var footerHeight: Double { footer(label: nil).height + typesetter.size(.footer) * 0.8 }
+    var footerHeight: Double { footer(label: nil).height + typesetter.size(.body) * 1.5 }
 
-    var headerHeight: Double { header("X").height + typesetter.size(.footer) * 1.2 }
+    /// Height the running header takes above the text area, including its rule and gap.
+    var headerHeight: Double { header("X").height + typesetter.size(.body) * 1.5 }
 
     private func footer(label: String?) -> TextItem {
         let width = page.contentWidth - (label == nil ? 0 : typesetter.size(.footer) * 9)

@@ -25,7 +25,7 @@ struct PosterLayout {
         let titleStyle = typesetter.textStyle(.title, color: style.accent)
         // The handout's own QR code, if any, sits at the right of the title.
         let qr = content.qrPayload.flatMap(QRCode.init).map {
-            QRBlock(code: $0, edge: typesetter.metrics.qrSize * 0.75, caption: content.qrCaption, typesetter: typesetter)
+            QRBlock(code: $0, edge: typesetter.metrics.qrSize, caption: content.qrCaption, typesetter: typesetter)
         }
         let titleWidth = page.contentWidth - (qr.map { $0.width + gap } ?? 0)
         let title = TextItem(typesetter.frame(content.title, titleStyle, width: titleWidth), color: titleStyle.color)

@@ -9,7 +9,8 @@ struct QRBlock: FlowItem {
         self.code = code
         self.edge = edge
         color = typesetter.style.text
-        let captionStyle = typesetter.textStyle(.small, color: typesetter.style.muted, alignment: .center)
+        var captionStyle = typesetter.textStyle(.small, color: typesetter.style.muted, alignment: .center)
+        captionStyle.hyphenate = false
         self.caption = TextItem(typesetter.frame(caption, captionStyle, width: edge), color: captionStyle.color)
     }
 

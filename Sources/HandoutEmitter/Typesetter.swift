@@ -12,6 +12,8 @@ struct TextStyle {
     var alignment = Alignment.left
     /// Links in running text are underlined; large numbers are obviously tappable without it.
     var underlineLinks = true
+    /// Addresses in captions must not gain hyphens that a reader would type.
+    var hyphenate = true
 }
 
 /// Shapes text with pango in the handout's language and current font sizes. Layouts share one
@@ -109,6 +111,7 @@ final class Typesetter {
         // pango's own spacing factor multiplies the font's (tall) natural height instead.
         let lineHeight = pango_attr_line_height_new_absolute(Int32(textStyle.size * style.lineSpacing * Double(PANGO_SCALE)))!
         pango_attr_list_insert(attributes, lineHeight)
+        if !textStyle.hyphenate { pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0)) }
         var links: [(target: LinkTarget, bytes: Range<Int32>)] = []
         var start: Int32 = 0
         for run in runs {
