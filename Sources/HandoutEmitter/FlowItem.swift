@@ -88,7 +88,6 @@ struct DrawnItem: FlowItem {
 /// Items that must stay together, drawn one under the other.
 struct StackItem: FlowItem {
     let items: [any FlowItem]
-    var keepWithNext = false
 
     var height: Double { items.reduce(0) { $0 + $1.height } }
     var anchors: [String] { items.flatMap(\.anchors) }

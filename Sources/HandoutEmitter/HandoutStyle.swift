@@ -52,9 +52,6 @@ public struct LayoutMetrics: Sendable, Hashable {
         self.minimumFontSize = minimumFontSize
         self.qrSize = qrSize
     }
-
-    /// A loaded style has every role; a style built in code falls back to the minimum size.
-    public func size(_ role: TextRole) -> Double { sizes[role] ?? minimumFontSize }
 }
 
 /// Handout typography in one place; loaded from `Templates/handouts/style.yml` so designers

@@ -43,13 +43,6 @@ final class TextFrame {
         return lines[last].bottom - lines[first].top
     }
 
-    /// The width actually used by the longest line.
-    var usedWidth: Double {
-        var ink = PangoRectangle(), logical = PangoRectangle()
-        pango_layout_get_extents(layout, &ink, &logical)
-        return points(logical.x + logical.width)
-    }
-
     /// Draws the given lines with their top at `y`, and makes their linked stretches clickable.
     func draw(_ canvas: PDFCanvas, x: Double, y: Double, lines range: Range<Int>, color: RGB) {
         guard let first = range.first else { return }

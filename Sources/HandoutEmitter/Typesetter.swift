@@ -25,7 +25,6 @@ final class Typesetter {
     /// Current size per role: the style's sizes, possibly stepped down by a fit check.
     private(set) var sizes: [TextRole: Double]
     private let context: OpaquePointer
-    private let language: OpaquePointer?
 
     init(canvas: PDFCanvas, style: HandoutStyle, metrics: LayoutMetrics, language: String) {
         self.canvas = canvas
@@ -39,8 +38,8 @@ final class Typesetter {
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
-        self.language = pango_language_from_string(language)
-        pango_context_set_language(context, self.language)
+        // The language drives shaping and line-breaking rules (and hyphenation) for every layout.
+        pango_context_set_language(context, pango_language_from_string(language))
         // Rounded glyph positions suit screens; in print they make letter spacing uneven.
         pango_context_set_round_glyph_positions(context, 0)
     }

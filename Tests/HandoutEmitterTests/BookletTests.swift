@@ -44,6 +44,8 @@ final class BookletTests: XCTestCase {
         let page = try XCTUnwrap(row.split(separator: " ").last.flatMap { Int($0) })
         let pageText = try PDFTools.run("pdftotext", ["-f", String(page), "-l", String(page), url.path, "-"])
         XCTAssertTrue(pageText.contains("Indicador 14"), "contents says page \(page)")
+        let destinations = try PDFTools.run("pdfinfo", ["-dests", url.path])
+        XCTAssertTrue(destinations.contains("\"protocols/refer\""), "entries are named destinations")
     }
 
     private func pageCount(_ content: HandoutContent) throws -> Int {

@@ -39,4 +39,24 @@ final class PocketCardTests: XCTestCase {
         XCTAssertEqual(try PDFTools.info(url)["Pages"], "2")
         XCTAssertFalse(try PDFTools.text(url).contains("quién lo espera"), "the overflowing text is left off whole")
     }
+
+    /// Content slightly too long at the style's sizes is set smaller, down to the minimum, rather
+    /// than reported; the same content is reported when the style allows no shrinking.
+    func testShrinksTowardsMinimumBeforeReporting() throws {
+        var sections = Fixtures.cardSections(Fixtures.spanish)
+        sections[0].items += (5...7).map { number in
+            .indicator(IndicatorItem(anchor: "indicators/extra-\(number)", source: "extra-\(number)",
+                                     title: "Indicador adicional \(number)", summary: "",
+                                     whatToDo: "Observe con cuidado y avise al supervisor de turno.", strength: ""))
+        }
+        let content = Fixtures.content(Fixtures.spanish, layout: .pocketCard, paper: .cr80, sections: sections)
+        var rigid = try Fixtures.style
+        let fixed = 7.0
+        rigid.layouts[.pocketCard]?.sizes = Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, fixed) })
+        rigid.layouts[.pocketCard]?.minimumFontSize = fixed
+        XCTAssertFalse(try HandoutRenderer.render(content, style: rigid).problems.isEmpty, "too long without shrinking")
+        var flexible = rigid
+        flexible.layouts[.pocketCard]?.minimumFontSize = 5.5
+        XCTAssertEqual(try HandoutRenderer.render(content, style: flexible).problems, [])
+    }
 }
