@@ -1,7 +1,8 @@
 import Foundation
 
-/// Content that did not fit its card side or page even at the minimum font size. The item is
-/// left off the page (never cut mid-line); the caller turns this into a diagnostic.
+/// Content that did not fit its card side or page even at the minimum font size. On cards,
+/// sheets and posters the item is left off whole (never cut mid-line); in a booklet it is an
+/// unbreakable block taller than a page. The caller turns this into a diagnostic.
 public struct FitProblem: Sendable, Hashable, CustomStringConvertible {
     /// The definition or entry the content came from, as given in the item's `source`.
     public var source: String
@@ -24,7 +25,7 @@ public struct FitProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let millimetres = (overflow * 25.4 / 72 * 10).rounded() / 10
         return "\"\(title)\" (\(anchor)) does not fit on the \(place): \(millimetres) mm too long "
-            + "at the smallest allowed font size; shorten it or move it to another handout"
+            + "even at the smallest allowed font size; shorten it or move it to another handout"
     }
 }
 

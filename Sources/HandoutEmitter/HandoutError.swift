@@ -6,6 +6,8 @@ public enum HandoutError: Error, Equatable, CustomStringConvertible, Sendable {
     case unsupportedPaper(layout: HandoutLayout, paper: Paper)
     /// The layout needs items the content does not have (e.g. a poster without helplines).
     case nothingToShow(layout: HandoutLayout, needs: String)
+    /// libqrencode cannot encode the payload (empty, or longer than a QR code holds).
+    case unencodableQR(String)
     /// A malformed `SOURCE_DATE_EPOCH` or content date.
     case invalidDate(String)
     case cairo(String)
@@ -20,6 +22,8 @@ public enum HandoutError: Error, Equatable, CustomStringConvertible, Sendable {
                 + layout.supportedPapers.map(\.rawValue).joined(separator: ", ")
         case let .nothingToShow(layout, needs):
             "layout \(layout.rawValue) needs \(needs), and the handout includes none"
+        case .unencodableQR(let payload):
+            "cannot make a QR code of \"\(payload.prefix(80))\" (empty or too long); use a shorter link"
         case .invalidDate(let what):
             "invalid date: \(what)"
         case .cairo(let message):

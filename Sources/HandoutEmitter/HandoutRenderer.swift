@@ -17,6 +17,8 @@ public enum HandoutRenderer {
             throw HandoutError.unsupportedPaper(layout: content.layout, paper: content.paper)
         }
         try FontCheck.verify(style)
+        let payloads = [content.qrPayload].compactMap { $0 } + HelplineCollector.helplines(in: content).compactMap(\.primaryURL)
+        if let bad = payloads.first(where: { QRCode($0) == nil }) { throw HandoutError.unencodableQR(bad) }
         let date = try DocumentDate.iso8601(sourceDateEpoch: sourceDateEpoch, contentDate: content.contentDate)
         let canvas = try PDFCanvas(paper: content.paper)
         canvas.setMetadata(

@@ -45,6 +45,14 @@ final class EnvironmentTests: XCTestCase {
         }
     }
 
+    func testUnencodableQRPayloadIsAnError() throws {
+        var content = Fixtures.content(Fixtures.spanish, layout: .sheet, paper: .a4)
+        content.qrPayload = "https://guide.example.org/" + String(repeating: "x", count: 3000)
+        XCTAssertThrowsError(try HandoutRenderer.render(content, style: try Fixtures.style)) { error in
+            XCTAssertEqual(error as? HandoutError, .unencodableQR(content.qrPayload ?? ""))
+        }
+    }
+
     /// PNGs of one card (both sides), one sheet, one poster and one booklet spread, to look at.
     func testWritesArtifactsToLookAt() throws {
         let style = try Fixtures.style
