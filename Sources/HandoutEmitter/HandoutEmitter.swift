@@ -1,1 +1,0 @@
-// HandoutEmitter: see DESIGN-NOTES.md

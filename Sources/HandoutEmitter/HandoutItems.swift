@@ -1,0 +1,144 @@
+/// An indicator as printed on a handout.
+public struct IndicatorItem: Sendable, Hashable {
+    /// Stable anchor for internal links and PDF destinations, e.g. `indicators/holds-no-documents`.
+    public var anchor: String
+    /// The definition or entry this came from, for diagnostics (e.g. a file path).
+    public var source: String
+    public var title: String
+    public var summary: String
+    /// One line telling staff what to do when they notice this.
+    public var whatToDo: String
+    /// Localised strength label, e.g. "Strong indicator".
+    public var strength: String
+    public var body: [RichBlock]
+
+    public init(anchor: String, source: String, title: String, summary: String, whatToDo: String,
+                strength: String, body: [RichBlock] = []) {
+        self.anchor = anchor
+        self.source = source
+        self.title = title
+        self.summary = summary
+        self.whatToDo = whatToDo
+        self.strength = strength
+        self.body = body
+    }
+}
+
+/// A response protocol: what to do, step by step.
+public struct ProtocolItem: Sendable, Hashable {
+    public var anchor: String
+    public var source: String
+    public var title: String
+    public var trigger: String
+    /// One entry per numbered step; a step may hold several blocks.
+    public var steps: [[RichBlock]]
+    public var dos: [[Run]]
+    public var donts: [[Run]]
+    /// The helplines the protocol names, already resolved.
+    public var helplines: [HelplineItem]
+
+    public init(anchor: String, source: String, title: String, trigger: String, steps: [[RichBlock]],
+                dos: [[Run]] = [], donts: [[Run]] = [], helplines: [HelplineItem] = []) {
+        self.anchor = anchor
+        self.source = source
+        self.title = title
+        self.trigger = trigger
+        self.steps = steps
+        self.dos = dos
+        self.donts = donts
+        self.helplines = helplines
+    }
+}
+
+/// One way to reach a helpline.
+public struct HelplineChannel: Sendable, Hashable {
+    /// Localised label: "Phone", "WhatsApp", "E-mail" …
+    public var typeLabel: String
+    /// The value exactly as it should be printed, e.g. "+1 868 800 4321".
+    public var value: String
+    /// What a click or QR scan opens: `tel:+18688004321`, `https://wa.me/…`.
+    public var url: String?
+    /// Opening hours; `nil` prints the "not stated" string, never a guess.
+    public var hours: String?
+
+    public init(typeLabel: String, value: String, url: String? = nil, hours: String? = nil) {
+        self.typeLabel = typeLabel
+        self.value = value
+        self.url = url
+        self.hours = hours
+    }
+}
+
+/// A helpline of one country.
+public struct HelplineItem: Sendable, Hashable {
+    public var anchor: String
+    public var source: String
+    public var name: String
+    public var organisation: String?
+    public var channels: [HelplineChannel]
+    /// Languages spoken, already localised; empty prints "not stated".
+    public var languages: [String]
+
+    public init(anchor: String, source: String, name: String, organisation: String? = nil,
+                channels: [HelplineChannel], languages: [String] = []) {
+        self.anchor = anchor
+        self.source = source
+        self.name = name
+        self.organisation = organisation
+        self.channels = channels
+        self.languages = languages
+    }
+
+    /// The link a QR code for this helpline should open: the first channel that has one.
+    var primaryURL: String? { channels.lazy.compactMap(\.url).first }
+}
+
+/// A fundamental concept.
+public struct ConceptItem: Sendable, Hashable {
+    public var anchor: String
+    public var source: String
+    public var title: String
+    public var body: [RichBlock]
+
+    public init(anchor: String, source: String, title: String, body: [RichBlock]) {
+        self.anchor = anchor
+        self.source = source
+        self.title = title
+        self.body = body
+    }
+}
+
+/// Any entry a handout can show.
+public enum HandoutItem: Sendable, Hashable {
+    case indicator(IndicatorItem)
+    case `protocol`(ProtocolItem)
+    case helpline(HelplineItem)
+    case concept(ConceptItem)
+
+    public var anchor: String {
+        switch self {
+        case .indicator(let item): item.anchor
+        case .protocol(let item): item.anchor
+        case .helpline(let item): item.anchor
+        case .concept(let item): item.anchor
+        }
+    }
+
+    public var source: String {
+        switch self {
+        case .indicator(let item): item.source
+        case .protocol(let item): item.source
+        case .helpline(let item): item.source
+        case .concept(let item): item.source
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .indicator(let item): item.title
+        case .protocol(let item): item.title
+        case .helpline(let item): item.name
+        case .concept(let item): item.title
+        }
+    }
+}
