@@ -10,13 +10,13 @@ public protocol Check: Sendable {
 
 /// What every check may read.
 public struct CheckContext: Sendable {
-    public var guide: Guide
-    public var schemas: SchemaSet
+    public let guide: Guide
+    public let schemas: SchemaSet
     /// "Today", for helpline freshness; injected so tests do not depend on the clock.
-    public var today: Date
+    public let today: Date
     /// Files whose front matter failed schema validation: checks that read
     /// front-matter values skip them, so one mistake gives one diagnostic.
-    public var invalidFrontMatter: Set<String>
+    public let invalidFrontMatter: Set<String>
     /// Files the loader reported an error for (unreadable, bad YAML …): they
     /// exist but are not in the guide, so checks do not call them missing.
     public var unloadable: Set<String>

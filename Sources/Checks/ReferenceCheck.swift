@@ -10,7 +10,8 @@ struct ReferenceCheck: Check {
         let index = ReferenceIndex(guide: context.guide, unloadable: context.unloadable)
         var out: [Diagnostic] = []
         for file in context.validFiles {
-            Self.walk(.object(file.frontMatter), path: []) { text, path in
+            var path: [String] = []
+            Self.walk(.object(file.frontMatter), path: &path) { text, path in
                 guard Reference.looksLikeReference(text) else { return }
                 if let d = Self.check(text, in: file.path, at: file.positions.valueRange(path), index: index) { out.append(d) }
             }
@@ -63,12 +64,24 @@ struct ReferenceCheck: Check {
     }
 
     /// Calls `visit` with every string in `value` and its path.
-    static func walk(_ value: JSONValue, path: [String], _ visit: (String, [String]) -> Void) {
+    static func walk(_ value: JSONValue, path: inout [String], _ visit: (String, [String]) -> Void) {
         switch value {
-        case .string(let s): visit(s, path)
-        case .array(let items): for (i, item) in items.enumerated() { walk(item, path: path + [String(i)], visit) }
-        case .object(let o): for (k, v) in o { walk(v, path: path + [k], visit) }
-        default: break
+        case .string(let s):
+            visit(s, path)
+        case .array(let items):
+            for (i, item) in items.enumerated() {
+                path.append(String(i))
+                walk(item, path: &path, visit)
+                path.removeLast()
+            }
+        case .object(let o):
+            for (k, v) in o {
+                path.append(k)
+                walk(v, path: &path, visit)
+                path.removeLast()
+            }
+        default:
+            break
         }
     }
 }

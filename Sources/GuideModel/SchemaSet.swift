@@ -12,7 +12,8 @@ public struct SchemaSet: Sendable {
 
     public init(registry: SchemaRegistry?, uris: [String: String]) {
         self.registry = registry
-        self.uris = uris
+        // Absolute URIs: the registry finds them without resolving anything.
+        self.uris = registry.map { r in uris.mapValues(r.absoluteURI) } ?? uris
         self.fieldRules = [:]
         self.sectionRules = [:]
         guard let registry else { return }

@@ -26,7 +26,7 @@ public struct ContentLoader {
         var configDocument: YAMLDocument?
         var config = GuideConfig()
         if let guideFile = files.first(where: { $0.relative == "guide.yml" }) {
-            if let parsed = ParsedYAMLFile.read(guideFile.url, path: walker.display("guide.yml"),
+            if let parsed = ParsedYAMLFile.read(guideFile.path, path: walker.display("guide.yml"),
                                                 into: &diagnostics, sources: &sources),
                let object = parsed.value.objectValue {
                 configDocument = YAMLDocument(path: parsed.path, value: object, positions: parsed.positions)
@@ -54,7 +54,7 @@ public struct ContentLoader {
                 entryJobs.append((type, rest, file))
             } else if folder == "handouts", !rest.contains("/"), rest.hasSuffix(".yml") {
                 let id = String(rest.dropLast(4))
-                if let parsed = ParsedYAMLFile.read(file.url, path: walker.display(file.relative),
+                if let parsed = ParsedYAMLFile.read(file.path, path: walker.display(file.relative),
                                                     into: &diagnostics, sources: &sources) {
                     handouts.append(HandoutDefinition(id: id, file: parsed))
                 }
@@ -71,7 +71,7 @@ public struct ContentLoader {
             let slots = buffer
             DispatchQueue.concurrentPerform(iterations: entryJobs.count) { i in
                 let (type, name, file) = entryJobs[i]
-                slots[i] = loader.load(type: type, name: name, url: file.url, path: walker.display(file.relative))
+                slots[i] = loader.load(type: type, name: name, file: file.path, path: walker.display(file.relative))
             }
         }
         var entries: [EntryType: [String: Entry]] = [:]

@@ -9,7 +9,7 @@ struct ContentWalker {
     struct File: Hashable {
         /// Path relative to the content folder, with `/` separators.
         var relative: String
-        var url: URL
+        var path: String
     }
 
     let root: URL
@@ -19,36 +19,33 @@ struct ContentWalker {
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
         guard let rootReal = ContentWalker.realPath(root.path) else { return ([], []) }
-        visit(root, relative: "", ancestors: [rootReal], files: &files, diagnostics: &diagnostics)
+        visit(root.path, relative: "", ancestors: [rootReal], files: &files, diagnostics: &diagnostics)
         files.sort { $0.relative < $1.relative }
         return (files, diagnostics)
     }
 
-    private func visit(_ directory: URL, relative: String, ancestors: Set<String>,
+    private func visit(_ directory: String, relative: String, ancestors: Set<String>,
                        files: inout [File], diagnostics: inout [Diagnostic]) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else {
+        guard let entries = Self.list(directory) else {
             diagnostics.append(.error("file.unreadable", file: display(relative), at: nil, "cannot read this folder"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let url = directory.appendingPathComponent(name)
+        for (name, listedType) in entries where !name.hasPrefix(".") {
+            let path = directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            guard let attributes = try? fm.attributesOfItem(atPath: url.path) else { continue }
-            var type = attributes[.type] as? FileAttributeType
-            var real = url.path
-            if type == .typeSymbolicLink {
-                guard let resolved = ContentWalker.realPath(url.path),
-                      let target = try? fm.attributesOfItem(atPath: resolved) else {
+            var type = listedType == UInt8(DT_UNKNOWN) ? Self.linkType(path) : listedType
+            var real = path
+            if type == UInt8(DT_LNK) {
+                guard let resolved = ContentWalker.realPath(path), let target = Self.targetType(resolved) else {
                     diagnostics.append(.error("file.symlink", file: display(rel), at: nil,
                                               "symbolic link cannot be followed (broken, or it loops)",
                                               help: "remove the link or point it at an existing file"))
                     continue
                 }
                 real = resolved
-                type = target[.type] as? FileAttributeType
+                type = target
             }
-            if type == .typeDirectory {
+            if type == UInt8(DT_DIR) {
                 let resolved = ContentWalker.realPath(real) ?? real
                 if ancestors.contains(resolved) {
                     diagnostics.append(.error("file.symlink", file: display(rel), at: nil,
@@ -56,14 +53,50 @@ struct ContentWalker {
                                               help: "remove the link"))
                     continue
                 }
-                visit(url, relative: rel, ancestors: ancestors.union([resolved]), files: &files, diagnostics: &diagnostics)
-            } else if type == .typeRegular {
-                files.append(File(relative: rel, url: url))
+                visit(path, relative: rel, ancestors: ancestors.union([resolved]), files: &files, diagnostics: &diagnostics)
+            } else if type == UInt8(DT_REG) {
+                files.append(File(relative: rel, path: path))
             } else {
                 // A FIFO, socket or device: reading it could block or never end.
                 diagnostics.append(.error("file.unreadable", file: display(rel), at: nil, "not a regular file",
                                           help: "remove it: Content/ holds only ordinary files and folders"))
             }
+        }
+    }
+
+    /// A folder's entries with their types, sorted by name (readdir: one call per
+    /// folder instead of a stat per file).
+    private static func list(_ directory: String) -> [(String, UInt8)]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var entries: [(String, UInt8)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != ".", name != ".." { entries.append((name, entry.pointee.d_type)) }
+        }
+        return entries.sorted { $0.0 < $1.0 }
+    }
+
+    private static func linkType(_ path: String) -> UInt8 {
+        var info = stat()
+        guard fstatat(AT_FDCWD, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return UInt8(DT_UNKNOWN) }
+        return entryType(mode: info.st_mode)
+    }
+
+    private static func targetType(_ path: String) -> UInt8? {
+        var info = stat()
+        guard fstatat(AT_FDCWD, path, &info, 0) == 0 else { return nil }
+        return entryType(mode: info.st_mode)
+    }
+
+    private static func entryType(mode: mode_t) -> UInt8 {
+        switch mode & S_IFMT {
+        case S_IFDIR: return UInt8(DT_DIR)
+        case S_IFREG: return UInt8(DT_REG)
+        case S_IFLNK: return UInt8(DT_LNK)
+        default: return UInt8(DT_FIFO)
         }
     }
 

@@ -24,7 +24,7 @@ struct EntryFileLoader {
         return (String(stem[..<dot]), String(language))
     }
 
-    func load(type: EntryType, name: String, url: URL, path: String) -> Output {
+    func load(type: EntryType, name: String, file location: String, path: String) -> Output {
         guard let (id, language) = EntryFileLoader.nameParts(name) else {
             return Output(diagnostics: [.error("file.name", file: path, at: nil,
                                                "file name must be <id>.<language>.md",
@@ -42,7 +42,7 @@ struct EntryFileLoader {
                                                help: suggestion.map { "did you mean \"\($0)\"? (rename the file to \(id).\($0).md)" }
                                                    ?? "declare it under `languages` in guide.yml")])
         }
-        let read = SourceReader.read(url, displayPath: path)
+        let read = SourceReader.read(location, displayPath: path)
         var diagnostics = read.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return Output(diagnostics: diagnostics) }
         let source = SourceText(path: path, text: read.text)

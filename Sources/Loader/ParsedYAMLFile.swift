@@ -10,9 +10,9 @@ struct ParsedYAMLFile {
     var positions: FieldPositions
 
     /// Reads and parses `url`; `nil` with diagnostics when it cannot be read.
-    static func read(_ url: URL, path: String, into diagnostics: inout [Diagnostic],
+    static func read(_ location: String, path: String, into diagnostics: inout [Diagnostic],
                      sources: inout [String: SourceText]) -> ParsedYAMLFile? {
-        let read = SourceReader.read(url, displayPath: path)
+        let read = SourceReader.read(location, displayPath: path)
         diagnostics += read.diagnostics
         guard !read.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         sources[path] = SourceText(path: path, text: read.text)

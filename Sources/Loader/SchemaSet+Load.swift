@@ -24,7 +24,7 @@ extension SchemaSet {
                                             "file is not a schema (<name>.schema.json) and is ignored"))
                 continue
             }
-            let read = SourceReader.read(file.url, displayPath: path)
+            let read = SourceReader.read(file.path, displayPath: path)
             diagnostics += read.diagnostics
             guard !read.diagnostics.contains(where: { $0.severity == .error }) else { continue }
             sources[path] = SourceText(path: path, text: read.text)

@@ -14,26 +14,26 @@ enum SourceReader {
         var diagnostics: [Diagnostic]
     }
 
-    static func read(_ url: URL, displayPath: String) -> Result {
+    static func read(_ location: String, displayPath: String) -> Result {
         var diagnostics: [Diagnostic] = []
         func fail(_ code: String, _ message: String, help: String? = nil, at range: SourceRange? = nil) -> Result {
             Result(text: "", diagnostics: [.error(code, file: displayPath, at: range, message, help: help)])
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        if size > maximumBytes {
-            return fail("file.too-large", "file is \(size / 1_048_576) MB; content files may be at most 1 MB",
-                        help: "split it into several entries, or move large data out of Content/")
+        guard var bytes = readBytes(location, limit: maximumBytes, onTooLarge: { size in
+            diagnostics = [.error("file.too-large", file: displayPath, at: nil,
+                                  "file is \(size / 1_048_576) MB; content files may be at most 1 MB",
+                                  help: "split it into several entries, or move large data out of Content/")]
+        }) else {
+            return Result(text: "", diagnostics: diagnostics.isEmpty
+                ? [.error("file.unreadable", file: displayPath, at: nil, "cannot read this file", help: "check its permissions")]
+                : diagnostics)
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return fail("file.unreadable", "cannot read this file", help: "check its permissions")
-        }
-        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
             diagnostics.append(.warning("file.bom", file: displayPath, at: SourceRange(line: 1, column: 1, length: 1),
                                         "file starts with a byte-order mark", help: "save the file as UTF-8 without BOM"))
         }
-        if let bad = firstInvalidUTF8(bytes) {
+        if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(ofByte: bad, in: bytes)
             return fail("file.encoding", "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
                         help: "save the file as UTF-8", at: SourceRange(line: line, column: column, length: 1))
@@ -41,6 +41,28 @@ enum SourceReader {
         if bytes.contains(0x0D) { bytes = normalisingLineEnds(bytes) }
         let text = String(decoding: bytes, as: UTF8.self)
         return Result(text: text, diagnostics: diagnostics)
+    }
+
+    /// The file's bytes with one open, fstat and read: nil when it cannot be
+    /// read or is larger than `limit` (then `onTooLarge` gets its size; the
+    /// file is never read).
+    static func readBytes(_ path: String, limit: Int, onTooLarge: (Int) -> Void) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        if size > limit { onTooLarge(size); return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, size - done) }
+            guard n > 0 else { break }
+            done += n
+        }
+        if done < size { bytes.removeSubrange(done...) }
+        return bytes
     }
 
     /// CRLF and lone CR become LF: lines stay the lines an editor shows.

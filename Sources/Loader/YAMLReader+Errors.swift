@@ -26,6 +26,7 @@ extension YAMLReader {
     }
 
     private func syntaxDiagnostic(problem: String, line: Int, column: Int) -> Diagnostic {
+        let lines = self.lines
         // A tab in indentation is the most common cause of scanner errors; say so plainly.
         for l in stride(from: min(line, lines.count), through: max(line - 1, 1), by: -1) {
             let text = lines[l - 1]
@@ -43,6 +44,7 @@ extension YAMLReader {
 
     /// Yams reports the first occurrence; the place to edit is the repeated key.
     private func duplicateKeyDiagnostic(key: String, firstLine: Int, column: Int) -> Diagnostic {
+        let lines = self.lines
         var repeated = SourceRange(line: firstLine + lineOffset, column: column, length: key.count)
         for l in firstLine..<lines.count {
             let text = lines[l]  // 0-based index l is line l + 1, i.e. after the first occurrence

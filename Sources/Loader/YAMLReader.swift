@@ -16,7 +16,9 @@ struct YAMLReader {
 
     let path: String
     let lineOffset: Int
-    let lines: [Substring]
+    /// The YAML text as UTF-8, and where each line starts in it.
+    let bytes: [UInt8]
+    let lineStarts: [Int]
 
     struct Result {
         var value: JSONValue
@@ -26,7 +28,15 @@ struct YAMLReader {
     init(path: String, yaml: String, lineOffset: Int) {
         self.path = path
         self.lineOffset = lineOffset
-        self.lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        self.bytes = Array(yaml.utf8)
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    /// The text's lines, for the rare error paths that read them.
+    var lines: [Substring] {
+        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     func read(_ yaml: String, document: SourceRange) -> Swift.Result<Result, Diagnostic> {
@@ -115,36 +125,46 @@ struct YAMLReader {
 
     /// The node's range in the file. YAML marks give only the start, so the end
     /// is found from the text: the scalar as written (plain or quoted) on its line,
-    /// or the rest of the line for collections and block scalars.
+    /// or the rest of the line for collections and block scalars. Works on bytes:
+    /// this runs for every value of every file.
     func range(of node: Node) -> SourceRange {
         guard let mark = node.mark else { return SourceRange(line: 1 + lineOffset, column: 1, length: 0) }
         let lineIndex = mark.line - 1
-        guard lineIndex < lines.count else { return SourceRange(line: mark.line + lineOffset, column: mark.column, length: 1) }
-        let text = Array(lines[lineIndex].unicodeScalars)
-        let start = min(mark.column - 1, text.count)
-        var length = max(text.count - start, 0)
-        if case .scalar(let scalar) = node {
-            length = YAMLReader.writtenLength(of: scalar, in: text, from: start) ?? Self.contentLength(text, from: start)
-        } else {
-            length = Self.contentLength(text, from: start)
+        guard lineIndex < lineStarts.count else { return SourceRange(line: mark.line + lineOffset, column: mark.column, length: 1) }
+        let lineStart = lineStarts[lineIndex]
+        let lineEnd = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] - 1 : bytes.count
+        // Byte offset of the mark's column (columns count scalars).
+        var start = lineStart, column = 1
+        while start < lineEnd, column < mark.column {
+            start += 1
+            while start < lineEnd, bytes[start] & 0xC0 == 0x80 { start += 1 }
+            column += 1
         }
-        return SourceRange(line: mark.line + lineOffset, column: start + 1, length: max(length, 1))
+        var end: Int
+        if case .scalar(let scalar) = node, let written = writtenEnd(of: scalar, from: start, lineEnd: lineEnd) {
+            end = written
+        } else {
+            end = contentEnd(from: start, lineEnd: lineEnd)
+        }
+        end = max(end, start)
+        let length = bytes[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return SourceRange(line: mark.line + lineOffset, column: column, length: max(length, 1))
     }
 
-    private static func writtenLength(of scalar: Node.Scalar, in text: [Unicode.Scalar], from start: Int) -> Int? {
-        guard start < text.count else { return nil }
+    private func writtenEnd(of scalar: Node.Scalar, from start: Int, lineEnd: Int) -> Int? {
+        guard start < lineEnd else { return nil }
         switch scalar.style {
         case .plain:
-            let written = Array(scalar.string.unicodeScalars)
-            return text[start...].starts(with: written) ? written.count : nil
+            let written = scalar.string.utf8
+            return bytes[start..<lineEnd].starts(with: written) ? start + written.count : nil
         case .singleQuoted, .doubleQuoted:
-            let quote = text[start]
+            let quote = bytes[start]
             var i = start + 1
-            while i < text.count {
-                if text[i] == "\\", quote == "\"" { i += 2; continue }
-                if text[i] == quote {
-                    if quote == "'", i + 1 < text.count, text[i + 1] == "'" { i += 2; continue }
-                    return i - start + 1
+            while i < lineEnd {
+                if bytes[i] == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") { i += 2; continue }
+                if bytes[i] == quote {
+                    if quote == UInt8(ascii: "'"), i + 1 < lineEnd, bytes[i + 1] == quote { i += 2; continue }
+                    return i + 1
                 }
                 i += 1
             }
@@ -154,15 +174,15 @@ struct YAMLReader {
         }
     }
 
-    /// Characters from `start` to the end of the line, without a trailing comment or spaces.
-    private static func contentLength(_ text: [Unicode.Scalar], from start: Int) -> Int {
-        var end = text.count
+    /// The end of the line's content from `start`, without a trailing comment or spaces.
+    private func contentEnd(from start: Int, lineEnd: Int) -> Int {
+        var end = lineEnd
         var i = start
-        while i < text.count {
-            if text[i] == "#", i > start, text[i - 1] == " " { end = i; break }
+        while i < lineEnd {
+            if bytes[i] == UInt8(ascii: "#"), i > start, bytes[i - 1] == 0x20 { end = i; break }
             i += 1
         }
-        while end > start, text[end - 1] == " " || text[end - 1] == "\t" { end -= 1 }
-        return end - start
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return end
     }
 }

@@ -28,8 +28,7 @@ public struct MarkdownSection: Hashable, Sendable {
 }
 
 extension MarkdownDocument {
-    /// Every link and image, in source order (images inside links included).
-    public var links: [LinkOccurrence] {
+    static func links(in blocks: [Block]) -> [LinkOccurrence] {
         var result: [LinkOccurrence] = []
         blocks.forEachBlock { block in
             block.forEachInlineRun { run in
@@ -45,8 +44,7 @@ extension MarkdownDocument {
         return result
     }
 
-    /// Every heading, in source order, including those inside lists and quotes.
-    public var headings: [HeadingOccurrence] {
+    static func headings(in blocks: [Block]) -> [HeadingOccurrence] {
         var result: [HeadingOccurrence] = []
         blocks.forEachBlock { block in
             if case .heading(let heading) = block.kind { result.append(HeadingOccurrence(heading: heading, range: block.range)) }
@@ -68,8 +66,7 @@ extension MarkdownDocument {
         return result
     }
 
-    /// Every heading with an id and its content, in source order.
-    public var sections: [MarkdownSection] {
+    static func sections(in blocks: [Block]) -> [MarkdownSection] {
         var result: [MarkdownSection] = []
         collectSections(in: blocks, into: &result)
         return result
@@ -80,7 +77,7 @@ extension MarkdownDocument {
         sections.first { $0.id == id }
     }
 
-    private func collectSections(in blocks: [Block], into result: inout [MarkdownSection]) {
+    private static func collectSections(in blocks: [Block], into result: inout [MarkdownSection]) {
         for (index, block) in blocks.enumerated() {
             switch block.kind {
             case .heading(let heading):

@@ -95,6 +95,7 @@ public final class SchemaRegistry: Sendable {
     }
 
     private func node(_ uri: String) -> SchemaNode? {
+        if let node = index[uri] { return node }
         let (base, fragment) = URIReference.split(absoluteURI(uri))
         guard let fragment, !fragment.isEmpty else { return index[base] }
         guard fragment.hasPrefix("/") else { return index[base + "#" + fragment] }
