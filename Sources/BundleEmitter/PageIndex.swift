@@ -70,25 +70,30 @@ struct PageIndex: Sendable {
     /// Adds `data-ref="<type>/<id>"` to every link in `html` that points at an
     /// entry's page, so consumers can re-target references without parsing URLs.
     func addingDataRefs(to html: String) -> String {
-        let opener = "<a href=\""
-        guard html.contains(opener) else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 64)
-        var rest = html[...]
-        while let range = rest.range(of: opener) {
-            out += rest[..<range.upperBound]
-            rest = rest[range.upperBound...]
-            guard let close = rest.firstIndex(of: "\"") else { continue }
-            let href = rest[..<close]
-            out += href
-            out += "\""
-            rest = rest[rest.index(after: close)...]
-            if let reference = reference(atURL: String(href)) {
-                out += " data-ref=\"\(reference.type.rawValue)/\(reference.id)\""
+        let opener = Array("<a href=\"".utf8)
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        var found = false
+        while i < bytes.count {
+            guard bytes[i] == opener[0], i + opener.count <= bytes.count,
+                  bytes[i..<(i + opener.count)].elementsEqual(opener) else {
+                out.append(bytes[i])
+                i += 1
+                continue
             }
+            let hrefStart = i + opener.count
+            guard let close = bytes[hrefStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            out += bytes[i...close]
+            if let reference = reference(atURL: String(decoding: bytes[hrefStart..<close], as: UTF8.self)) {
+                out += Array(" data-ref=\"\(reference.type.rawValue)/\(reference.id)\"".utf8)
+                found = true
+            }
+            i = close + 1
         }
-        out += rest
-        return out
+        if i < bytes.count { out += bytes[i...] }
+        return found ? String(decoding: out, as: UTF8.self) : html
     }
 
     /// The entry an href written by `url(_:in:)` names, if it is one.
