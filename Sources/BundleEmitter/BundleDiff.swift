@@ -8,6 +8,10 @@ public struct BundleDiff: Sendable {
     public struct EntryInfo: Sendable, Equatable {
         public var ref: String
         public var title: String?
+        public init(ref: String, title: String?) {
+            self.ref = ref
+            self.title = title
+        }
     }
 
     public struct EntryChange: Sendable, Equatable {
@@ -30,6 +34,13 @@ public struct BundleDiff: Sendable {
         public var new: String
         /// For `missing`: the language shown instead.
         public var fallbackLanguage: String?
+        public init(ref: String, language: String, old: String, new: String, fallbackLanguage: String?) {
+            self.ref = ref
+            self.language = language
+            self.old = old
+            self.new = new
+            self.fallbackLanguage = fallbackLanguage
+        }
     }
 
     public struct ChannelChange: Sendable, Equatable {
@@ -38,12 +49,22 @@ public struct BundleDiff: Sendable {
         public var old: String?
         /// nil when the channel was removed.
         public var new: String?
+        public init(type: String, old: String?, new: String?) {
+            self.type = type
+            self.old = old
+            self.new = new
+        }
     }
 
     public struct HelplineChange: Sendable, Equatable {
         public var ref: String
         public var title: String?
         public var channels: [ChannelChange]
+        public init(ref: String, title: String?, channels: [ChannelChange]) {
+            self.ref = ref
+            self.title = title
+            self.channels = channels
+        }
     }
 
     public struct Side: Sendable, Equatable {
