@@ -36,7 +36,9 @@ let package = Package(
         // Pipeline stages.
         .target(name: "Loader", dependencies: ["GuideModel", "Schema", "Yams"]),
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
-        .target(name: "BundleEmitter", dependencies: ["GuideModel"]),
+        .target(
+            name: "BundleEmitter",
+            dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SiteEmitter", dependencies: ["GuideModel"]),
         .target(name: "HandoutEmitter", dependencies: ["GuideModel", "CPangoCairo", "CQRencode", "Yams"]),
         .target(
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChecksTests", dependencies: ["Loader", "Checks"], exclude: ["Fixtures"]),
         .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter"]),
+        .testTarget(name: "BundleEmitterTests", dependencies: ["BundleEmitter", "Loader", "Checks"]),
     ],
     swiftLanguageModes: [.v5]
 )

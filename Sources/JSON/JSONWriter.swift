@@ -56,26 +56,48 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `s` as a JSON string literal (quotes, escapes, control characters).
+    /// Runs of characters that need no escape are copied whole, which keeps
+    /// writing multi-megabyte bundles fast.
     public static func appendQuoted(_ s: String, to out: inout String) {
         out.append("\"")
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "\u{2028}": out.append("\\u2028")
-            case "\u{2029}": out.append("\\u2029")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        let utf8 = s.utf8
+        var runStart = utf8.startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            var escape: String?
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8 / E2 80 A9) are escaped for JavaScript consumers.
+                let next = utf8.index(after: i)
+                if next < utf8.endIndex, utf8[next] == 0x80 {
+                    let third = utf8.index(after: next)
+                    if third < utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 {
+                        escape = utf8[third] == 0xA8 ? "\\u2028" : "\\u2029"
+                        width = 3
+                    }
                 }
+            default: break
+            }
+            if let escape {
+                out.append(contentsOf: s[runStart..<i])
+                out.append(escape)
+                i = utf8.index(i, offsetBy: width)
+                runStart = i
+            } else {
+                i = utf8.index(after: i)
             }
         }
+        out.append(contentsOf: s[runStart..<utf8.endIndex])
         out.append("\"")
     }
 }

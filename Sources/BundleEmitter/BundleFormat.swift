@@ -1,0 +1,56 @@
+import Crypto
+import Foundation
+import JSON
+
+/// Constants of the bundle format that consumers rely on (see docs/bundle.md).
+public enum BundleFormat {
+    /// The format's own version (semver). MAJOR: a field removed, renamed or
+    /// changed in meaning or type; MINOR: optional fields or new values of open
+    /// vocabularies added; PATCH: schema or documentation fixes only.
+    public static let version = "1.0.0"
+    /// The major version this build of `guide` reads (for `guide diff`).
+    public static let major = 1
+
+    public static let fullFileName = "guide.json"
+    public static let schemaFileName = "guide.schema.json"
+    public static func languageFileName(_ code: String) -> String { "guide.\(code).json" }
+
+    /// `kind` of the file with every language.
+    public static let guideKind = "guide"
+    /// `kind` of a one-language file.
+    public static let languageKind = "language"
+
+    /// Keys of a per-language entry object that translatable front-matter
+    /// fields may not use (they are the bundle's own).
+    public static let reservedLocalizedKeys: Set<String> = [
+        "status", "fallback_language", "text_language", "editorial_status", "url", "body_html", "body_text",
+        "sections", "steps", "references", "content_hash", "type", "id", "ref", "data", "channels",
+        "contact_point", "languages", "language",
+    ]
+
+    /// `sha256:` and the SHA-256 of `text`'s UTF-8 bytes, in lowercase hex.
+    static func hash(_ text: String) -> String {
+        "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The hash of a value's canonical form: sorted keys, no white space.
+    static func hash(_ value: JSONValue) -> String {
+        hash(JSONWriter(sortedKeys: true, pretty: false).string(value))
+    }
+}
+
+/// Builds a JSON object from pairs, leaving out absent values.
+func object(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+    var o = JSONObject()
+    for (key, value) in pairs { if let value { o[key] = value } }
+    return .object(o)
+}
+
+extension JSONValue {
+    static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+    static func int(_ value: Int) -> JSONValue { .number(.integer(value)) }
+}
+
+extension Optional where Wrapped == String {
+    var json: JSONValue? { map(JSONValue.string) }
+}

@@ -1,0 +1,121 @@
+import BundleEmitter
+import Checks
+import Diagnostics
+import Foundation
+import GuideModel
+import JSON
+import Loader
+import XCTest
+
+/// A copy of the sample guide (`<repo>/Content`) in a temporary folder, which
+/// a test may change, load, check and build the bundle from.
+struct TestGuide {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sampleContent = repository.appendingPathComponent("Content")
+
+    let root: URL
+    var content: URL { root.appendingPathComponent("Content") }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("bundle-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.sampleContent, to: content)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    func url(_ relative: String) -> URL { content.appendingPathComponent(relative) }
+
+    func read(_ relative: String) throws -> String { try String(contentsOf: url(relative), encoding: .utf8) }
+
+    func write(_ relative: String, _ text: String) throws { try Data(text.utf8).write(to: url(relative)) }
+
+    func delete(_ relative: String) throws { try FileManager.default.removeItem(at: url(relative)) }
+
+    /// Replaces the first occurrence of `old` in a file; fails the test if it is not there.
+    func replace(_ old: String, with new: String, in relative: String,
+                 file: StaticString = #filePath, line: UInt = #line) throws {
+        let text = try read(relative)
+        guard let range = text.range(of: old) else {
+            XCTFail("\(relative) does not contain \"\(old)\"", file: file, line: line)
+            return
+        }
+        try write(relative, text.replacingCharacters(in: range, with: new))
+    }
+
+    /// Loads and checks the guide; fails the test on any error diagnostic.
+    func load(file: StaticString = #filePath, line: UInt = #line) -> Guide {
+        let loaded = ContentLoader(root: content, displayRoot: "Content").load()
+        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
+                                           loadDiagnostics: loaded.diagnostics, today: Date())
+        let errors = diagnostics.filter { $0.severity == .error }
+        XCTAssert(errors.isEmpty, "the test guide has errors: \(errors.map { "\($0.file): \($0.message)" })",
+                  file: file, line: line)
+        return loaded.guide
+    }
+
+    /// Records the current source hash in a translation, as `guide stamp` does.
+    func stamp(_ relative: String) throws {
+        let guide = load()
+        let parts = relative.split(separator: "/")
+        let name = parts[1].split(separator: ".")
+        let entry = try XCTUnwrap(guide.entry(Reference(type: EntryType(rawValue: String(parts[0]))!, id: String(name[0]))))
+        let source = try XCTUnwrap(guide.sourceFile(of: entry))
+        let hash = SourceHash.of(source, translatable: guide.fieldRules[entry.type]?.translatable ?? [])
+        try write(relative, try XCTUnwrap(FrontMatterEditor.setting("source_hash", to: hash, in: read(relative))))
+    }
+
+    /// Builds the bundle into a new folder under the test's root and returns it.
+    @discardableResult
+    func build(drafts: Bool = false, sourceDate: Date? = nil, into name: String = UUID().uuidString,
+               file: StaticString = #filePath, line: UInt = #line) throws -> BuiltBundle {
+        let folder = root.appendingPathComponent("out-\(name)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let context = EmitContext(guide: load(file: file, line: line), folder: folder,
+                                  templates: root.appendingPathComponent("Templates"), drafts: drafts, sourceDate: sourceDate)
+        let diagnostics = try BundleEmitter().emit(context)
+        XCTAssert(diagnostics.isEmpty, "bundle diagnostics: \(diagnostics)", file: file, line: line)
+        return BuiltBundle(folder: folder)
+    }
+
+    /// A built bundle folder.
+    struct BuiltBundle {
+        let folder: URL
+
+        func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+
+        func json(_ name: String) throws -> JSONValue {
+            try JSONParser.parse([UInt8](Data(contentsOf: url(name))))
+        }
+
+        var full: JSONValue { get throws { try json("guide.json") } }
+
+        func language(_ code: String) throws -> JSONValue { try json("guide.\(code).json") }
+
+        var fileNames: [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        }
+    }
+}
+
+extension JSONValue {
+    /// The entry with this ref in a bundle document.
+    func entry(_ ref: String) -> JSONValue? {
+        self["entries"]?.arrayValue?.first { $0["ref"]?.stringValue == ref }
+    }
+
+    /// In guide.json: an entry's object for one language.
+    func entry(_ ref: String, in language: String) -> JSONValue? {
+        entry(ref)?["languages"]?[language]
+    }
+
+    var refs: [String] { self["entries"]?.arrayValue?.compactMap { $0["ref"]?.stringValue } ?? [] }
+}
+
+/// A JSON object from pairs, for expected values.
+func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+    var o = JSONObject()
+    for (key, value) in pairs { o[key] = value }
+    return .object(o)
+}
