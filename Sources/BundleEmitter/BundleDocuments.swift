@@ -1,4 +1,3 @@
-import Diagnostics
 import Foundation
 import GuideModel
 import JSON
@@ -10,7 +9,6 @@ public struct BundleDocuments: Sendable {
     public var full: JSONValue
     /// `guide.<lang>.json` by language code.
     public var languages: [(code: String, document: JSONValue)]
-    public var diagnostics: [Diagnostic]
 
     /// Renders every published entry in every declared language, entries in parallel.
     public init(guide: Guide, drafts: Bool, sourceDate: Date?) {
@@ -84,7 +82,6 @@ public struct BundleDocuments: Sendable {
             doc["generated_at"] = generatedAt.json
             return (code, .object(doc))
         }
-        diagnostics = rendered.flatMap(\.diagnostics)
     }
 
     /// A language in which an entry has nothing to show (its type forbids fallback).

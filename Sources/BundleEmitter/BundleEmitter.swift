@@ -13,7 +13,6 @@ public struct BundleEmitter: Emitter {
 
     public func emit(_ context: EmitContext) throws -> [Diagnostic] {
         let documents = BundleDocuments(guide: context.guide, drafts: context.drafts, sourceDate: context.sourceDate)
-        guard !documents.diagnostics.contains(where: { $0.severity == .error }) else { return documents.diagnostics }
         var files: [(String, JSONValue)] = [(BundleFormat.fullFileName, documents.full)]
         files += documents.languages.map { (BundleFormat.languageFileName($0.code), $0.document) }
         files.append((BundleFormat.schemaFileName, BundleSchema.document))
@@ -31,6 +30,6 @@ public struct BundleEmitter: Emitter {
             }
         }
         if let failure { throw failure }
-        return documents.diagnostics
+        return []
     }
 }

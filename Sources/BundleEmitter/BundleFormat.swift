@@ -20,14 +20,6 @@ public enum BundleFormat {
     /// `kind` of a one-language file.
     public static let languageKind = "language"
 
-    /// Keys of a per-language entry object that translatable front-matter
-    /// fields may not use (they are the bundle's own).
-    public static let reservedLocalizedKeys: Set<String> = [
-        "status", "fallback_language", "text_language", "editorial_status", "url", "body_html", "body_text",
-        "sections", "steps", "references", "content_hash", "type", "id", "ref", "data", "channels",
-        "contact_point", "languages", "language",
-    ]
-
     /// `sha256:` and the SHA-256 of `text`'s UTF-8 bytes, in lowercase hex.
     static func hash(_ text: String) -> String {
         "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()

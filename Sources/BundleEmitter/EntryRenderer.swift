@@ -1,4 +1,3 @@
-import Diagnostics
 import GuideModel
 import JSON
 import Markdown
@@ -12,7 +11,6 @@ struct EntryRenderer: Sendable {
         var core: JSONObject
         /// By language; `nil` when the entry has nothing to show in that language.
         var localized: [String: JSONObject?]
-        var diagnostics: [Diagnostic]
     }
 
     let guide: Guide
@@ -36,18 +34,15 @@ struct EntryRenderer: Sendable {
             core["contact_point"] = HelplineContact.contactPoint(of: source)
         }
 
-        var diagnostics: [Diagnostic] = []
         var localized: [String: JSONObject?] = [:]
         for language in guide.config.languageCodes {
-            localized[language] = render(entry, in: language, rules: rules, data: .object(data),
-                                         diagnostics: &diagnostics)
+            localized[language] = render(entry, in: language, rules: rules, data: .object(data))
         }
-        return Output(core: core, localized: localized, diagnostics: diagnostics)
+        return Output(core: core, localized: localized)
     }
 
     /// The entry as a reader of `language` sees it, or nil when nothing can be shown.
-    private func render(_ entry: Entry, in language: String, rules: FieldRules, data: JSONValue,
-                        diagnostics: inout [Diagnostic]) -> JSONObject? {
+    private func render(_ entry: Entry, in language: String, rules: FieldRules, data: JSONValue) -> JSONObject? {
         guard let shown = index.shown(entry.reference, in: language) else { return nil }
         let file = shown.file
         let renderer = index.renderer(for: language)
@@ -62,15 +57,8 @@ struct EntryRenderer: Sendable {
         o["summary"] = .string(file.string("summary") ?? "")
         for key in rules.translatable.sorted() where key != "title" && key != "summary" {
             guard let value = file.frontMatter[key] else { continue }
-            if BundleFormat.reservedLocalizedKeys.contains(key) {
-                if language == guide.config.sourceLanguage {
-                    diagnostics.append(.error(
-                        "bundle.reserved-field", file: file.path, at: file.positions.keyRange([key]),
-                        "the translatable field \"\(key)\" has a name the bundle uses for its own data",
-                        help: "rename the field in Content/schema/\(entry.type.schemaName).schema.json"))
-                }
-                continue
-            }
+            // `guide check` reports such a field (bundle.reserved-field); builds never get here with one.
+            if ReservedFieldNames.translatable.contains(key) { continue }
             o[key] = value
         }
         o["body_html"] = .string(index.addingDataRefs(to: renderer.render(file.body)))

@@ -10,7 +10,7 @@ public enum GuideChecker {
     /// The checks that read the validated guide, one concern each.
     static let checks: [any Check] = [
         ConfigCheck(), ReferenceCheck(), TranslationCheck(), TranslationParityCheck(), SectionCheck(),
-        HelplineCheck(), CountryCheck(), MediaCheck(), HandoutCheck(), MarkdownHTMLCheck(),
+        HelplineCheck(), CountryCheck(), MediaCheck(), HandoutCheck(), MarkdownHTMLCheck(), ReservedFieldCheck(),
     ]
 
     public static func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date) -> [Diagnostic] {
