@@ -22,7 +22,7 @@ public struct BundleEmitter: Emitter {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let (name, value) = files[i]
             do {
-                try Data(JSONWriter().string(value).utf8).write(to: folder.appendingPathComponent(name))
+                try Data(JSONWriter().bytes(value)).write(to: folder.appendingPathComponent(name))
             } catch {
                 lock.lock()
                 failure = failure ?? error

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GuideModel
 import JSON
 
 /// Constants of the bundle format that consumers rely on (see docs/bundle.md).
@@ -22,7 +23,7 @@ public enum BundleFormat {
 
     /// `sha256:` and the SHA-256 of `text`'s UTF-8 bytes, in lowercase hex.
     static func hash(_ text: String) -> String {
-        "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        "sha256:" + Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// The hash of a value's canonical form: sorted keys, no white space.

@@ -19,10 +19,7 @@ public enum SourceHash {
         }
         canonical += "---\n" + normalisedBody(file.bodyText)
         let digest = SHA256.hash(data: Data(canonical.utf8))
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in digest.prefix(length / 2) { out += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] }
-        return String(decoding: out, as: UTF8.self)
+        return Hex.string(digest.prefix(length / 2))
     }
 
     /// The body with trailing white space removed from every line and blank
