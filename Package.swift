@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
         .target(name: "BundleEmitter", dependencies: ["GuideModel"]),
         .target(name: "SiteEmitter", dependencies: ["GuideModel"]),
-        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "CPangoCairo", "CQRencode", "Yams"]),
+        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "Yams"]),
         .target(
             name: "GuideCLI",
             dependencies: [
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChecksTests", dependencies: ["Loader", "Checks"], exclude: ["Fixtures"]),
-        .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter"]),
+        .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown"]),
     ],
     swiftLanguageModes: [.v5]
 )

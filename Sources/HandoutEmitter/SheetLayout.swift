@@ -55,7 +55,7 @@ struct SheetLayout {
         case .protocolPage(let item):
             owner = .protocol(item)
             items = [title(item.title), SpaceItem(height: typesetter.size(.body))]
-            items += entries.protocolBody(item, width: width, whoToCall: false)
+            items += entries.protocolBody(item, width: width, whoToCall: false, intro: false)
             foot = whoToCall(item.helplines + directHelplines, width: width)
         case .entries(let list):
             owner = list[0]
