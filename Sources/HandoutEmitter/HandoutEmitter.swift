@@ -12,6 +12,23 @@ public struct HandoutEmitter: Emitter {
     public init() {}
 
     public func emit(_ context: EmitContext) throws -> [Diagnostic] {
+        try build(context).diagnostics
+    }
+
+    /// What one build wrote: per handout and language, the content shown, what did not fit and
+    /// the file (nil when it could not be made); and the diagnostics.
+    struct Report {
+        struct Written {
+            var definition: HandoutDefinition
+            var content: HandoutContent
+            var problems: [FitProblem]
+            var file: URL?
+        }
+        var written: [Written]
+        var diagnostics: [Diagnostic]
+    }
+
+    func build(_ context: EmitContext) throws -> Report {
         let guide = context.guide
         let folder = context.templates.appendingPathComponent("handouts")
         let style = try HandoutStyle.load(contentsOf: folder.appendingPathComponent("style.yml"))
@@ -43,6 +60,7 @@ public struct HandoutEmitter: Emitter {
         }
 
         var rendered: [OverflowReport.Rendered] = []
+        var written: [Report.Written] = []
         // One diagnostic per definition and problem, listing the languages it affects.
         var unrenderable: [String: (definition: HandoutDefinition, error: HandoutError, languages: [String])] = [:]
         var unrenderableOrder: [String] = []
@@ -60,11 +78,13 @@ public struct HandoutEmitter: Emitter {
                     let key = "\(job.definition.path)\n\(error)"
                     if unrenderable[key] == nil { unrenderableOrder.append(key) }
                     unrenderable[key, default: (job.definition, error, [])].languages.append(content.language)
+                    written.append(Report.Written(definition: job.definition, content: content, problems: [], file: nil))
                     continue
                 }
             }
             let url = context.folder.appendingPathComponent("\(job.definition.id).\(content.language).pdf")
             try handout.pdf.write(to: url, options: .atomic)
+            written.append(Report.Written(definition: job.definition, content: content, problems: handout.problems, file: url))
             rendered.append(OverflowReport.Rendered(definition: job.definition, language: content.language,
                                                     layout: content.layout, problems: handout.problems,
                                                     origins: job.built.origins))
@@ -75,6 +95,6 @@ public struct HandoutEmitter: Emitter {
                              "cannot make the handout in \(item.languages.joined(separator: ", ")): \(item.error)",
                              help: "change the handout's include, qr or paper")
         }
-        return notRendered + OverflowReport.diagnostics(rendered)
+        return Report(written: written, diagnostics: notRendered + OverflowReport.diagnostics(rendered))
     }
 }
