@@ -185,6 +185,29 @@ final class SampleGuideTests: XCTestCase {
         XCTAssertEqual(try PDFTools.info(try XCTUnwrap(written.file))["Pages"], "2")
     }
 
+    /// A card whose selection holds only helplines has nothing for its front: one error for all
+    /// its languages at the layout, and no file (rather than a blank card).
+    func testHandoutWithNothingToShowIsOneDiagnostic() throws {
+        let copy = try SampleGuide.copyOfContent()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let card = copy.appendingPathComponent("handouts/checkin-gate-card.yml")
+        try SampleGuide.edit(card) {
+            $0.replacingOccurrences(of: "  - type: indicators\n    touchpoints: [check-in, gate]\n", with: "")
+        }
+        let (report, folder) = try SampleGuide.emit(SampleGuide.load(copy))
+        let unrenderable = report.diagnostics.filter { $0.code == "handout.unrenderable" }
+        XCTAssertEqual(unrenderable.count, 1, "\(report.diagnostics)")
+        let diagnostic = try XCTUnwrap(unrenderable.first)
+        XCTAssertEqual(diagnostic.file, "Content/handouts/checkin-gate-card.yml")
+        XCTAssertTrue(diagnostic.message.contains("en, es, nl, pap, ht, pt"), diagnostic.message)
+        let lines = try String(contentsOf: card, encoding: .utf8).components(separatedBy: "\n")
+        let layoutLine = try XCTUnwrap(lines.firstIndex(of: "layout: pocket-card")) + 1
+        XCTAssertEqual(diagnostic.range?.start, SourcePosition(line: layoutLine, column: 9))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertFalse(files.contains { $0.hasPrefix("checkin-gate-card.") }, "\(files)")
+        XCTAssertEqual(files.count, 9, "the other handouts are still written")
+    }
+
     func testMissingFontIsAnEnvironmentErrorNamingThePackage() throws {
         let templates = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: SampleGuide.templates, to: templates)
