@@ -40,7 +40,7 @@ let package = Package(
             name: "BundleEmitter",
             dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SiteEmitter", dependencies: ["GuideModel"]),
-        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "CPangoCairo", "CQRencode", "Yams"]),
+        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "Yams"]),
         .target(
             name: "GuideCLI",
             dependencies: [
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChecksTests", dependencies: ["Loader", "Checks"], exclude: ["Fixtures"]),
-        .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter"]),
+        .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown"]),
         .testTarget(name: "BundleEmitterTests", dependencies: ["BundleEmitter", "Loader", "Checks"]),
     ],
     swiftLanguageModes: [.v5]

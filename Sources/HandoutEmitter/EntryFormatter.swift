@@ -33,15 +33,25 @@ struct EntryFormatter {
         case .protocol(let item):
             return protocolBody(item, width: width)
         case .helpline(let helpline):
-            return helplineLines(helpline, width: width, showName: false)
+            let lines = helplineLines(helpline, width: width, showName: false)
+            guard !helpline.body.isEmpty else { return lines }
+            return lines + [SpaceItem(height: gap)] + body.items(helpline.body, width: width)
         case .concept(let concept):
             return body.items(concept.body, width: width)
         }
     }
 
-    /// Trigger, numbered steps, do and don't, and (unless the caller lays it out itself) who to call.
-    func protocolBody(_ item: ProtocolItem, width: Double, whoToCall: Bool = true) -> [any FlowItem] {
-        var result = body.callout([.paragraph([Run(item.trigger)])], width: width)
+    /// Notice, trigger, numbered steps, do and don't, then (when asked: the booklet) the rest of
+    /// the body and who to call. Sheets lay out who to call themselves and leave the rest off.
+    func protocolBody(_ item: ProtocolItem, width: Double, whoToCall: Bool = true, intro: Bool = true) -> [any FlowItem] {
+        var result: [any FlowItem] = []
+        if let notice = item.notice {
+            result += [small(notice, width: width, italic: true), SpaceItem(height: gap)]
+        }
+        result += body.callout([.paragraph([Run(item.trigger)])], width: width)
+        if intro && !item.intro.isEmpty {
+            result += [SpaceItem(height: gap)] + body.items(item.intro, width: width)
+        }
         result += [SpaceItem(height: gap * 1.5), subheading(strings.steps, width: width), SpaceItem(height: gap * 0.5)]
         result += body.items([.list(ordered: true, items: item.steps)], width: width)
         if !item.dos.isEmpty || !item.donts.isEmpty {
@@ -73,6 +83,7 @@ struct EntryFormatter {
     /// bold and linked, hours, languages. Unknown hours and languages say so.
     func helplineLines(_ helpline: HelplineItem, width: Double, showName: Bool) -> [any FlowItem] {
         var result: [any FlowItem] = []
+        if let notice = helpline.notice { result.append(small(notice, width: width, italic: true)) }
         if showName {
             var runs = [Run(helpline.name, bold: true)]
             if let organisation = helpline.organisation, organisation != helpline.name { runs.append(Run(" · \(organisation)")) }
@@ -97,8 +108,8 @@ struct EntryFormatter {
         return TextItem(typesetter.frame(text, textStyle, width: width), color: textStyle.color, keepWithNext: true)
     }
 
-    func small(_ text: String, width: Double) -> TextItem {
-        let textStyle = typesetter.textStyle(.small, color: style.muted)
+    func small(_ text: String, width: Double, italic: Bool = false) -> TextItem {
+        let textStyle = typesetter.textStyle(.small, italic: italic, color: style.muted)
         return TextItem(typesetter.frame(text, textStyle, width: width), color: textStyle.color)
     }
 }

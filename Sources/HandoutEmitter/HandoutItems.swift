@@ -36,9 +36,16 @@ public struct ProtocolItem: Sendable, Hashable {
     public var donts: [[Run]]
     /// The helplines the protocol names, already resolved.
     public var helplines: [HelplineItem]
+    /// The body outside the steps, do and don't sections (introduction, further sections):
+    /// printed in the booklet, left off one-page sheets.
+    public var intro: [RichBlock]
+    /// Shown above the protocol when it is printed in another language than the handout's
+    /// ("Not yet translated: shown in English.").
+    public var notice: String?
 
     public init(anchor: String, source: String, title: String, trigger: String, steps: [[RichBlock]],
-                dos: [[Run]] = [], donts: [[Run]] = [], helplines: [HelplineItem] = []) {
+                dos: [[Run]] = [], donts: [[Run]] = [], helplines: [HelplineItem] = [],
+                intro: [RichBlock] = [], notice: String? = nil) {
         self.anchor = anchor
         self.source = source
         self.title = title
@@ -47,6 +54,8 @@ public struct ProtocolItem: Sendable, Hashable {
         self.dos = dos
         self.donts = donts
         self.helplines = helplines
+        self.intro = intro
+        self.notice = notice
     }
 }
 
@@ -78,19 +87,30 @@ public struct HelplineItem: Sendable, Hashable {
     public var channels: [HelplineChannel]
     /// Languages spoken, already localised; empty prints "not stated".
     public var languages: [String]
+    /// What this helpline's QR code opens (a `tel:` or WhatsApp link); when `nil`, the first
+    /// channel that has a link.
+    public var qrLink: String?
+    /// The helpline's page body (how to contact, notes), printed in the booklet only.
+    public var body: [RichBlock]
+    /// Shown with the helpline when it is printed in another language than the handout's.
+    public var notice: String?
 
     public init(anchor: String, source: String, name: String, organisation: String? = nil,
-                channels: [HelplineChannel], languages: [String] = []) {
+                channels: [HelplineChannel], languages: [String] = [], qrLink: String? = nil,
+                body: [RichBlock] = [], notice: String? = nil) {
         self.anchor = anchor
         self.source = source
         self.name = name
         self.organisation = organisation
         self.channels = channels
         self.languages = languages
+        self.qrLink = qrLink
+        self.body = body
+        self.notice = notice
     }
 
-    /// The link a QR code for this helpline should open: the first channel that has one.
-    var primaryURL: String? { channels.lazy.compactMap(\.url).first }
+    /// The link a QR code for this helpline should open.
+    var primaryURL: String? { qrLink ?? channels.lazy.compactMap(\.url).first }
 }
 
 /// A fundamental concept.

@@ -120,6 +120,7 @@ struct PocketCardLayout {
     private func cardHelpline(_ helpline: HelplineItem, width: Double) -> StackItem {
         let nameStyle = typesetter.textStyle(.heading)
         var items: [any FlowItem] = [TextItem(typesetter.frame(helpline.name, nameStyle, width: width), color: nameStyle.color)]
+        if let notice = helpline.notice { items.append(entries.small(notice, width: width, italic: true)) }
         let numberStyle = typesetter.textStyle(.number, color: style.accent)
         for channel in helpline.channels {
             let number = Run(channel.value, link: channel.url.map(LinkTarget.url))

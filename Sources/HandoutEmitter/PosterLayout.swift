@@ -12,14 +12,40 @@ struct PosterLayout {
         let helplines = HelplineCollector.helplines(in: content)
         guard !helplines.isEmpty else { throw HandoutError.nothingToShow(layout: .poster, needs: "helplines") }
         let furniture = PageFurniture(typesetter: typesetter, page: page, footerText: content.footerText)
-        let (plan, problems) = typesetter.fit { layOut(helplines, bottom: page.bottom - furniture.footerHeight) }
+        var (plan, problems) = typesetter.fit { layOut(helplines, bottom: page.bottom - furniture.footerHeight) }
+        if problems.isEmpty && typesetter.size(.body) >= typesetter.metrics.sizes[.body] ?? 0 {
+            plan = grown(plan, helplines, furniture: furniture)
+        }
         plan.draw(typesetter.canvas)
         furniture.drawFooter(pageLabel: nil)
         typesetter.canvas.endPage()
         return problems
     }
 
+    /// A poster with few helplines would leave most of the sheet empty: text grows in 10 % steps
+    /// (up to twice the style's sizes) while everything still fits with a quarter of the page to
+    /// spare, so numbers read from further away. The footer keeps its size.
+    private func grown(_ plan: PagePlan, _ helplines: [HelplineItem], furniture: PageFurniture) -> PagePlan {
+        let bottom = page.bottom - furniture.footerHeight
+        var best = plan
+        for step in 1...10 {
+            typesetter.scale(by: 1 + Double(step) / 10)
+            var stretched = bottom
+            let (attempt, problems) = layOut(helplines, bottom: bottom, used: &stretched)
+            guard problems.isEmpty, stretched <= page.top + (bottom - page.top) * 0.75 else { break }
+            best = attempt
+        }
+        typesetter.scale(by: 1)
+        return best
+    }
+
     private func layOut(_ helplines: [HelplineItem], bottom: Double) -> (PagePlan, [FitProblem]) {
+        var used = 0.0
+        return layOut(helplines, bottom: bottom, used: &used)
+    }
+
+    /// Lays the poster out; `used` receives the bottom of the last row placed.
+    private func layOut(_ helplines: [HelplineItem], bottom: Double, used: inout Double) -> (PagePlan, [FitProblem]) {
         var plan = PagePlan()
         let gap = typesetter.size(.body) * 1.2
         let titleStyle = typesetter.textStyle(.title, color: style.accent)
@@ -45,6 +71,7 @@ struct PosterLayout {
                 stack.skip(row)
             }
         }
+        used = stack.y
         return (plan, problems)
     }
 
@@ -60,6 +87,7 @@ struct PosterLayout {
         if let organisation = helpline.organisation, organisation != helpline.name {
             text.append(entries.small(organisation, width: width))
         }
+        if let notice = helpline.notice { text.append(entries.small(notice, width: width, italic: true)) }
         let labelStyle = typesetter.textStyle(.body, color: style.muted)
         let numberStyle = typesetter.textStyle(.number, color: style.accent)
         for channel in helpline.channels {

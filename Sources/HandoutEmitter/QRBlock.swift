@@ -11,6 +11,13 @@ struct QRBlock: FlowItem {
         color = typesetter.style.text
         var captionStyle = typesetter.textStyle(.small, color: typesetter.style.muted, alignment: .center)
         captionStyle.hyphenate = false
+        // A caption line without ordinary spaces (a number joined by no-break spaces) must stay
+        // whole: set the caption smaller, down to the layout's minimum, until each such line fits.
+        let units = caption.split(separator: "\n").map(String.init).filter { !$0.contains(" ") }
+        while captionStyle.size > typesetter.metrics.minimumFontSize,
+              units.contains(where: { typesetter.frame($0, captionStyle, width: edge).lines.count > 1 }) {
+            captionStyle.size = max(typesetter.metrics.minimumFontSize, captionStyle.size * 0.92)
+        }
         self.caption = TextItem(typesetter.frame(caption, captionStyle, width: edge), color: captionStyle.color)
     }
 

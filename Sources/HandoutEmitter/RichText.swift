@@ -13,13 +13,17 @@ public struct Run: Sendable, Hashable {
     public var bold: Bool
     public var italic: Bool
     public var code: Bool
+    /// Struck-through text (GitHub `~~…~~`), kept so a correction reads as one in print.
+    public var strike: Bool
     public var link: LinkTarget?
 
-    public init(_ text: String, bold: Bool = false, italic: Bool = false, code: Bool = false, link: LinkTarget? = nil) {
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, code: Bool = false, strike: Bool = false,
+                link: LinkTarget? = nil) {
         self.text = text
         self.bold = bold
         self.italic = italic
         self.code = code
+        self.strike = strike
         self.link = link
     }
 }

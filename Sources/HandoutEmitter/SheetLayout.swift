@@ -54,8 +54,14 @@ struct SheetLayout {
         switch sheet {
         case .protocolPage(let item):
             owner = .protocol(item)
-            items = [title(item.title), SpaceItem(height: typesetter.size(.body))]
-            items += entries.protocolBody(item, width: width, whoToCall: false)
+            // The handout's own title above the protocol's, as a kicker: what the sheet is for.
+            if content.title != item.title {
+                let kickerStyle = typesetter.textStyle(.heading, color: style.muted)
+                items = [TextItem(typesetter.frame(content.title, kickerStyle, width: width), color: kickerStyle.color),
+                         SpaceItem(height: typesetter.size(.body) * 0.4)]
+            }
+            items += [title(item.title), SpaceItem(height: typesetter.size(.body))]
+            items += entries.protocolBody(item, width: width, whoToCall: false, intro: false)
             foot = whoToCall(item.helplines + directHelplines, width: width)
         case .entries(let list):
             owner = list[0]

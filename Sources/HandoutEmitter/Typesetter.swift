@@ -124,6 +124,7 @@ final class Typesetter {
             if run.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD)) }
             if run.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC)) }
             if run.code { add(pango_attr_family_new(style.monoFont.family)) }
+            if run.strike { add(pango_attr_strikethrough_new(1)) }
             if let link = run.link, isLive(link) {
                 let color = style.link
                 add(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535),

@@ -1,0 +1,239 @@
+import Diagnostics
+import Foundation
+import GuideModel
+import XCTest
+@testable import HandoutEmitter
+
+/// Every handout of the sample guide in every language, built by the emitter and checked with
+/// poppler and zbar: page size and count, embedded fonts, searchable text with each language's
+/// letters, helpline numbers, and QR codes that decode to the right link.
+final class SampleGuideTests: XCTestCase {
+    /// The sample pocket card selects the 18 indicators seen at check-in or at the gate: more
+    /// than a CR80 card holds at the smallest allowed size, so the sample build reports them
+    /// (the content's to fix). Every other handout must fit.
+    static let knownOverflowing = "checkin-gate-card"
+
+    func testEveryHandoutInEveryLanguage() throws {
+        let guide = SampleGuide.load()
+        let (report, _) = try SampleGuide.emit(guide)
+        for diagnostic in report.diagnostics {
+            XCTAssertEqual(diagnostic.code, "handout.overflow", "\(diagnostic)")
+            XCTAssertEqual(diagnostic.file, "Content/handouts/\(Self.knownOverflowing).yml", "\(diagnostic)")
+        }
+        let expectedCount = guide.handouts.reduce(0) { $0 + $1.languages.count }
+        XCTAssertEqual(report.written.count, expectedCount)
+        XCTAssertEqual(expectedCount, 15, "the sample guide's handouts × languages")
+
+        for written in report.written {
+            let definition = written.definition
+            let language = written.content.language
+            let name = "\(definition.id).\(language)"
+            let url = try XCTUnwrap(written.file, name)
+            XCTAssertEqual(url.lastPathComponent, "\(name).pdf")
+            if definition.id != Self.knownOverflowing { XCTAssertEqual(written.problems, [], name) }
+
+            // Page size and count.
+            let info = try PDFTools.info(url)
+            let size = try XCTUnwrap(SampleGuide.pageSizes[definition.paper], name)
+            PDFTools.assertPageSize(info, width: size.0, height: size.1)
+            let pages = Int(info["Pages"] ?? "") ?? 0
+            switch definition.layout {
+            case "pocket-card": XCTAssertEqual(pages, 2, name)
+            case "poster": XCTAssertEqual(pages, 1, name)
+            case "sheet":
+                let protocols = guide.entries(of: definition).filter { $0.type == .protocols }.count
+                XCTAssertEqual(pages, protocols, name)
+            default: XCTAssertGreaterThan(pages, 20, name)
+            }
+            XCTAssertEqual(info["Title"], definition.title[language], name)
+            XCTAssertEqual(info["CreationDate"], "Wed Jan  1 00:00:00 2025 UTC", name)
+
+            // Fonts.
+            let fonts = try PDFTools.fontsEmbedded(url)
+            XCTAssertFalse(fonts.isEmpty, name)
+            XCTAssertTrue(fonts.allSatisfy { $0 }, "\(name): every font embedded")
+
+            // Text: title, footer, helpline numbers, and every entry shown in the handout's language.
+            let text = SampleGuide.squeezed(try PDFTools.text(url))
+            let title = try XCTUnwrap(definition.title[language])
+            XCTAssertTrue(text.contains(SampleGuide.squeezed(title)), "\(name) lacks its title")
+            XCTAssertTrue(text.contains("1.0.0"), "\(name) lacks the version")
+            XCTAssertTrue(text.contains(SampleGuide.squeezed("2025-01-01")), "\(name) lacks the content date")
+            let helplines = SampleGuide.helplines(of: definition, guide: guide)
+            XCTAssertFalse(helplines.isEmpty, name)
+            for helpline in helplines {
+                let channels = guide.sourceFile(of: helpline)?.frontMatter["channels"]?.arrayValue ?? []
+                for channel in channels where ["phone", "toll-free", "whatsapp"].contains(channel["type"]?.stringValue ?? "") {
+                    let number = try XCTUnwrap(channel["value"]?.stringValue)
+                    XCTAssertTrue(text.contains(number), "\(name) lacks \(helpline.id)'s number \(number)")
+                }
+            }
+            let leftOff = Set(written.problems.map(\.anchor))
+            var accented = SampleGuide.accentedWords(title)
+            for entry in guide.entries(of: definition) + helplines where !leftOff.contains(entry.reference.description) {
+                let shown = try XCTUnwrap(guide.localized(entry, in: language, drafts: false), entry.id)
+                let entryTitle = try XCTUnwrap(shown.file.string("title"))
+                XCTAssertTrue(text.contains(SampleGuide.squeezed(entryTitle)), "\(name) lacks \"\(entryTitle)\"")
+                if shown.file.language == language { accented += SampleGuide.accentedWords(entryTitle) }
+            }
+            if ["pap", "ht", "es", "pt"].contains(language) {
+                XCTAssertFalse(accented.isEmpty, "\(name): no accented word to check")
+                for word in accented { XCTAssertTrue(text.contains(word), "\(name) lacks \"\(word)\"") }
+            }
+
+            // QR codes: the handout's own, and on posters one per helpline.
+            let qrPage = definition.layout == "pocket-card" ? 2 : 1
+            let png = try PDFTools.png(url, name: "sample-\(name)-qr", first: qrPage, last: qrPage)
+            let decoded = try png.flatMap(PDFTools.qrPayloads)
+            var expected = [SampleGuide.expectedQR(definition, language: language, guide: guide)].compactMap { $0 }
+            if definition.layout == "poster" {
+                expected += helplines.compactMap { guide.sourceFile(of: $0).flatMap(SampleGuide.dialLink) }
+            }
+            XCTAssertFalse(expected.isEmpty, name)
+            for payload in expected { XCTAssertTrue(decoded.contains(payload), "\(name): QR \(payload) not in \(decoded)") }
+        }
+    }
+
+    /// Spot checks of what a reader sees, language by language.
+    func testLanguageSpecificText() throws {
+        let guide = SampleGuide.load()
+        let (report, folder) = try SampleGuide.emit(guide)
+        _ = report
+        func text(_ name: String) throws -> String {
+            SampleGuide.squeezed(try PDFTools.text(folder.appendingPathComponent(name)))
+        }
+        // Papiamento and Haitian Creole letters, from translations and interface strings.
+        XCTAssertTrue(try text("checkin-gate-card.pap.pdf").contains("señalnan"))
+        XCTAssertTrue(try text("checkin-gate-card.pap.pdf").contains("Kenpayama"))
+        XCTAssertTrue(try text("checkin-gate-card.ht.pdf").contains("pòtay"))
+        XCTAssertTrue(try text("do-helpline-poster.ht.pdf").contains("RepiblikDominikèn"))
+        XCTAssertTrue(try text("do-helpline-poster.ht.pdf").contains("Lè:paendike"), "unknown hours say so")
+        // Numbers grouped for reading, with their digits unchanged.
+        XCTAssertTrue(try text("do-helpline-poster.es.pdf").contains("+18092007393"))
+        XCTAssertTrue(try PDFTools.text(folder.appendingPathComponent("do-helpline-poster.es.pdf")).contains("809 200 7393"))
+        // Protocol steps, do and don't from their sections; the booklet carries concepts' tables.
+        let sheet = try text("cabin-crew-sheet.es.pdf")
+        for expected in ["Pasos", "Quéhacer", "Quénohacer", "Nointenteunrescate"] {
+            XCTAssertTrue(sheet.contains(expected), "sheet lacks \(expected)")
+        }
+        let booklet = try text("full-guide-booklet.en.pdf")
+        for expected in ["Contents", "Concepts", "Indicators", "Protocols", "Helplines", "Whatitcovers", "Page3"] {
+            XCTAssertTrue(booklet.contains(expected), "booklet lacks \(expected)")
+        }
+    }
+
+    func testSameContentGivesIdenticalBytes() throws {
+        let guide = SampleGuide.load()
+        let first = try SampleGuide.emit(guide)
+        let second = try SampleGuide.emit(guide)
+        let names = try FileManager.default.contentsOfDirectory(atPath: first.folder.path).sorted()
+        XCTAssertEqual(names.count, 15)
+        XCTAssertEqual(names, try FileManager.default.contentsOfDirectory(atPath: second.folder.path).sorted())
+        for name in names {
+            let a = try Data(contentsOf: first.folder.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.folder.appendingPathComponent(name))
+            XCTAssertEqual(a, b, "\(name) differs between two builds")
+        }
+    }
+
+    /// Without SOURCE_DATE_EPOCH the date comes from the content (its latest verified_on or
+    /// accessed date), never from the clock.
+    func testDateWithoutSourceDateEpochComesFromTheContent() throws {
+        let guide = SampleGuide.load()
+        let day = ContentDate.day(sourceDate: nil, guide: guide)
+        XCTAssertEqual(day.count, 10)
+        XCTAssertLessThan(day, "2026-01-01")
+        let (report, _) = try SampleGuide.emit(guide, sourceDate: nil)
+        let url = try XCTUnwrap(report.written.first { $0.definition.layout == "poster" }?.file)
+        XCTAssertTrue(try PDFTools.text(url).contains(day), day)
+    }
+
+    /// The sample card fits once it is printed on A6; an indicator made far too long then
+    /// gives one diagnostic, at the include item that selected it, and is left off whole.
+    func testOverlongIndicatorIsReportedAtTheIncludeItem() throws {
+        let copy = try SampleGuide.copyOfContent()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let card = copy.appendingPathComponent("handouts/checkin-gate-card.yml")
+        try SampleGuide.edit(card) { $0.replacingOccurrences(of: "paper: cr80", with: "paper: a6") }
+        let fitting = try SampleGuide.emit(SampleGuide.load(copy))
+        XCTAssertEqual(fitting.report.diagnostics, [], "the sample card fits on A6")
+
+        let marker = "Escort the traveller nowhere"
+        let indicator = copy.appendingPathComponent("indicators/asks-for-help-or-says-not-free.en.md")
+        try SampleGuide.edit(indicator) { text in
+            guard let range = text.range(of: "{#what-to-do}\n\n") else { return text }
+            let long = String(repeating: "\(marker); note the time, the flight and what was said, and tell your supervisor. ",
+                              count: 40)
+            return text.replacingCharacters(in: range, with: "{#what-to-do}\n\n" + long)
+        }
+        let (report, _) = try SampleGuide.emit(SampleGuide.load(copy))
+        XCTAssertEqual(report.diagnostics.count, 1, "\(report.diagnostics)")
+        let diagnostic = try XCTUnwrap(report.diagnostics.first)
+        XCTAssertEqual(diagnostic.code, "handout.overflow")
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertEqual(diagnostic.file, "Content/handouts/checkin-gate-card.yml")
+        let lines = try String(contentsOf: card, encoding: .utf8).components(separatedBy: "\n")
+        let includeLine = try XCTUnwrap(lines.firstIndex(of: "  - type: indicators")) + 1
+        XCTAssertEqual(diagnostic.range?.start, SourcePosition(line: includeLine, column: 5))
+        XCTAssertTrue(diagnostic.message.contains("indicators/asks-for-help-or-says-not-free"), diagnostic.message)
+        XCTAssertTrue(diagnostic.message.contains("in en:"), diagnostic.message)
+        XCTAssertTrue(diagnostic.message.contains(" mm too long"), diagnostic.message)
+
+        let written = try XCTUnwrap(report.written.first { $0.definition.id == "checkin-gate-card" && $0.content.language == "en" })
+        let text = try PDFTools.text(try XCTUnwrap(written.file))
+        XCTAssertFalse(text.contains(marker), "the overflowing entry is left off whole, not clipped")
+        XCTAssertEqual(try PDFTools.info(try XCTUnwrap(written.file))["Pages"], "2")
+    }
+
+    /// A card whose selection holds only helplines has nothing for its front: one error for all
+    /// its languages at the layout, and no file (rather than a blank card).
+    func testHandoutWithNothingToShowIsOneDiagnostic() throws {
+        let copy = try SampleGuide.copyOfContent()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let card = copy.appendingPathComponent("handouts/checkin-gate-card.yml")
+        try SampleGuide.edit(card) {
+            $0.replacingOccurrences(of: "  - type: indicators\n    touchpoints: [check-in, gate]\n", with: "")
+        }
+        let (report, folder) = try SampleGuide.emit(SampleGuide.load(copy))
+        let unrenderable = report.diagnostics.filter { $0.code == "handout.unrenderable" }
+        XCTAssertEqual(unrenderable.count, 1, "\(report.diagnostics)")
+        let diagnostic = try XCTUnwrap(unrenderable.first)
+        XCTAssertEqual(diagnostic.file, "Content/handouts/checkin-gate-card.yml")
+        XCTAssertTrue(diagnostic.message.contains("en, es, nl, pap, ht, pt"), diagnostic.message)
+        let lines = try String(contentsOf: card, encoding: .utf8).components(separatedBy: "\n")
+        let layoutLine = try XCTUnwrap(lines.firstIndex(of: "layout: pocket-card")) + 1
+        XCTAssertEqual(diagnostic.range?.start, SourcePosition(line: layoutLine, column: 9))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertFalse(files.contains { $0.hasPrefix("checkin-gate-card.") }, "\(files)")
+        XCTAssertEqual(files.count, 9, "the other handouts are still written")
+    }
+
+    func testMissingFontIsAnEnvironmentErrorNamingThePackage() throws {
+        let templates = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: SampleGuide.templates, to: templates)
+        defer { try? FileManager.default.removeItem(at: templates) }
+        try SampleGuide.edit(templates.appendingPathComponent("handouts/style.yml")) {
+            $0.replacingOccurrences(of: "body:    { family: Noto Serif,", with: "body:    { family: Noto Serif Nonexistent,")
+        }
+        XCTAssertThrowsError(try SampleGuide.emit(SampleGuide.load(), templates: templates)) { error in
+            XCTAssertTrue("\(error)".contains("Noto Serif Nonexistent"), "\(error)")
+            XCTAssertTrue("\(error)".contains("apt-get install fonts-noto-core"), "\(error)")
+        }
+    }
+
+    /// PNGs of the sample's card (both sides), a sheet, the poster and a booklet spread, at
+    /// 100 dpi in .build/handout-artifacts/, to look at.
+    func testWritesSampleRenderingsToLookAt() throws {
+        let (_, folder) = try SampleGuide.emit(SampleGuide.load())
+        let samples = [("checkin-gate-card.pap", 1, 2), ("cabin-crew-sheet.es", 1, 1), ("do-helpline-poster.ht", 1, 1),
+                       ("full-guide-booklet.es", 4, 5)]
+        for (name, first, last) in samples {
+            let pdf = folder.appendingPathComponent("\(name).pdf")
+            let prefix = PDFTools.artifacts.appendingPathComponent("look-sample-\(name)").path
+            try FileManager.default.createDirectory(at: PDFTools.artifacts, withIntermediateDirectories: true)
+            try PDFTools.run("pdftoppm", ["-r", "100", "-png", "-f", String(first), "-l", String(last), pdf.path, prefix])
+            XCTAssertTrue(FileManager.default.fileExists(atPath: prefix + "-\(first).png") ||
+                          FileManager.default.fileExists(atPath: prefix + "-0\(first).png"), name)
+        }
+    }
+}
