@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System libraries (Debian packages named in each module map's README).
@@ -37,7 +38,9 @@ let package = Package(
         .target(name: "Loader", dependencies: ["GuideModel", "Schema", "Yams"]),
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
         .target(name: "BundleEmitter", dependencies: ["GuideModel"]),
-        .target(name: "SiteEmitter", dependencies: ["GuideModel"]),
+        .target(
+            name: "SiteEmitter",
+            dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "HandoutEmitter", dependencies: ["GuideModel", "CPangoCairo", "CQRencode"]),
         .target(
             name: "GuideCLI",
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChecksTests", dependencies: ["Loader", "Checks"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteEmitterTests", dependencies: ["SiteEmitter", "Loader", "Checks"]),
     ],
     swiftLanguageModes: [.v5]
 )
