@@ -73,7 +73,7 @@ extension PageBuilder {
         let s = self.strings.strings(language)
         var facts: [[String: Any]] = []
         func add(_ label: String, _ values: [[String: Any]]) {
-            if !values.isEmpty { facts.append(["label": s[label] ?? label, "values": values]) }
+            if !values.isEmpty { facts.append(["label": s[label] ?? label, "values": values, "note": false]) }
         }
         func list(_ key: String) -> [String] { (model.field(key, of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue) }
         func text(_ key: String) -> [[String: Any]] {
@@ -90,7 +90,11 @@ extension PageBuilder {
                 add("field_category", [["text": termName(category, in: config.categories, language: language), "href": false, "value_lang": false]])
             }
             if let strength = model.field("strength", of: shown)?.value.stringValue {
-                add("field_strength", [["text": s["strength_\(strength)"] ?? strength, "href": false, "value_lang": false]] + text("strength_note"))
+                add("field_strength", [["text": s["strength_\(strength)"] ?? strength, "href": false, "value_lang": false]])
+                if let note = text("strength_note").first, var last = facts.popLast() {
+                    last["note"] = note
+                    facts.append(last)
+                }
             }
             add("touchpoints", termLinks(list("touchpoints"), group: "touchpoints", from: page, language: language))
             add("field_observers", termLinks(list("observers"), group: "roles", from: page, language: language))

@@ -22,8 +22,9 @@
     if (shiftTimes.length >= 3) { shiftTimes = []; quickExit(); }
   });
 
+  /* After every deferred script (such as the search index) has run. */
   function ready(fn) {
-    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", fn); } else { fn(); }
+    if (document.readyState === "complete") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
   }
 
   /* Search: accent- and case-insensitive, on an index built with the site. */
@@ -56,8 +57,8 @@
     var input = document.getElementById("g-q");
     var status = document.getElementById("g-search-status");
     var list = document.getElementById("g-search-results");
-    var index = window.GUIDE_SEARCH || [];
     function run() {
+      var index = window.GUIDE_SEARCH || [];
       var query = input.value;
       while (list.firstChild) { list.removeChild(list.firstChild); }
       if (!query.trim()) { status.textContent = ""; return; }
