@@ -25,20 +25,15 @@ extension PageBuilder {
         context["facts"] = facts(shown, page: page)
         context["sources"] = sources(model.field("sources", of: shown)?.value)
         let related = (model.field("related", of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue)
-        context["related"] = related.compactMap { card(for: $0, from: page, language: language) }
+        context["related"] = related.compactMap { Reference(parsing: $0) }
+            .compactMap { renderedCard($0.entry, from: page, language: language) }
         if entry.type == .helplines {
             context["helpline"] = helpline(shown, from: page)
         }
         if entry.type == .protocols {
             let references = (model.field("helplines", of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue)
-            context["helplines"] = references.compactMap { reference -> [String: Any]? in
-                guard let parsed = Reference(parsing: reference), let helpline = model.guide.entry(parsed.entry),
-                      let other = model.shown(parsed, in: language)
-                        ?? model.guide.localized(helpline, in: model.source, drafts: model.drafts) else { return nil }
-                var card = self.card(for: reference, from: page, language: language) ?? [:]
-                card["helpline"] = self.helpline(other, from: page)
-                return card
-            }
+            context["helplines"] = references.compactMap { Reference(parsing: $0) }
+                .compactMap { renderedCard($0.entry, from: page, language: language, contact: true) }
         }
         return (page, context)
     }

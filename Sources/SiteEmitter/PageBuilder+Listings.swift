@@ -42,11 +42,11 @@ extension PageBuilder {
                 let inCategory = entries.filter { model.field("category", of: $0)?.value.stringValue == category.id }
                 if inCategory.isEmpty { continue }
                 sections.append(["heading": model.guide.name(of: category, in: language), "id": "category-\(category.id)",
-                                 "cards": inCategory.map { card($0, from: page, language: language) }])
+                                 "cards": inCategory.map { renderedCard($0.entry.reference, from: page, language: language)! }])
             }
             let known = Set(config.categories.map(\.id))
             let other = entries.filter { !known.contains(model.field("category", of: $0)?.value.stringValue ?? "") }
-            if !other.isEmpty { sections.append(["heading": false, "id": false, "cards": other.map { card($0, from: page, language: language) }]) }
+            if !other.isEmpty { sections.append(["heading": false, "id": false, "cards": other.map { renderedCard($0.entry.reference, from: page, language: language)! }]) }
         case .helplines:
             for country in config.countries {
                 let inCountry = helplines(in: country.id, language: language)
@@ -55,7 +55,7 @@ extension PageBuilder {
                                  "cards": inCountry.map { helplineCard($0, from: page) }])
             }
         default:
-            sections.append(["heading": false, "id": false, "cards": entries.map { card($0, from: page, language: language) }])
+            sections.append(["heading": false, "id": false, "cards": entries.map { renderedCard($0.entry.reference, from: page, language: language)! }])
         }
         context["sections"] = sections
         context["empty"] = entries.isEmpty
@@ -92,21 +92,21 @@ extension PageBuilder {
         }
         switch group {
         case "touchpoints":
-            section("indicators_here", "indicators", indicators(at: term.id, in: language).map { card($0, from: page, language: language) })
+            section("indicators_here", "indicators", indicators(at: term.id, in: language).map { renderedCard($0.entry.reference, from: page, language: language)! })
             section("protocols_here", "protocols", model.entries(of: .protocols, in: language).filter { has($0, "touchpoints") }
-                .map { card($0, from: page, language: language) })
+                .map { renderedCard($0.entry.reference, from: page, language: language)! })
         case "roles":
             section("indicators_for_role", "indicators", model.entries(of: .indicators, in: language).filter { has($0, "observers") }
-                .map { card($0, from: page, language: language) })
+                .map { renderedCard($0.entry.reference, from: page, language: language)! })
             section("protocols_for_role", "protocols", model.entries(of: .protocols, in: language).filter { has($0, "roles") }
-                .map { card($0, from: page, language: language) })
+                .map { renderedCard($0.entry.reference, from: page, language: language)! })
         default:
             context["is_country"] = true
             section("helplines_in_country", "helplines", helplines(in: term.id, language: language).map { helplineCard($0, from: page) })
             let specific = EntryType.allCases.filter { $0 != .helplines }.flatMap { model.entries(of: $0, in: language) }
                 .filter { has($0, "jurisdictions") }
             if !specific.isEmpty {
-                section("entries_for_country", "specific", specific.map { card($0, from: page, language: language) })
+                section("entries_for_country", "specific", specific.map { renderedCard($0.entry.reference, from: page, language: language)! })
             }
         }
         context["sections"] = sections
@@ -156,8 +156,6 @@ extension PageBuilder {
     }
 
     func helplineCard(_ shown: LocalizedEntry, from page: String) -> [String: Any] {
-        var card = self.card(shown, from: page, language: shown.language)
-        card["helpline"] = helpline(shown, from: page)
-        return card
+        renderedCard(shown.entry.reference, from: page, language: shown.language, contact: true)!
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GuideModel
 import JSON
 
@@ -6,6 +7,8 @@ struct PageBuilder: Sendable {
     let model: SiteModel
     let strings: InterfaceStrings
     let settings: SiteSettings
+    let templates: SiteTemplates
+    let cards = CardCache()
 
     var config: GuideConfig { model.guide.config }
 
@@ -82,6 +85,23 @@ struct PageBuilder: Sendable {
         return card
     }
 
+    /// A card rendered once with `partials/card` per entry, language and page
+    /// depth (its links are relative), then reused by every list: `["html": …]`.
+    func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false) -> [String: Any]? {
+        let depth = SitePaths.rootPrefix(of: page)
+        let key = "\(language)|\(reference.type.rawValue)/\(reference.id)|\(depth)|\(contact)"
+        if let html = cards.get(key) { return ["html": html] }
+        guard var context = card(for: "\(reference.type.rawValue)/\(reference.id)", from: page, language: language) else { return nil }
+        if contact, let entry = model.guide.entry(reference),
+           let shown = model.shown(reference, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts) {
+            context["helpline"] = helpline(shown, from: page)
+        }
+        context["s"] = strings.strings(language)
+        let html = templates.render("partials/card", context)
+        cards.set(key, html)
+        return ["html": html]
+    }
+
     /// The name of a configured term (touchpoint, role, country, category).
     func termName(_ id: String, in list: [GuideConfig.Term], language: String) -> String {
         guard let term = list.first(where: { $0.id == id }) else { return id }
@@ -115,5 +135,21 @@ struct PageBuilder: Sendable {
             if let accessed = item["accessed"]?.stringValue { source["accessed"] = accessed }
             return source
         }
+    }
+}
+
+/// Rendered cards shared by all pages (filled while pages render in parallel).
+final class CardCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var html: [String: String] = [:]
+
+    func get(_ key: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return html[key]
+    }
+
+    func set(_ key: String, _ value: String) {
+        lock.lock(); defer { lock.unlock() }
+        html[key] = value
     }
 }

@@ -8,7 +8,27 @@ import Markdown
 /// Text is folded at build time exactly as the page folds the query: NFD,
 /// combining marks removed, lower case.
 enum SearchIndex {
-    static func script(for language: String, builder: PageBuilder) -> String {
+    /// Folded text of each shown file, computed once even when a file is
+    /// shown in several languages (as a fallback).
+    final class FoldedCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byPath: [String: (String, String, String, String)] = [:]
+
+        func folded(_ file: EntryFile, aliases: [String]) -> (title: String, aliases: String, summary: String, body: String) {
+            let key = file.path + "\u{0}" + aliases.joined(separator: "\u{0}")
+            lock.lock()
+            if let hit = byPath[key] { lock.unlock(); return hit }
+            lock.unlock()
+            let value = (SearchIndex.fold(file.string("title") ?? file.id), SearchIndex.fold(aliases.joined(separator: " | ")),
+                         SearchIndex.fold(file.string("summary") ?? ""), SearchIndex.words(PlainTextRenderer().render(file.body)))
+            lock.lock()
+            byPath[key] = value
+            lock.unlock()
+            return value
+        }
+    }
+
+    static func script(for language: String, builder: PageBuilder, cache: FoldedCache = FoldedCache()) -> String {
         let model = builder.model
         let s = builder.strings.strings(language)
         let page = SitePaths.search(language)
@@ -18,16 +38,16 @@ enum SearchIndex {
                 let title = shown.file.string("title") ?? shown.entry.id
                 let summary = shown.file.string("summary") ?? ""
                 let aliases = (model.field("aliases", of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue)
-                let body = PlainTextRenderer().render(shown.file.body)
+                let folded = cache.folded(shown.file, aliases: aliases)
                 var item: [(String, JSONValue)] = [
                     ("u", .string(SitePaths.link(from: page, to: SitePaths.entry(language, type, shown.entry.id)))),
                     ("t", .string(title)),
                     ("s", .string(summary)),
                     ("y", .string(s["type_\(type.rawValue)"] ?? type.rawValue)),
-                    ("nt", .string(fold(title))),
-                    ("na", .string(fold(aliases.joined(separator: " | ")))),
-                    ("ns", .string(fold(summary))),
-                    ("nb", .string(words(body))),
+                    ("nt", .string(folded.title)),
+                    ("na", .string(folded.aliases)),
+                    ("ns", .string(folded.summary)),
+                    ("nb", .string(folded.body)),
                 ]
                 if shown.isFallback { item.append(("l", .string(shown.file.language))) }
                 items.append(.object(JSONObject(item)))
@@ -50,6 +70,7 @@ enum SearchIndex {
 
     /// Case- and accent-folded text: NFD, nonspacing marks dropped, lower case.
     static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars
         where scalar.properties.generalCategory != .nonspacingMark {
@@ -58,14 +79,22 @@ enum SearchIndex {
         return String(out).lowercased()
     }
 
-    /// The distinct folded words of a body, in first-seen order.
+    /// The distinct folded words (letters and digits) of a body, in first-seen order.
     static func words(_ text: String) -> String {
-        var seen: Set<Substring> = []
-        var result: [Substring] = []
-        let folded = fold(text)
-        for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where word.count > 1 {
-            if seen.insert(word).inserted { result.append(word) }
+        var seen: Set<String> = []
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if current.count > 1 {
+                let word = String(current)
+                if seen.insert(word).inserted { result.append(word) }
+            }
+            current = String.UnicodeScalarView()
         }
+        for scalar in fold(text).unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { current.append(scalar) } else { flush() }
+        }
+        flush()
         return result.joined(separator: " ")
     }
 }

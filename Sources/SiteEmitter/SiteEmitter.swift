@@ -28,7 +28,7 @@ public struct SiteEmitter: Emitter {
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
 
         let model = SiteModel(guide: context.guide, drafts: context.drafts)
-        let builder = PageBuilder(model: model, strings: strings, settings: settings)
+        let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates)
         let writer = SiteWriter(folder: context.folder)
 
         var pages = plan(model: model, builder: builder)
@@ -37,8 +37,16 @@ public struct SiteEmitter: Emitter {
         let rendered = writer.render(pages, with: templates)
 
         var files = rendered
-        for language in model.languages {
-            files.append(writer.write(SitePaths.searchIndex(language), SearchIndex.script(for: language, builder: builder)))
+        let folded = SearchIndex.FoldedCache()
+        var indexes = [String](repeating: "", count: model.languages.count)
+        indexes.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer
+            DispatchQueue.concurrentPerform(iterations: model.languages.count) { index in
+                out[index] = SearchIndex.script(for: model.languages[index], builder: builder, cache: folded)
+            }
+        }
+        for (language, script) in zip(model.languages, indexes) {
+            files.append(writer.write(SitePaths.searchIndex(language), script))
         }
         files += try writer.copyTree(from: siteFolder.appendingPathComponent("assets"), to: "assets")
         files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: Self.contentRoot(of: model.guide))

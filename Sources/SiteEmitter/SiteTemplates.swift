@@ -10,10 +10,12 @@ struct SiteTemplates: Sendable {
     let library: MustacheLibrary
 
     /// Templates the emitter renders directly.
-    static let pages = ["pages/root", "pages/home", "pages/entry", "pages/listing", "pages/terms", "pages/search", "sw"]
+    static let pages = ["pages/root", "pages/home", "pages/entry", "pages/listing", "pages/terms", "pages/search", "sw",
+                                "partials/card", "partials/contact"]
 
     static func load(folder: URL, displayFolder: String) -> (SiteTemplates?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        _ = FastHTMLContentType.registered
         var library = MustacheLibrary()
         var texts: [String: String] = [:]
         for relative in files(in: folder, extension: "mustache") {
@@ -25,12 +27,14 @@ struct SiteTemplates: Sendable {
             }
             let text = String(decoding: data, as: UTF8.self)
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + text), named: name)
                 texts[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     "site.template", file: display,
-                    at: SourceRange(line: error.context.lineNumber, column: max(error.context.columnNumber, 1), length: 1),
+                    at: SourceRange(line: error.context.lineNumber,
+                                    column: max(error.context.columnNumber - (error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0), 1),
+                                    length: 1),
                     "template syntax: \(describe(error.error))", help: "check the {{…}} tag here"))
             } catch {
                 diagnostics.append(.error("site.template", file: display, at: nil, "template syntax: \(error)"))
@@ -55,30 +59,34 @@ struct SiteTemplates: Sendable {
     }
 
     func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(Self.flagged(context), withTemplate: name) ?? ""
+        library.render(Self.node(context), withTemplate: name) ?? ""
     }
 
-    /// Adds `has_<key>` for every list and string (recursively), so templates
-    /// can test for "not empty" without reaching a same-named key further up
-    /// the context stack.
-    static func flagged(_ context: [String: Any]) -> [String: Any] {
+    /// The context as `TemplateNode`s, with `has_<key>` for every list and
+    /// string (recursively), so templates can test for "not empty" without
+    /// reaching a same-named key further up the context stack.
+    static func node(_ context: [String: Any]) -> TemplateNode {
         var result = context
-        for (key, value) in context where key != "s" {
+        for (key, value) in context {
             switch value {
+            case let node as TemplateNode:
+                result[key] = node
             case let list as [[String: Any]]:
-                result[key] = list.map(flagged)
+                result[key] = list.map(node)
                 result["has_" + key] = !list.isEmpty
             case let list as [Any]:
                 result["has_" + key] = !list.isEmpty
             case let text as String:
                 result["has_" + key] = !text.isEmpty
+            case let object as [String: String]:
+                result[key] = TemplateNode(object)
             case let object as [String: Any]:
-                result[key] = flagged(object)
+                result[key] = node(object)
             default:
                 continue
             }
         }
-        return result
+        return TemplateNode(result)
     }
 
     /// Files under `folder` with `extension`, as sorted relative paths.
@@ -125,4 +133,13 @@ struct SiteTemplates: Sendable {
         case .unrecognisedConfigVariable: return "unknown pragma"
         }
     }
+}
+
+/// One level of a template context. A final class makes swift-mustache's
+/// per-lookup protocol checks much cheaper than on `Dictionary<String, Any>`.
+final class TemplateNode: MustacheParent, @unchecked Sendable {
+    let values: [String: Any]
+    init(_ values: [String: Any]) { self.values = values }
+    init(_ values: [String: String]) { self.values = values }
+    func child(named name: String) -> Any? { values[name] }
 }

@@ -18,9 +18,17 @@ final class SiteWriter: @unchecked Sendable {
 
     /// Creates every folder the pages need, once, before parallel writing.
     func createFolders(for paths: [String]) {
-        let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted()
-        for relative in folders where !relative.isEmpty {
-            try? FileManager.default.createDirectory(at: folder.appendingPathComponent(relative), withIntermediateDirectories: true)
+        var folders: Set<String> = []
+        for path in paths {
+            var parent = (path as NSString).deletingLastPathComponent
+            while !parent.isEmpty, folders.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
+        }
+        // Sorted, a parent comes before its children: one mkdir each.
+        for relative in folders.sorted() {
+            let url = folder.appendingPathComponent(relative)
+            if mkdir(url.path, 0o755) != 0, errno != EEXIST {
+                try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            }
         }
     }
 
