@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System libraries (Debian packages named in each module map's README).
@@ -39,7 +40,9 @@ let package = Package(
         .target(
             name: "BundleEmitter",
             dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "SiteEmitter", dependencies: ["GuideModel"]),
+        .target(
+            name: "SiteEmitter",
+            dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "Yams"]),
         .target(
             name: "GuideCLI",
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(name: "ChecksTests", dependencies: ["Loader", "Checks"], exclude: ["Fixtures"]),
         .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown"]),
         .testTarget(name: "BundleEmitterTests", dependencies: ["BundleEmitter", "Loader", "Checks"]),
+        .testTarget(name: "SiteEmitterTests", dependencies: ["SiteEmitter", "Loader", "Checks"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,92 @@
+import GuideModel
+import Markdown
+
+/// The guide as the site shows it: which entries have a page in which
+/// language, and what each page shows. Built once, read by every page.
+struct SiteModel: Sendable {
+    let guide: Guide
+    let drafts: Bool
+    let languages: [String]
+    let source: String
+    /// Entries in builds, by type then id.
+    let entries: [Entry]
+    /// What each language shows of each entry; absent when it has no page there.
+    let localized: [String: [Reference: LocalizedEntry]]
+
+    init(guide: Guide, drafts: Bool) {
+        self.guide = guide
+        self.drafts = drafts
+        languages = guide.config.languageCodes
+        source = guide.config.sourceLanguage
+        entries = guide.publishedEntries(drafts: drafts)
+        var localized: [String: [Reference: LocalizedEntry]] = [:]
+        for language in languages {
+            var map: [Reference: LocalizedEntry] = [:]
+            for entry in entries {
+                if let shown = guide.localized(entry, in: language, drafts: drafts) { map[entry.reference] = shown }
+            }
+            localized[language] = map
+        }
+        self.localized = localized
+    }
+
+    func shown(_ reference: Reference, in language: String) -> LocalizedEntry? {
+        localized[language]?[reference.entry]
+    }
+
+    /// Entries with a page in `language`, optionally of one type, by id.
+    func entries(of type: EntryType, in language: String) -> [LocalizedEntry] {
+        entries.filter { $0.type == type }.compactMap { localized[language]?[$0.reference] }
+    }
+
+    /// The page a reference leads to from a `language` page: the same
+    /// language's, or the source language's when that language has none.
+    func target(of reference: Reference, in language: String) -> String? {
+        let entryReference = reference.entry
+        guard guide.entry(entryReference).map({ guide.isPublished($0, drafts: drafts) }) == true else { return nil }
+        let pageLanguage = shown(entryReference, in: language) != nil ? language : source
+        var path = SitePaths.entry(pageLanguage, reference.type, reference.id)
+        if let section = reference.section { path += "#" + section }
+        return path
+    }
+
+    /// A value of an entry's front matter: the shown file's, else the source's.
+    func field(_ key: String, of shown: LocalizedEntry) -> JSONValueBox? {
+        if let value = shown.file.frontMatter[key] { return JSONValueBox(value: value, language: shown.file.language) }
+        if let value = guide.sourceFile(of: shown.entry)?.frontMatter[key] { return JSONValueBox(value: value, language: source) }
+        return nil
+    }
+
+    /// Resolves Markdown link targets on `page` (a `language` page): references
+    /// to their pages, `media/…` to the copied media; unknown references are
+    /// made unsafe so the renderer keeps only their text.
+    func linkResolver(page: String, language: String) -> @Sendable (String) -> String? {
+        let model = self
+        return { destination in
+            if let reference = Reference(parsing: destination) {
+                guard let target = model.target(of: reference, in: language) else { return "about:invalid" }
+                return SitePaths.link(from: page, to: target)
+            }
+            if destination.hasPrefix("media/") { return SitePaths.link(from: page, to: destination) }
+            return nil
+        }
+    }
+
+    /// Renders an entry's body for `page`, with headings shifted so the
+    /// body's highest heading is an `<h2>` under the page's `<h1>`.
+    func bodyHTML(_ shown: LocalizedEntry, page: String, language: String) -> String {
+        let levels = shown.file.body.headings.map(\.heading.level)
+        let shift = (levels.min()).map { 2 - $0 } ?? 0
+        let renderer = HTMLRenderer(headingLevelShift: shift, idPrefix: "",
+                                    linkResolver: linkResolver(page: page, language: language))
+        return renderer.render(shown.file.body)
+    }
+}
+
+import JSON
+
+/// A front-matter value with the language of the file it came from.
+struct JSONValueBox {
+    var value: JSONValue
+    var language: String
+}

@@ -1,0 +1,125 @@
+import Diagnostics
+import Dispatch
+import Foundation
+
+/// Writes the site's files, rendering pages in parallel, and remembers what
+/// it wrote (path and bytes' hash) for the offline lists and the version.
+final class SiteWriter: @unchecked Sendable {
+    struct Written: Sendable {
+        let path: String
+        let hash: UInt64
+    }
+
+    let folder: URL
+    private let lock = NSLock()
+    private(set) var problems: [Diagnostic] = []
+
+    init(folder: URL) { self.folder = folder }
+
+    /// Creates every folder the pages need, once, before parallel writing.
+    func createFolders(for paths: [String]) {
+        var folders: Set<String> = []
+        for path in paths {
+            var parent = (path as NSString).deletingLastPathComponent
+            while !parent.isEmpty, folders.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
+        }
+        // Sorted, a parent comes before its children: one mkdir each.
+        for relative in folders.sorted() {
+            let url = folder.appendingPathComponent(relative)
+            if mkdir(url.path, 0o755) != 0, errno != EEXIST {
+                try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            }
+        }
+    }
+
+    /// Renders and writes pages on all cores; the result is in `pages` order.
+    func render(_ pages: [PlannedPage], with templates: SiteTemplates) -> [Written] {
+        var results = [Written?](repeating: nil, count: pages.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer
+            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+                let page = pages[index]
+                let html = templates.render(page.template, page.context())
+                out[index] = self.write(page.path, html)
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    @discardableResult
+    func write(_ path: String, _ text: String) -> Written {
+        write(path, Data(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ path: String, _ data: Data) -> Written {
+        let url = folder.appendingPathComponent(path)
+        do {
+            try data.write(to: url)
+        } catch {
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            do { try data.write(to: url) } catch {
+                lock.lock()
+                problems.append(.error("site.write", file: path, at: nil, "cannot write: \(error.localizedDescription)"))
+                lock.unlock()
+            }
+        }
+        return Written(path: path, hash: Self.fnv(data))
+    }
+
+    /// Copies every file under `source` to `target` (relative), sorted.
+    func copyTree(from source: URL, to target: String) throws -> [Written] {
+        try copyAll(from: source, to: target)
+    }
+
+    private func copyAll(from source: URL, to target: String) throws -> [Written] {
+        guard let enumerator = FileManager.default.enumerator(atPath: source.path) else { return [] }
+        var relatives: [String] = []
+        for case let relative as String in enumerator {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: source.appendingPathComponent(relative).path, isDirectory: &isFolder)
+            if exists, !isFolder.boolValue, !relative.hasPrefix("."), !relative.contains("/.") { relatives.append(relative) }
+        }
+        return relatives.sorted().compactMap { relative in
+            guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(relative).path) else { return nil }
+            let path = "\(target)/\(relative)"
+            try? FileManager.default.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(),
+                                                     withIntermediateDirectories: true)
+            return write(path, data)
+        }
+    }
+
+    /// Copies media files (paths relative to `Content/`, such as `media/x.svg`).
+    func copyMedia(_ paths: [String], contentRoot: URL?) throws -> [Written] {
+        guard let contentRoot else { return [] }
+        return paths.compactMap { path in
+            guard let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(path).path) else {
+                problems.append(.error("site.media", file: path, at: nil, "cannot read the media file"))
+                return nil
+            }
+            try? FileManager.default.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(),
+                                                     withIntermediateDirectories: true)
+            return write(path, data)
+        }
+    }
+
+    /// A short hash of every written file, in path order: the site's version.
+    static func version(of files: [Written]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var value = file.hash
+            for _ in 0..<8 {
+                hash = (hash ^ (value & 0xff)) &* 0x100_0000_01b3
+                value >>= 8
+            }
+        }
+        return String(hash, radix: 16)
+    }
+
+    static func fnv(_ data: Data) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+}
