@@ -63,7 +63,13 @@ struct TestGuide {
         let entry = try XCTUnwrap(guide.entry(Reference(type: EntryType(rawValue: String(parts[0]))!, id: String(name[0]))))
         let source = try XCTUnwrap(guide.sourceFile(of: entry))
         let hash = SourceHash.of(source, translatable: guide.fieldRules[entry.type]?.translatable ?? [])
-        try write(relative, try XCTUnwrap(FrontMatterEditor.setting("source_hash", to: hash, in: read(relative))))
+        try write(relative, try XCTUnwrap(FrontMatterEditor.setting("source_hash", to: "\"\(hash)\"", in: read(relative))))
+    }
+
+    /// Removes a translation's `source_hash`, so it counts as never stamped.
+    func unstamp(_ relative: String) throws {
+        let lines = try read(relative).components(separatedBy: "\n").filter { !$0.hasPrefix("source_hash:") }
+        try write(relative, lines.joined(separator: "\n"))
     }
 
     /// Builds the bundle into a new folder under the test's root and returns it.
