@@ -35,6 +35,7 @@ let package = Package(
             dependencies: ["JSON", "Diagnostics", "Markdown", "Schema", .product(name: "Crypto", package: "swift-crypto")]),
 
         // Pipeline stages.
+        // Loader reads YAML with libyaml's event parser (module CYaml, which Yams builds).
         .target(name: "Loader", dependencies: ["GuideModel", "Schema", "Yams"]),
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
         .target(
