@@ -10,6 +10,13 @@ import XCTest
 final class SiteNoticeTests: XCTestCase {
     func testNoticesMatchTranslationStates() throws {
         let build = try SiteBuild(name: "notices")
+        // Spanish concepts and protocols as if never stamped (outdated), then one of each state.
+        for folder in ["concepts", "protocols"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: build.content.appendingPathComponent(folder).path)
+            where name.hasSuffix(".es.md") {
+                try stamp(build, "Content/\(folder)/\(name)", nil)
+            }
+        }
         let loaded = ContentLoader(root: build.content, displayRoot: build.content.path).load()
         let consent = try XCTUnwrap(loaded.guide.entry(Reference(type: .concepts, id: "consent")))
         let source = try XCTUnwrap(loaded.guide.sourceFile(of: consent))
@@ -69,9 +76,11 @@ final class SiteNoticeTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(counts["current"] ?? 0, 1)
     }
 
-    private func stamp(_ build: SiteBuild, _ path: String, _ hash: String) throws {
+    /// Sets a translation's `source_hash` (nil removes it: never stamped).
+    private func stamp(_ build: SiteBuild, _ path: String, _ hash: String?) throws {
         let text = try build.read(path)
         XCTAssertTrue(text.hasPrefix("---\n"))
-        try build.write(path, "---\nsource_hash: \(hash)\n" + text.dropFirst(4))
+        let lines = text.dropFirst(4).components(separatedBy: "\n").filter { !$0.hasPrefix("source_hash:") }
+        try build.write(path, "---\n" + (hash.map { "source_hash: \"\($0)\"\n" } ?? "") + lines.joined(separator: "\n"))
     }
 }
