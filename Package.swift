@@ -53,6 +53,8 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChecksTests", dependencies: ["Loader", "Checks"], exclude: ["Fixtures"]),
         .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter"]),
+        // Runs the built `guide` binary on temporary copies of the sample guide.
+        .testTarget(name: "CLITests", dependencies: ["guide"]),
     ],
     swiftLanguageModes: [.v5]
 )
