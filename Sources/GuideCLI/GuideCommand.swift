@@ -6,7 +6,7 @@ public struct GuideCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "guide",
         abstract: "Compile the multilingual reference guide: check, build, serve.",
-        subcommands: [CheckCommand.self, BuildCommand.self, StatusCommand.self, NewCommand.self, StampCommand.self])
+        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, StatusCommand.self, NewCommand.self, StampCommand.self])
 
     public init() {}
 
