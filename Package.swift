@@ -61,6 +61,8 @@ let package = Package(
         .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown"]),
         .testTarget(name: "BundleEmitterTests", dependencies: ["BundleEmitter", "Loader", "Checks"]),
         .testTarget(name: "SiteEmitterTests", dependencies: ["SiteEmitter", "Loader", "Checks"]),
+        // Runs the built `guide` binary on temporary copies of the sample guide.
+        .testTarget(name: "CLITests", dependencies: ["guide"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -6,7 +6,8 @@ public struct GuideCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "guide",
         abstract: "Compile the multilingual reference guide: check, build, serve.",
-        subcommands: [CheckCommand.self, BuildCommand.self, StampCommand.self, DiffCommand.self])
+        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, StatusCommand.self, NewCommand.self,
+                      StampCommand.self, DiffCommand.self])
 
     public init() {}
 

@@ -5,7 +5,7 @@ import JSON
 import Markdown
 
 /// Reads one `Content/<type>/<id>.<lang>.md` into an `EntryFile`.
-struct EntryFileLoader {
+public struct EntryFileLoader {
     let declaredLanguages: [String]
 
     struct Output {

@@ -1,0 +1,162 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import XCTest
+
+/// `guide serve` end to end: start it on a free port, fetch a page, edit the
+/// content and see the change served, break the content and see the errors
+/// in the page, then stop it with Ctrl-C (SIGINT).
+final class ServeCommandTests: XCTestCase {
+    /// Standard output collected from another thread.
+    final class Output: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func append(_ more: Data) { lock.lock(); data += more; lock.unlock() }
+        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+    }
+
+    func fetch(_ url: URL) throws -> (status: Int, body: String) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        let done = DispatchSemaphore(value: 0)
+        final class Box: @unchecked Sendable { var result: (Int, String)?; var error: Error? }
+        let box = Box()
+        session.dataTask(with: url) { data, response, error in
+            box.error = error
+            if let response = response as? HTTPURLResponse {
+                box.result = (response.statusCode, String(decoding: data ?? Data(), as: UTF8.self))
+            }
+            done.signal()
+        }.resume()
+        XCTAssertEqual(done.wait(timeout: .now() + 10), .success, "fetching \(url)")
+        if let error = box.error { throw error }
+        return try XCTUnwrap(box.result)
+    }
+
+    /// Fetches `url` until `condition` holds or `seconds` pass; returns the last body and the time it took.
+    func poll(_ url: URL, within seconds: Double, until condition: (Int, String) -> Bool) throws -> (body: String, elapsed: Double, ok: Bool) {
+        let start = Date()
+        var last = ""
+        while Date().timeIntervalSince(start) < seconds {
+            let (status, body) = try fetch(url)
+            last = body
+            if condition(status, body) { return (body, Date().timeIntervalSince(start), true) }
+            usleep(50_000)
+        }
+        return (last, Date().timeIntervalSince(start), false)
+    }
+
+    func testServeRebuildsShowsErrorsAndStopsOnSIGINT() throws {
+        let copy = try SampleCopy()
+        let process = Process()
+        process.executableURL = SampleCopy.binary
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = copy.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let output = Output(), errors = Output()
+        stdout.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
+        stderr.fileHandleForReading.readabilityHandler = { handle in errors.append(handle.availableData) }
+        try process.run()
+        defer {
+            if process.isRunning { process.terminate() }
+            stdout.fileHandleForReading.readabilityHandler = nil
+            stderr.fileHandleForReading.readabilityHandler = nil
+        }
+
+        // The port it picked, from its output.
+        var port: String?
+        let started = Date()
+        while port == nil, Date().timeIntervalSince(started) < 120, process.isRunning {
+            if let range = output.text.range(of: #"http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression) {
+                port = String(output.text[range].dropFirst("http://127.0.0.1:".count).dropLast())
+            }
+            usleep(50_000)
+        }
+        let base = try XCTUnwrap(port.flatMap { URL(string: "http://127.0.0.1:\($0)/") }, "no URL printed: \(output.text)")
+        let temporary = try XCTUnwrap(output.text.components(separatedBy: "Temporary build folder: ").last?
+            .components(separatedBy: "\n").first)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: temporary))
+
+        // A page, with the reload script (external, no inline script).
+        let page = base.appendingPathComponent("en/concepts/consent/index.html")
+        let first = try fetch(page)
+        XCTAssertEqual(first.status, 200)
+        XCTAssertTrue(first.body.contains("Consent"), first.body)
+        XCTAssertTrue(first.body.contains("<script src=\"/_guide/reload.js?v="), "reload script injected")
+        let version = try fetch(base.appendingPathComponent("_guide/version")).body
+        let script = try fetch(base.appendingPathComponent("_guide/reload.js"))
+        XCTAssertEqual(script.status, 200)
+        XCTAssertTrue(script.body.contains("/_guide/version"))
+
+        // An edit is served within 2 seconds, with a new version for open pages to notice.
+        // The full site build itself may take longer in a debug build on a busy machine:
+        // then the deadline is that build's time (as serve reports it) plus 0.8 s for noticing and serving.
+        let buildTime = errors.text.components(separatedBy: "built in ").dropFirst().first
+            .flatMap { Double($0.prefix { $0 != " " }) } ?? 0
+        let deadline = max(2, buildTime + 0.8)
+        let marker = "Consent, edited while serving"
+        try copy.edit("Content/concepts/consent.en.md", replacing: "title: Consent\n", with: "title: \(marker)\n")
+        let edited = try poll(page, within: deadline) { status, body in status == 200 && body.contains(marker) }
+        XCTAssertTrue(edited.ok, "the edit was not served within \(deadline) s (first build took \(buildTime) s):\n\(errors.text)\n\(output.text)")
+        if deadline > 2 { print("note: the site build takes \(buildTime) s here; the edit was served after \(edited.elapsed) s") }
+        XCTAssertNotEqual(try fetch(base.appendingPathComponent("_guide/version")).body, version)
+
+        // An error replaces every page, with file, line and code, HTML-escaped.
+        try copy.edit("Content/concepts/consent.en.md", replacing: "status: published", with: "status: publishd")
+        let broken = try poll(page, within: 5) { _, body in body.contains("[schema.enum]") }
+        XCTAssertTrue(broken.ok, "no error page: \(broken.body)")
+        XCTAssertTrue(broken.body.contains("Content/concepts/consent.en.md:4:9: error: &quot;publishd&quot; is not one of"), broken.body)
+        XCTAssertFalse(broken.body.contains(marker), "no stale page")
+        let other = try fetch(base.appendingPathComponent("es/indicators/holds-no-documents/index.html"))
+        XCTAssertTrue(other.body.contains("[schema.enum]"), "every page shows the errors")
+
+        // Fixed: the page comes back.
+        try copy.edit("Content/concepts/consent.en.md", replacing: "status: publishd", with: "status: published")
+        XCTAssertTrue(try poll(page, within: 5) { status, body in status == 200 && body.contains(marker) }.ok)
+
+        // Ctrl-C: exits 0 and removes its temporary folder.
+        process.interrupt()
+        let stopping = Date()
+        while process.isRunning, Date().timeIntervalSince(stopping) < 15 { usleep(50_000) }
+        XCTAssertFalse(process.isRunning, "still running 15 s after SIGINT")
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: temporary), "temporary folder left behind")
+    }
+
+    func testPortInUseIsAnEnvironmentError() throws {
+        let copy = try SampleCopy()
+        // Take a port, then ask guide serve for it.
+        let blocker = Process()
+        blocker.executableURL = SampleCopy.binary
+        blocker.arguments = ["serve", "--port", "0"]
+        blocker.currentDirectoryURL = copy.root
+        let pipe = Pipe()
+        blocker.standardOutput = pipe
+        blocker.standardError = FileHandle.nullDevice
+        let output = Output()
+        pipe.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
+        try blocker.run()
+        defer { blocker.interrupt(); blocker.waitUntilExit(); pipe.fileHandleForReading.readabilityHandler = nil }
+        let started = Date()
+        var port: String?
+        while port == nil, Date().timeIntervalSince(started) < 120, blocker.isRunning {
+            if let range = output.text.range(of: #"127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                port = String(output.text[range].dropFirst("127.0.0.1:".count))
+            }
+            usleep(50_000)
+        }
+        let taken = try XCTUnwrap(port)
+        let result = try copy.guide(["serve", "--port", taken])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("port \(taken) is in use"), result.stderr)
+    }
+}
