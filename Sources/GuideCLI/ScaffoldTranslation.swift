@@ -61,10 +61,7 @@ struct ScaffoldTranslation {
     /// A front-matter value as YAML flow (JSON-compatible): strings double-quoted.
     static func yaml(_ value: JSONValue) -> String {
         switch value {
-        case .string(let s):
-            var out = ""
-            JSONWriter.appendQuoted(s, to: &out)
-            return out
+        case .string: return JSONWriter(pretty: false).string(value)
         case .array(let items): return "[" + items.map(yaml).joined(separator: ", ") + "]"
         case .object(let object): return "{" + object.map { yaml(.string($0.key)) + ": " + yaml($0.value) }.joined(separator: ", ") + "}"
         case .null: return "null"
