@@ -49,7 +49,8 @@ public struct SiteEmitter: Emitter {
             files.append(writer.write(SitePaths.searchIndex(language), script))
         }
         files += try writer.copyTree(from: siteFolder.appendingPathComponent("assets"), to: "assets")
-        files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: Self.contentRoot(of: model.guide))
+        let mediaDisplay = model.guide.configDocument.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
+        files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: Self.contentRoot(of: model.guide), displayRoot: mediaDisplay)
 
         // Offline: a list of each language's files, and a service worker whose
         // bytes (its cache name) change whenever any output does.
@@ -60,7 +61,7 @@ public struct SiteEmitter: Emitter {
             files.append(writer.write(SitePaths.offlineList(language), JSONWriter(sortedKeys: true, pretty: false).string(list)))
         }
         let version = SiteWriter.version(of: files)
-        let worker = templates.render("sw", ["version": version, "languages": model.languages.map { ["code": $0] }])
+        let worker = templates.render("sw", ["version": .string(version), "languages": .list(model.languages.map { ["code": .string($0)] })])
         _ = writer.write("sw.js", worker)
         return diagnostics + writer.problems
     }
@@ -121,5 +122,5 @@ public struct SiteEmitter: Emitter {
 struct PlannedPage: Sendable {
     let path: String
     let template: String
-    let context: @Sendable () -> [String: Any]
+    let context: @Sendable () -> Context
 }
