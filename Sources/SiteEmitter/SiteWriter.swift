@@ -19,37 +19,45 @@ final class SiteWriter: @unchecked Sendable {
 
     init(folder: URL) { self.folder = folder }
 
-    /// Creates every folder the pages need, once, before parallel writing.
-    func createFolders(for paths: [String]) {
+    /// Folders a page creates itself, just before writing (see `createFolders`).
+    private var ownFolders: Set<String> = []
+
+    /// Creates, once and in order, every folder that holds other folders or
+    /// the files of `shared`; the folder of one page alone (most pages:
+    /// `<lang>/<type>/<id>/`) is made by that page's own job, in parallel.
+    func createFolders(pages: [String], shared: [String]) {
+        func parent(_ path: String) -> String { (path as NSString).deletingLastPathComponent }
         var folders: Set<String> = []
-        for path in paths {
-            var parent = (path as NSString).deletingLastPathComponent
-            while !parent.isEmpty, folders.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
+        var parents: Set<String> = []
+        for path in pages + shared {
+            var folder = parent(path)
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                let up = parent(folder)
+                if !up.isEmpty { parents.insert(up) }
+                folder = up
+            }
         }
+        for path in shared { parents.insert(parent(path)) }
+        var pageFolders: [String: Int] = [:]
+        for path in pages { pageFolders[parent(path), default: 0] += 1 }
+        ownFolders = Set(pageFolders.filter { !$0.key.isEmpty && $0.value == 1 && !parents.contains($0.key) }.keys)
         // Sorted, a parent comes before its children: one mkdir each.
-        for relative in folders.sorted() {
-            let url = folder.appendingPathComponent(relative)
-            if mkdir(url.path, 0o755) != 0, errno != EEXIST {
-                try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for relative in folders.subtracting(ownFolders).sorted() {
+            let path = folder.path + "/" + relative
+            if mkdir(path, 0o755) != 0, errno != EEXIST {
+                try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             }
         }
     }
 
-    /// Renders and writes pages on all cores, each page straight from its
-    /// context to bytes to its file (no page is kept); the result is in `pages` order.
-    func render(_ pages: [PlannedPage], with templates: SiteTemplates) -> [Written] {
-        var results = [Written?](repeating: nil, count: pages.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer
-            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-                let page = pages[index]
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(32 * 1024)
-                templates.render(page.template, page.context(), into: &bytes)
-                out[index] = self.write(page.path, bytes)
-            }
-        }
-        return results.compactMap { $0 }
+    /// Renders one page straight from its context to bytes to its file (no page is kept).
+    func render(_ page: PlannedPage, with templates: SiteTemplates) -> Written {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32 * 1024)
+        templates.render(page.template, page.context(), into: &bytes)
+        let folder = (page.path as NSString).deletingLastPathComponent
+        if ownFolders.contains(folder) { _ = mkdir(self.folder.path + "/" + folder, 0o755) }
+        return write(page.path, bytes)
     }
 
     @discardableResult
