@@ -19,7 +19,7 @@ struct SiteSettings: Sendable {
                 let position = positions[JSONPointer(tokens: ["quick_exit_url"])] ?? (1, 1)
                 guard let text = url.stringValue, text.hasPrefix("https://") || text.hasPrefix("http://") else {
                     return (settings, [.error("site.settings", file: display,
-                                              at: SourceRange(line: position.line, column: position.column, length: 14),
+                                              at: SourceRange(line: position.line, column: position.column, length: 16),
                                               "quick_exit_url must be an http(s) URL of a neutral site")])
                 }
                 settings.quickExitURL = text
