@@ -48,7 +48,8 @@ struct SiteTemplates: Sendable {
                 if diagnostics.contains(where: { $0.file == "\(displayFolder)/\(partial).mustache" }) { continue }
                 diagnostics.append(.error("site.template", file: "\(displayFolder)/\(name).mustache",
                                           at: SourceRange(line: line, column: column, length: partial.count + 5),
-                                          "no template named \"\(partial)\" (looked for \(displayFolder)/\(partial).mustache)"))
+                                          "no template named \"\(partial)\" (looked for \(displayFolder)/\(partial).mustache)",
+                                          help: "correct the name, or create \(displayFolder)/\(partial).mustache"))
             }
         }
         for page in pages where library.getTemplate(named: page) == nil && texts[page] == nil {

@@ -15,7 +15,24 @@ final class SiteWriter: @unchecked Sendable {
 
     let folder: URL
     private let lock = NSLock()
-    private(set) var problems: [Diagnostic] = []
+    private var mediaProblems: [Diagnostic] = []
+    /// Files that could not be written, with the `errno`.
+    private var failures: [(path: String, error: Int32)] = []
+
+    /// One `site.write` per kind of failure (a full disk fails every file:
+    /// one diagnostic, at the first, with the count of the others).
+    var problems: [Diagnostic] {
+        var result = mediaProblems
+        let byError = Dictionary(grouping: failures, by: \.error)
+        for error in byError.keys.sorted() {
+            let paths = byError[error]!.map(\.path).sorted()
+            let more = paths.count > 1 ? " (and \(paths.count - 1) more file\(paths.count == 2 ? "" : "s"))" : ""
+            result.append(.error("site.write", file: paths[0], at: nil,
+                                 "cannot write: \(String(cString: strerror(error)))\(more)",
+                                 help: "check that the output folder is writable and the disk is not full"))
+        }
+        return result
+    }
 
     init(folder: URL) { self.folder = folder }
 
@@ -82,8 +99,7 @@ final class SiteWriter: @unchecked Sendable {
         }
         if error != 0 {
             lock.lock()
-            problems.append(.error("site.write", file: full, at: nil, "cannot write: \(String(cString: strerror(error)))",
-                                   help: "check that the output folder is writable and the disk is not full"))
+            failures.append((SiteEmitter.display(URL(fileURLWithPath: full)), error))
             lock.unlock()
         }
         return Written(path: path, hash: Self.fnv(bytes))
@@ -136,7 +152,7 @@ final class SiteWriter: @unchecked Sendable {
         guard let contentRoot else { return [] }
         return paths.compactMap { path in
             guard let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(path).path) else {
-                problems.append(.error("site.media", file: displayRoot.isEmpty ? path : "\(displayRoot)/\(path)", at: nil,
+                mediaProblems.append(.error("site.media", file: displayRoot.isEmpty ? path : "\(displayRoot)/\(path)", at: nil,
                                        "cannot read the media file",
                                        help: "check that the file still exists and is readable, then build again"))
                 return nil

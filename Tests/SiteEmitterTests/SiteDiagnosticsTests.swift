@@ -128,7 +128,7 @@ final class SiteDiagnosticsTests: XCTestCase {
         XCTAssertEqual(diagnostic.code, "site.write")
         XCTAssertEqual(diagnostic.severity, .error)
         XCTAssertTrue(diagnostic.file.hasSuffix("site/es/index.html"), diagnostic.file)
-        XCTAssertTrue(diagnostic.message.contains("Is a directory"), diagnostic.message)
+        XCTAssertEqual(diagnostic.message, "cannot write: Is a directory")
         XCTAssertEqual(build.diagnostics.filter { $0.code == "site.write" }.count, 1, "the other pages are written")
         XCTAssertNotNil(build.page("pt/index.html"))
     }
