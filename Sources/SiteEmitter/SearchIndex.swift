@@ -122,8 +122,37 @@ enum SearchIndex {
         return result.joined(separator: " ")
     }
 
+    /// The fold of each scalar below U+0300 (Latin letters and signs; no
+    /// combining marks, so folding a text of them scalar by scalar is the
+    /// same as folding it whole), each folded scalar with whether it is a
+    /// letter or digit.
+    private static let latinFolds: [[(scalar: Unicode.Scalar, isWord: Bool)]] = (0..<0x300).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return [] }
+        return fold(String(Character(scalar))).unicodeScalars.map {
+            ($0, $0.properties.isAlphabetic || $0.properties.numericType != nil)
+        }
+    }
+
     /// Folds `text` and passes on its words of more than one letter or digit.
     private static func unicodeWords(_ text: String, into add: (String) -> Void) {
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+            var current = String.UnicodeScalarView()
+            var count = 0
+            for scalar in text.unicodeScalars {
+                for folded in latinFolds[Int(scalar.value)] {
+                    if folded.isWord {
+                        current.append(folded.scalar)
+                        count += 1
+                    } else {
+                        if count > 1 { add(String(current)) }
+                        current = String.UnicodeScalarView()
+                        count = 0
+                    }
+                }
+            }
+            if count > 1 { add(String(current)) }
+            return
+        }
         var current = String.UnicodeScalarView()
         func flush() {
             if current.count > 1 { add(String(current)) }
