@@ -38,7 +38,8 @@ struct InterfaceStrings: Sendable {
                 let value = try JSONParser.parse([UInt8](data))
                 guard let object = value.objectValue else {
                     diagnostics.append(.error("site.strings-invalid", file: display, at: SourceRange(line: 1, column: 1, length: 1),
-                                              "interface strings must be a JSON object of strings"))
+                                              "interface strings must be a JSON object of strings",
+                                              help: "write the labels as { \"key\": \"text\", … }"))
                     continue
                 }
                 var strings: [String: String] = [:]
@@ -48,7 +49,8 @@ struct InterfaceStrings: Sendable {
                 raw[language] = strings
             } catch let error as JSONParseError {
                 diagnostics.append(.error("site.strings-invalid", file: display,
-                                          at: SourceRange(line: error.line, column: error.column, length: 1), error.message))
+                                          at: SourceRange(line: error.line, column: error.column, length: 1), error.message,
+                                          help: "the file is one JSON object of \"key\": \"text\" pairs"))
             } catch {
                 diagnostics.append(.error("site.strings-invalid", file: display, at: nil, "\(error)"))
             }

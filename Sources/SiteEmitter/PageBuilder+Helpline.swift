@@ -4,74 +4,74 @@ import JSON
 extension PageBuilder {
     /// A helpline's contact details for templates: channels as `tel:`,
     /// `sms:`, `mailto:` or web links, with schema.org ContactPoint fields.
-    func helpline(_ shown: LocalizedEntry, from page: String) -> [String: Any] {
+    func helpline(_ shown: LocalizedEntry, from page: String) -> Context {
         let language = shown.language
         let s = strings.strings(language)
         func value(_ key: String) -> JSONValue? { model.field(key, of: shown)?.value }
         let purpose = value("purpose")?.stringValue ?? ""
         let country = value("country")?.stringValue ?? ""
-        var result: [String: Any] = [
-            "title": shown.file.string("title") ?? shown.entry.id,
-            "href": SitePaths.link(from: page, to: SitePaths.entry(language, .helplines, shown.entry.id)),
-            "purpose": s["purpose_\(purpose)"] ?? purpose,
-            "is_emergency": purpose == "emergency",
-            "country_code": country,
-            "country": termName(country, in: config.countries, language: language),
-            "country_href": SitePaths.link(from: page, to: SitePaths.term(language, "countries", country)),
+        var result: Context = [
+            "title": .string(shown.file.string("title") ?? shown.entry.id),
+            "href": .string(SitePaths.link(from: page, to: SitePaths.entry(language, .helplines, shown.entry.id))),
+            "purpose": .string(s["purpose_\(purpose)"] ?? purpose),
+            "is_emergency": .bool(purpose == "emergency"),
+            "country_code": .string(country),
+            "country": .string(termName(country, in: config.countries, language: language)),
+            "country_href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "countries", country))),
             "fallback_lang": false, "organisation": false, "anonymous": false, "source": false,
         ]
-        if shown.isFallback { result["fallback_lang"] = shown.file.language }
-        if let organisation = value("organisation")?.stringValue { result["organisation"] = organisation }
+        if shown.isFallback { result["fallback_lang"] = .string(shown.file.language) }
+        if let organisation = value("organisation")?.stringValue { result["organisation"] = .string(organisation) }
         let languages = (value("languages")?.arrayValue ?? []).compactMap(\.stringValue)
-        result["answer_languages"] = languages.isEmpty ? s["not_stated"] ?? "" : languages.map { config.language($0)?.name ?? $0 }.joined(separator: ", ")
-        if let anonymous = value("anonymous")?.boolValue { result["anonymous"] = anonymous ? s["yes"] ?? "" : s["no"] ?? "" }
-        result["verified_on"] = value("verified_on")?.stringValue ?? ""
+        result["answer_languages"] = .string(languages.isEmpty ? s["not_stated"] ?? "" : languages.map { config.language($0)?.name ?? $0 }.joined(separator: ", "))
+        if let anonymous = value("anonymous")?.boolValue { result["anonymous"] = .string(anonymous ? s["yes"] ?? "" : s["no"] ?? "") }
+        result["verified_on"] = .string(value("verified_on")?.stringValue ?? "")
         if let source = value("source"), let url = source["url"]?.stringValue {
-            result["source"] = ["title": source["title"]?.stringValue ?? url, "url": url,
-                                "publisher": source["publisher"]?.stringValue ?? ""]
+            result["source"] = ["title": .string(source["title"]?.stringValue ?? url), "url": .string(url),
+                                "publisher": .string(source["publisher"]?.stringValue ?? "")]
         }
-        result["channels"] = (value("channels")?.arrayValue ?? []).compactMap { channel($0, language: language) }
+        result["channels"] = .list((value("channels")?.arrayValue ?? []).compactMap { channel($0, language: language) })
         return result
     }
 
-    private func channel(_ value: JSONValue, language: String) -> [String: Any]? {
+    private func channel(_ value: JSONValue, language: String) -> TemplateValue? {
         let s = strings.strings(language)
         guard let type = value["type"]?.stringValue, let raw = value["value"]?.stringValue else { return nil }
-        var channel: [String: Any] = [
-            "type": type, "type_label": s["channel_\(type)"] ?? type, "value": raw,
-            "hours": value["hours"]?.stringValue ?? s["not_stated"] ?? "",
+        var channel: Context = [
+            "type": .string(type), "type_label": .string(s["channel_\(type)"] ?? type), "value": .string(raw),
+            "hours": .string(value["hours"]?.stringValue ?? s["not_stated"] ?? ""),
             "href": false, "from_abroad": false, "telephone": false, "email": false, "external": false,
         ]
         if let abroad = value["reachable_from_abroad"]?.boolValue {
-            channel["from_abroad"] = abroad ? s["yes"] ?? "" : s["no"] ?? ""
+            channel["from_abroad"] = .string(abroad ? s["yes"] ?? "" : s["no"] ?? "")
         }
         let digits = raw.filter { $0.isNumber || $0 == "+" }
         switch type {
         case "phone", "toll-free":
-            channel["display"] = Self.displayPhone(raw)
-            channel["href"] = "tel:" + digits
+            channel["display"] = .string(Self.displayPhone(raw))
+            channel["href"] = .string("tel:" + digits)
             channel["telephone"] = true
         case "sms":
-            channel["display"] = Self.displayPhone(raw)
-            channel["href"] = "sms:" + digits
+            channel["display"] = .string(Self.displayPhone(raw))
+            channel["href"] = .string("sms:" + digits)
             channel["telephone"] = true
         case "whatsapp":
-            channel["display"] = Self.displayPhone(raw)
-            channel["href"] = "https://wa.me/" + digits.filter(\.isNumber)
+            channel["display"] = .string(Self.displayPhone(raw))
+            channel["href"] = .string("https://wa.me/" + digits.filter(\.isNumber))
             channel["external"] = true
         case "email":
-            channel["display"] = raw
-            channel["href"] = "mailto:" + raw
+            channel["display"] = .string(raw)
+            channel["href"] = .string("mailto:" + raw)
             channel["email"] = true
         case "web":
-            channel["display"] = raw
-            channel["href"] = raw
+            channel["display"] = .string(raw)
+            channel["href"] = .string(raw)
             channel["url"] = true
             channel["external"] = true
         default:
-            channel["display"] = raw
+            channel["display"] = .string(raw)
         }
-        return channel
+        return .object(channel)
     }
 
     /// E.164 numbers grouped for reading (`+1 809 200 7393`); others as written.

@@ -2,90 +2,90 @@ import GuideModel
 
 extension PageBuilder {
     /// The language's home page: what the guide is, how to use it, the touchpoints.
-    func homePage(_ language: String) -> (path: String, context: [String: Any]) {
+    func homePage(_ language: String) -> (path: String, context: Context) {
         let page = SitePaths.home(language)
         let title = config.title[language] ?? config.title[model.source] ?? ""
         var context = base(page: page, language: language, title: title) { SitePaths.home($0) }
         context["is_home"] = true
         let description = config.description[language] ?? config.description[model.source] ?? ""
-        context["description"] = description
-        if config.description[language] == nil { context["description_lang"] = model.source }
-        context["touchpoint_links"] = config.touchpoints.map { term -> [String: Any] in
-            ["text": model.guide.name(of: term, in: language),
-             "href": SitePaths.link(from: page, to: SitePaths.term(language, "touchpoints", term.id)),
-             "count": indicators(at: term.id, in: language).count]
-        }
-        context["type_links"] = EntryType.allCases.map { type -> [String: Any] in
-            ["text": strings.strings(language)["type_\(type.rawValue)"] ?? type.rawValue,
-             "href": SitePaths.link(from: page, to: SitePaths.typeListing(language, type)),
-             "count": model.entries(of: type, in: language).count]
-        }
-        context["country_links"] = config.countries.map { term -> [String: Any] in
-            ["text": model.guide.name(of: term, in: language),
-             "href": SitePaths.link(from: page, to: SitePaths.term(language, "countries", term.id))]
-        }
-        context["role_links"] = termLinks(config.roles.map(\.id), group: "roles", from: page, language: language)
+        context["description"] = .string(description)
+        if config.description[language] == nil { context["description_lang"] = .string(model.source) }
+        context["touchpoint_links"] = .list(config.touchpoints.map { term -> TemplateValue in
+            ["text": .string(model.guide.name(of: term, in: language)),
+             "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "touchpoints", term.id))),
+             "count": .int(indicators(at: term.id, in: language).count)]
+        })
+        context["type_links"] = .list(EntryType.allCases.map { type -> TemplateValue in
+            ["text": .string(strings.strings(language)["type_\(type.rawValue)"] ?? type.rawValue),
+             "href": .string(SitePaths.link(from: page, to: SitePaths.typeListing(language, type))),
+             "count": .int(model.entries(of: type, in: language).count)]
+        })
+        context["country_links"] = .list(config.countries.map { term -> TemplateValue in
+            ["text": .string(model.guide.name(of: term, in: language)),
+             "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "countries", term.id)))]
+        })
+        context["role_links"] = .list(termLinks(config.roles.map(\.id), group: "roles", from: page, language: language))
         return (page, context)
     }
 
     /// All entries of one type (indicators by category, helplines by country).
-    func typePage(_ type: EntryType, _ language: String) -> (path: String, context: [String: Any]) {
+    func typePage(_ type: EntryType, _ language: String) -> (path: String, context: Context) {
         let page = SitePaths.typeListing(language, type)
         let s = strings.strings(language)
         let title = s["type_\(type.rawValue)"] ?? type.rawValue
         var context = base(page: page, language: language, title: title) { SitePaths.typeListing($0, type) }
         let entries = model.entries(of: type, in: language)
-        var sections: [[String: Any]] = []
+        var sections: [TemplateValue] = []
         switch type {
         case .indicators:
             for category in config.categories {
                 let inCategory = entries.filter { model.field("category", of: $0)?.value.stringValue == category.id }
                 if inCategory.isEmpty { continue }
-                sections.append(["heading": model.guide.name(of: category, in: language), "id": "category-\(category.id)",
-                                 "cards": inCategory.map { renderedCard($0.entry.reference, from: page, language: language)! }])
+                sections.append(["heading": .string(model.guide.name(of: category, in: language)), "id": .string("category-\(category.id)"),
+                                 "cards": .list(inCategory.map { renderedCard($0.entry.reference, from: page, language: language)! })])
             }
             let known = Set(config.categories.map(\.id))
             let other = entries.filter { !known.contains(model.field("category", of: $0)?.value.stringValue ?? "") }
-            if !other.isEmpty { sections.append(["heading": false, "id": false, "cards": other.map { renderedCard($0.entry.reference, from: page, language: language)! }]) }
+            if !other.isEmpty { sections.append(["heading": false, "id": false, "cards": .list(other.map { renderedCard($0.entry.reference, from: page, language: language)! })]) }
         case .helplines:
             for country in config.countries {
                 let inCountry = helplines(in: country.id, language: language)
                 if inCountry.isEmpty { continue }
-                sections.append(["heading": model.guide.name(of: country, in: language), "id": "country-\(country.id)",
-                                 "cards": inCountry.map { helplineCard($0, from: page) }])
+                sections.append(["heading": .string(model.guide.name(of: country, in: language)), "id": .string("country-\(country.id)"),
+                                 "cards": .list(inCountry.map { helplineCard($0, from: page) })])
             }
         default:
-            sections.append(["heading": false, "id": false, "cards": entries.map { renderedCard($0.entry.reference, from: page, language: language)! }])
+            sections.append(["heading": false, "id": false, "cards": .list(entries.map { renderedCard($0.entry.reference, from: page, language: language)! })])
         }
-        context["sections"] = sections
-        context["empty"] = entries.isEmpty
+        context["sections"] = .list(sections)
+        context["empty"] = .bool(entries.isEmpty)
         return (page, context)
     }
 
     /// The list of touchpoints, roles or countries.
-    func groupPage(_ group: String, _ language: String) -> (path: String, context: [String: Any]) {
+    func groupPage(_ group: String, _ language: String) -> (path: String, context: Context) {
         let page = SitePaths.groupIndex(language, group)
         let s = strings.strings(language)
         var context = base(page: page, language: language, title: s[group] ?? group) { SitePaths.groupIndex($0, group) }
-        context["terms"] = terms(group).map { term -> [String: Any] in
-            ["text": model.guide.name(of: term, in: language),
-             "href": SitePaths.link(from: page, to: SitePaths.term(language, group, term.id))]
-        }
+        context["terms"] = .list(terms(group).map { term -> TemplateValue in
+            ["text": .string(model.guide.name(of: term, in: language)),
+             "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, group, term.id)))]
+        })
         return (page, context)
     }
 
     /// One touchpoint, role or country: the indicators, protocols and helplines for it.
-    func termPage(_ group: String, _ term: GuideConfig.Term, _ language: String) -> (path: String, context: [String: Any]) {
+    func termPage(_ group: String, _ term: GuideConfig.Term, _ language: String) -> (path: String, context: Context) {
         let page = SitePaths.term(language, group, term.id)
         let s = strings.strings(language)
         let name = model.guide.name(of: term, in: language)
         var context = base(page: page, language: language, title: name) { SitePaths.term($0, group, term.id) }
-        context["parent_label"] = s[group] ?? group
-        context["parent_href"] = SitePaths.link(from: page, to: SitePaths.groupIndex(language, group))
-        var sections: [[String: Any]] = []
-        func section(_ key: String, _ id: String, _ cards: [[String: Any]]) {
-            sections.append(["heading": s[key] ?? key, "id": id, "cards": cards, "empty": cards.isEmpty,
-                             "empty_text": s["no_entries"] ?? ""])
+        context["parent_label"] = .string(s[group] ?? group)
+        context["parent_href"] = .string(SitePaths.link(from: page, to: SitePaths.groupIndex(language, group)))
+        var sections: [TemplateValue] = []
+        func section(_ key: String, _ id: String, _ cards: [TemplateValue]) {
+            sections.append(["heading": .string(s[key] ?? key), "id": .string(id), "cards": .list(cards), "empty": .bool(cards.isEmpty),
+                             "empty_text": .string(s["no_entries"] ?? "")])
         }
         func has(_ shown: LocalizedEntry, _ key: String) -> Bool {
             (model.field(key, of: shown)?.value.arrayValue ?? []).contains { $0.stringValue == term.id }
@@ -109,12 +109,12 @@ extension PageBuilder {
                 section("entries_for_country", "specific", specific.map { renderedCard($0.entry.reference, from: page, language: language)! })
             }
         }
-        context["sections"] = sections
+        context["sections"] = .list(sections)
         return (page, context)
     }
 
     /// The search page; the index is a script beside it.
-    func searchPage(_ language: String) -> (path: String, context: [String: Any]) {
+    func searchPage(_ language: String) -> (path: String, context: Context) {
         let page = SitePaths.search(language)
         let s = strings.strings(language)
         var context = base(page: page, language: language, title: s["search_heading"] ?? "") { SitePaths.search($0) }
@@ -124,18 +124,18 @@ extension PageBuilder {
     }
 
     /// The root page: pick a language.
-    func rootPage() -> (path: String, context: [String: Any]) {
+    func rootPage() -> (path: String, context: Context) {
         let page = "index.html"
         let source = model.source
         var context = base(page: page, language: source, title: config.title[source] ?? "") { SitePaths.home($0) }
         context["is_root"] = true
-        context["choices"] = config.languages.map { language -> [String: Any] in
+        context["choices"] = .list(config.languages.map { language -> TemplateValue in
             let s = strings.strings(language.code)
-            return ["code": language.code, "name": language.name, "dir": language.rightToLeft ? "rtl" : "ltr",
-                    "href": SitePaths.home(language.code),
-                    "title": config.title[language.code] ?? config.title[source] ?? "",
-                    "suggest": s["suggested_language"] ?? ""]
-        }
+            return ["code": .string(language.code), "name": .string(language.name), "dir": language.rightToLeft ? "rtl" : "ltr",
+                    "href": .string(SitePaths.home(language.code)),
+                    "title": .string(config.title[language.code] ?? config.title[source] ?? ""),
+                    "suggest": .string(s["suggested_language"] ?? "")]
+        })
         context["choose_script"] = "assets/choose-language.js"
         return (page, context)
     }
@@ -155,7 +155,7 @@ extension PageBuilder {
         return emergency + all.filter { model.field("purpose", of: $0)?.value.stringValue != "emergency" }
     }
 
-    func helplineCard(_ shown: LocalizedEntry, from page: String) -> [String: Any] {
+    func helplineCard(_ shown: LocalizedEntry, from page: String) -> TemplateValue {
         renderedCard(shown.entry.reference, from: page, language: shown.language, contact: true)!
     }
 }

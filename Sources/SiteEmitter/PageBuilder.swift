@@ -2,13 +2,30 @@ import Foundation
 import GuideModel
 import JSON
 
-/// Builds the dictionaries templates render, one page at a time.
+/// A template context: one level of names and values.
+typealias Context = [String: TemplateValue]
+
+/// Builds the contexts templates render, one page at a time.
 struct PageBuilder: Sendable {
     let model: SiteModel
     let strings: InterfaceStrings
     let settings: SiteSettings
     let templates: SiteTemplates
     let cards = CardCache()
+    /// Each language's interface strings as the template value `s`, built once.
+    let stringValues: [String: TemplateValue]
+
+    init(model: SiteModel, strings: InterfaceStrings, settings: SiteSettings, templates: SiteTemplates) {
+        self.model = model
+        self.strings = strings
+        self.settings = settings
+        self.templates = templates
+        var values: [String: TemplateValue] = [:]
+        for language in model.languages {
+            values[language] = .object(strings.strings(language).mapValues { .string($0) })
+        }
+        stringValues = values
+    }
 
     var config: GuideConfig { model.guide.config }
 
@@ -16,90 +33,90 @@ struct PageBuilder: Sendable {
 
     /// What every page has: language, direction, strings, chrome links.
     /// `alternates` gives, per language, the same page in that language.
-    func base(page: String, language: String, title: String, alternates: (String) -> String?) -> [String: Any] {
+    func base(page: String, language: String, title: String, alternates: (String) -> String?) -> Context {
         let s = strings.strings(language)
         let root = SitePaths.rootPrefix(of: page)
         let siteTitle = config.title[language] ?? config.title[model.source] ?? ""
-        var languages: [[String: Any]] = []
+        var languages: [TemplateValue] = []
         for declared in config.languages {
             let target = alternates(declared.code) ?? SitePaths.home(declared.code)
             languages.append([
-                "code": declared.code, "name": declared.name, "href": root + target,
-                "current": declared.code == language, "dir": declared.rightToLeft ? "rtl" : "ltr",
+                "code": .string(declared.code), "name": .string(declared.name), "href": .string(root + target),
+                "current": .bool(declared.code == language), "dir": declared.rightToLeft ? "rtl" : "ltr",
             ])
         }
-        var nav: [[String: Any]] = EntryType.allCases.map { type in
-            ["label": s["type_\(type.rawValue)"] ?? type.rawValue, "href": root + SitePaths.typeListing(language, type),
-             "current": page.hasPrefix("\(language)/\(type.rawValue)/")]
+        var nav: [TemplateValue] = EntryType.allCases.map { type in
+            ["label": .string(s["type_\(type.rawValue)"] ?? type.rawValue), "href": .string(root + SitePaths.typeListing(language, type)),
+             "current": .bool(page.hasPrefix("\(language)/\(type.rawValue)/"))]
         }
         for group in Self.groups {
-            nav.append(["label": s[group] ?? group, "href": root + SitePaths.groupIndex(language, group),
-                        "current": page.hasPrefix("\(language)/\(group)/")])
+            nav.append(["label": .string(s[group] ?? group), "href": .string(root + SitePaths.groupIndex(language, group)),
+                        "current": .bool(page.hasPrefix("\(language)/\(group)/"))])
         }
         return [
-            "lang": language, "dir": direction(language), "s": s, "root": root,
-            "site_title": siteTitle,
-            "page_title": title == siteTitle ? siteTitle : "\(title) – \(siteTitle)",
-            "title": title,
-            "quick_exit_url": settings.quickExitURL,
-            "home_href": root + SitePaths.home(language),
-            "search_href": root + SitePaths.search(language),
-            "languages": languages, "nav": nav,
-            "css_href": root + "assets/site.css", "script_src": root + "assets/site.js", "sw_src": root + "sw.js",
+            "lang": .string(language), "dir": .string(direction(language)), "s": stringValues[language] ?? [:], "root": .string(root),
+            "site_title": .string(siteTitle),
+            "page_title": .string(title == siteTitle ? siteTitle : "\(title) – \(siteTitle)"),
+            "title": .string(title),
+            "quick_exit_url": .string(settings.quickExitURL),
+            "home_href": .string(root + SitePaths.home(language)),
+            "search_href": .string(root + SitePaths.search(language)),
+            "languages": .list(languages), "nav": .list(nav),
+            "css_href": .string(root + "assets/site.css"), "script_src": .string(root + "assets/site.js"), "sw_src": .string(root + "sw.js"),
         ]
     }
 
     func direction(_ language: String) -> String { config.language(language)?.rightToLeft == true ? "rtl" : "ltr" }
 
     /// A short description of an entry for lists: title, summary, link.
-    func card(_ shown: LocalizedEntry, from page: String, language: String) -> [String: Any] {
+    func card(_ shown: LocalizedEntry, from page: String, language: String) -> Context {
         let s = strings.strings(language)
-        var card: [String: Any] = [
-            "title": shown.file.string("title") ?? shown.entry.id,
-            "summary": shown.file.string("summary") ?? "",
-            "href": SitePaths.link(from: page, to: SitePaths.entry(language, shown.entry.type, shown.entry.id)),
-            "type_label": s["type_\(shown.entry.type.rawValue)"] ?? "",
-            "type": shown.entry.type.rawValue,
+        var card: Context = [
+            "title": .string(shown.file.string("title") ?? shown.entry.id),
+            "summary": .string(shown.file.string("summary") ?? ""),
+            "href": .string(SitePaths.link(from: page, to: SitePaths.entry(language, shown.entry.type, shown.entry.id))),
+            "type_label": .string(s["type_\(shown.entry.type.rawValue)"] ?? ""),
+            "type": .string(shown.entry.type.rawValue),
             "fallback_lang": false, "fallback_dir": false, "helpline": false,
         ]
         if shown.isFallback {
-            card["fallback_lang"] = shown.file.language
-            card["fallback_dir"] = direction(shown.file.language)
+            card["fallback_lang"] = .string(shown.file.language)
+            card["fallback_dir"] = .string(direction(shown.file.language))
         }
         return card
     }
 
     /// A card for a reference (front matter `related`, `protocols` …), or nil
     /// when it leads nowhere.
-    func card(for reference: String, from page: String, language: String) -> [String: Any]? {
+    func card(for reference: String, from page: String, language: String) -> Context? {
         guard let parsed = Reference(parsing: reference), let target = model.target(of: parsed, in: language),
               let entry = model.guide.entry(parsed.entry) else { return nil }
         let shown = model.shown(parsed, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts)
         guard let shown else { return nil }
         var card = self.card(shown, from: page, language: language)
-        card["href"] = SitePaths.link(from: page, to: target)
+        card["href"] = .string(SitePaths.link(from: page, to: target))
         if shown.language != language {
-            card["fallback_lang"] = shown.file.language
-            card["fallback_dir"] = direction(shown.file.language)
+            card["fallback_lang"] = .string(shown.file.language)
+            card["fallback_dir"] = .string(direction(shown.file.language))
         }
         return card
     }
 
     /// A card rendered once with `partials/card` per entry, language and page
     /// depth (its links are relative), then reused by every list: `["html": …]`.
-    func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false) -> [String: Any]? {
+    func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false) -> TemplateValue? {
         let depth = SitePaths.rootPrefix(of: page)
         let key = "\(language)|\(reference.type.rawValue)/\(reference.id)|\(depth)|\(contact)"
-        if let html = cards.get(key) { return ["html": html] }
+        if let html = cards.get(key) { return html }
         guard var context = card(for: "\(reference.type.rawValue)/\(reference.id)", from: page, language: language) else { return nil }
         if contact, let entry = model.guide.entry(reference),
            let shown = model.shown(reference, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts) {
-            context["helpline"] = helpline(shown, from: page)
+            context["helpline"] = .object(helpline(shown, from: page))
         }
-        context["s"] = strings.strings(language)
-        let html = templates.render("partials/card", context)
+        context["s"] = stringValues[language]
+        let html: TemplateValue = ["html": .string(templates.render("partials/card", context))]
         cards.set(key, html)
-        return ["html": html]
+        return html
     }
 
     /// The name of a configured term (touchpoint, role, country, category).
@@ -109,11 +126,11 @@ struct PageBuilder: Sendable {
     }
 
     /// Links to term pages (`touchpoints`, `roles`, `countries`).
-    func termLinks(_ ids: [String], group: String, from page: String, language: String) -> [[String: Any]] {
+    func termLinks(_ ids: [String], group: String, from page: String, language: String) -> [TemplateValue] {
         let list = terms(group)
         return ids.map { id in
-            ["text": termName(id, in: list, language: language), "value_lang": false,
-             "href": SitePaths.link(from: page, to: SitePaths.term(language, group, id))]
+            ["text": .string(termName(id, in: list, language: language)), "value_lang": false,
+             "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, group, id)))]
         }
     }
 
@@ -127,13 +144,11 @@ struct PageBuilder: Sendable {
     }
 
     /// External sources as links with publisher and access date.
-    func sources(_ value: JSONValue?) -> [[String: Any]] {
-        (value?.arrayValue ?? []).compactMap { item -> [String: Any]? in
+    func sources(_ value: JSONValue?) -> [TemplateValue] {
+        (value?.arrayValue ?? []).compactMap { item -> TemplateValue? in
             guard let title = item["title"]?.stringValue, let url = item["url"]?.stringValue else { return nil }
-            var source: [String: Any] = ["title": title, "url": url, "publisher": false, "accessed": false]
-            if let publisher = item["publisher"]?.stringValue { source["publisher"] = publisher }
-            if let accessed = item["accessed"]?.stringValue { source["accessed"] = accessed }
-            return source
+            return ["title": .string(title), "url": .string(url),
+                    "publisher": .text(item["publisher"]?.stringValue), "accessed": .text(item["accessed"]?.stringValue)]
         }
     }
 }
@@ -141,14 +156,14 @@ struct PageBuilder: Sendable {
 /// Rendered cards shared by all pages (filled while pages render in parallel).
 final class CardCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var html: [String: String] = [:]
+    private var html: [String: TemplateValue] = [:]
 
-    func get(_ key: String) -> String? {
+    func get(_ key: String) -> TemplateValue? {
         lock.lock(); defer { lock.unlock() }
         return html[key]
     }
 
-    func set(_ key: String, _ value: String) {
+    func set(_ key: String, _ value: TemplateValue) {
         lock.lock(); defer { lock.unlock() }
         html[key] = value
     }

@@ -80,21 +80,87 @@ enum SearchIndex {
     }
 
     /// The distinct folded words (letters and digits) of a body, in first-seen order.
+    ///
+    /// The text is cut at ASCII characters other than letters and digits
+    /// first (folding never joins across them: they are neither combining
+    /// marks nor changed by lower-casing); ASCII pieces are lower-cased byte
+    /// by byte, the others folded and split as Unicode text.
     static func words(_ text: String) -> String {
         var seen: Set<String> = []
         var result: [String] = []
+        func add(_ word: String) {
+            if seen.insert(word).inserted { result.append(word) }
+        }
+        var bytes = Array(text.utf8)
+        bytes.append(0x20)
+        var start = 0
+        var ascii = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                ascii = false
+                continue
+            }
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if isDigit || isLower { continue }
+            if isUpper {
+                bytes[index] = byte + 0x20
+                continue
+            }
+            // An ASCII separator ends the piece [start, index).
+            if index - start > 1 {
+                let piece = String(decoding: bytes[start..<index], as: UTF8.self)
+                if ascii { add(piece) } else { unicodeWords(piece, into: add) }
+            } else if index - start == 1, !ascii {
+                unicodeWords(String(decoding: bytes[start..<index], as: UTF8.self), into: add)
+            }
+            start = index + 1
+            ascii = true
+        }
+        return result.joined(separator: " ")
+    }
+
+    /// The fold of each scalar below U+0300 (Latin letters and signs; no
+    /// combining marks, so folding a text of them scalar by scalar is the
+    /// same as folding it whole), each folded scalar with whether it is a
+    /// letter or digit.
+    private static let latinFolds: [[(scalar: Unicode.Scalar, isWord: Bool)]] = (0..<0x300).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return [] }
+        return fold(String(Character(scalar))).unicodeScalars.map {
+            ($0, $0.properties.isAlphabetic || $0.properties.numericType != nil)
+        }
+    }
+
+    /// Folds `text` and passes on its words of more than one letter or digit.
+    private static func unicodeWords(_ text: String, into add: (String) -> Void) {
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+            var current = String.UnicodeScalarView()
+            var count = 0
+            for scalar in text.unicodeScalars {
+                for folded in latinFolds[Int(scalar.value)] {
+                    if folded.isWord {
+                        current.append(folded.scalar)
+                        count += 1
+                    } else {
+                        if count > 1 { add(String(current)) }
+                        current = String.UnicodeScalarView()
+                        count = 0
+                    }
+                }
+            }
+            if count > 1 { add(String(current)) }
+            return
+        }
         var current = String.UnicodeScalarView()
         func flush() {
-            if current.count > 1 {
-                let word = String(current)
-                if seen.insert(word).inserted { result.append(word) }
-            }
+            if current.count > 1 { add(String(current)) }
             current = String.UnicodeScalarView()
         }
         for scalar in fold(text).unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { current.append(scalar) } else { flush() }
         }
         flush()
-        return result.joined(separator: " ")
     }
 }

@@ -33,23 +33,26 @@ public struct SiteEmitter: Emitter {
 
         var pages = plan(model: model, builder: builder)
         pages.sort { $0.path < $1.path }
-        writer.createFolders(for: pages.map(\.path) + model.languages.map { SitePaths.searchIndex($0) })
-        let rendered = writer.render(pages, with: templates)
-
-        var files = rendered
+        writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) })
+        // One job per language's search index (the longest, so first), then one per page, on all cores.
+        let languages = model.languages
         let folded = SearchIndex.FoldedCache()
-        var indexes = [String](repeating: "", count: model.languages.count)
-        indexes.withUnsafeMutableBufferPointer { buffer in
+        var results = [SiteWriter.Written?](repeating: nil, count: languages.count + pages.count)
+        results.withUnsafeMutableBufferPointer { buffer in
             let out = buffer
-            DispatchQueue.concurrentPerform(iterations: model.languages.count) { index in
-                out[index] = SearchIndex.script(for: model.languages[index], builder: builder, cache: folded)
+            DispatchQueue.concurrentPerform(iterations: languages.count + pages.count) { index in
+                if index < languages.count {
+                    let script = SearchIndex.script(for: languages[index], builder: builder, cache: folded)
+                    out[index] = writer.write(SitePaths.searchIndex(languages[index]), script)
+                } else {
+                    out[index] = writer.render(pages[index - languages.count], with: templates)
+                }
             }
         }
-        for (language, script) in zip(model.languages, indexes) {
-            files.append(writer.write(SitePaths.searchIndex(language), script))
-        }
+        var files = results.compactMap { $0 }
         files += try writer.copyTree(from: siteFolder.appendingPathComponent("assets"), to: "assets")
-        files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: Self.contentRoot(of: model.guide))
+        let mediaDisplay = model.guide.configDocument.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
+        files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: Self.contentRoot(of: model.guide), displayRoot: mediaDisplay)
 
         // Offline: a list of each language's files, and a service worker whose
         // bytes (its cache name) change whenever any output does.
@@ -60,7 +63,7 @@ public struct SiteEmitter: Emitter {
             files.append(writer.write(SitePaths.offlineList(language), JSONWriter(sortedKeys: true, pretty: false).string(list)))
         }
         let version = SiteWriter.version(of: files)
-        let worker = templates.render("sw", ["version": version, "languages": model.languages.map { ["code": $0] }])
+        let worker = templates.render("sw", ["version": .string(version), "languages": .list(model.languages.map { ["code": .string($0)] })])
         _ = writer.write("sw.js", worker)
         return diagnostics + writer.problems
     }
@@ -121,5 +124,5 @@ public struct SiteEmitter: Emitter {
 struct PlannedPage: Sendable {
     let path: String
     let template: String
-    let context: @Sendable () -> [String: Any]
+    let context: @Sendable () -> Context
 }

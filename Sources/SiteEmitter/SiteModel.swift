@@ -1,4 +1,5 @@
 import GuideModel
+import JSON
 import Markdown
 
 /// The guide as the site shows it: which entries have a page in which
@@ -12,6 +13,10 @@ struct SiteModel: Sendable {
     let entries: [Entry]
     /// What each language shows of each entry; absent when it has no page there.
     let localized: [String: [Reference: LocalizedEntry]]
+    /// The same, per language and type, in `entries` order (built once: lists read them often).
+    private let byType: [String: [EntryType: [LocalizedEntry]]]
+    /// The source-language file's front matter of each entry (fields a translation lacks).
+    private let sourceFrontMatter: [Reference: JSONObject]
 
     init(guide: Guide, drafts: Bool) {
         self.guide = guide
@@ -28,6 +33,20 @@ struct SiteModel: Sendable {
             localized[language] = map
         }
         self.localized = localized
+        var byType: [String: [EntryType: [LocalizedEntry]]] = [:]
+        for language in languages {
+            var lists: [EntryType: [LocalizedEntry]] = [:]
+            for type in EntryType.allCases {
+                lists[type] = entries.filter { $0.type == type }.compactMap { localized[language]?[$0.reference] }
+            }
+            byType[language] = lists
+        }
+        self.byType = byType
+        var sourceFrontMatter: [Reference: JSONObject] = [:]
+        for entry in entries {
+            if let file = guide.sourceFile(of: entry) { sourceFrontMatter[entry.reference] = file.frontMatter }
+        }
+        self.sourceFrontMatter = sourceFrontMatter
     }
 
     func shown(_ reference: Reference, in language: String) -> LocalizedEntry? {
@@ -36,7 +55,7 @@ struct SiteModel: Sendable {
 
     /// Entries with a page in `language`, optionally of one type, by id.
     func entries(of type: EntryType, in language: String) -> [LocalizedEntry] {
-        entries.filter { $0.type == type }.compactMap { localized[language]?[$0.reference] }
+        byType[language]?[type] ?? []
     }
 
     /// The page a reference leads to from a `language` page: the same
@@ -53,7 +72,7 @@ struct SiteModel: Sendable {
     /// A value of an entry's front matter: the shown file's, else the source's.
     func field(_ key: String, of shown: LocalizedEntry) -> JSONValueBox? {
         if let value = shown.file.frontMatter[key] { return JSONValueBox(value: value, language: shown.file.language) }
-        if let value = guide.sourceFile(of: shown.entry)?.frontMatter[key] { return JSONValueBox(value: value, language: source) }
+        if let value = sourceFrontMatter[shown.entry.reference]?[key] { return JSONValueBox(value: value, language: source) }
         return nil
     }
 

@@ -8,6 +8,8 @@ import Mustache
 /// file and line, never crashes.
 struct SiteTemplates: Sendable {
     let library: MustacheLibrary
+    /// The same templates, compiled for fast rendering (nil: swift-mustache renders).
+    let compiled: CompiledTemplates?
 
     /// Templates the emitter renders directly.
     static let pages = ["pages/root", "pages/home", "pages/entry", "pages/listing", "pages/terms", "pages/search", "sw",
@@ -46,7 +48,8 @@ struct SiteTemplates: Sendable {
                 if diagnostics.contains(where: { $0.file == "\(displayFolder)/\(partial).mustache" }) { continue }
                 diagnostics.append(.error("site.template", file: "\(displayFolder)/\(name).mustache",
                                           at: SourceRange(line: line, column: column, length: partial.count + 5),
-                                          "no template named \"\(partial)\" (looked for \(displayFolder)/\(partial).mustache)"))
+                                          "no template named \"\(partial)\" (looked for \(displayFolder)/\(partial).mustache)",
+                                          help: "correct the name, or create \(displayFolder)/\(partial).mustache"))
             }
         }
         for page in pages where library.getTemplate(named: page) == nil && texts[page] == nil {
@@ -55,38 +58,25 @@ struct SiteTemplates: Sendable {
                                       "the site needs this template", help: "restore it from the project's Templates/site/"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        return (SiteTemplates(library: library), diagnostics)
+        let compiled = CompiledTemplates.compile(library, names: texts.keys.sorted())
+        return (SiteTemplates(library: library, compiled: compiled), diagnostics)
     }
 
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(Self.node(context), withTemplate: name) ?? ""
-    }
-
-    /// The context as `TemplateNode`s, with `has_<key>` for every list and
-    /// string (recursively), so templates can test for "not empty" without
-    /// reaching a same-named key further up the context stack.
-    static func node(_ context: [String: Any]) -> TemplateNode {
-        var result = context
-        for (key, value) in context {
-            switch value {
-            case let node as TemplateNode:
-                result[key] = node
-            case let list as [[String: Any]]:
-                result[key] = list.map(node)
-                result["has_" + key] = !list.isEmpty
-            case let list as [Any]:
-                result["has_" + key] = !list.isEmpty
-            case let text as String:
-                result["has_" + key] = !text.isEmpty
-            case let object as [String: String]:
-                result[key] = TemplateNode(object)
-            case let object as [String: Any]:
-                result[key] = node(object)
-            default:
-                continue
-            }
+    /// Appends the UTF-8 of `name` rendered with `context` to `out`.
+    func render(_ name: String, _ context: [String: TemplateValue], into out: inout [UInt8]) {
+        let object = TemplateObject(context)
+        if let compiled {
+            compiled.render(name, object, into: &out)
+        } else {
+            out.append(contentsOf: (library.render(object.mustacheNode, withTemplate: name) ?? "").utf8)
         }
-        return TemplateNode(result)
+    }
+
+    func render(_ name: String, _ context: [String: TemplateValue]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        render(name, context, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Files under `folder` with `extension`, as sorted relative paths.
@@ -133,13 +123,4 @@ struct SiteTemplates: Sendable {
         case .unrecognisedConfigVariable: return "unknown pragma"
         }
     }
-}
-
-/// One level of a template context. A final class makes swift-mustache's
-/// per-lookup protocol checks much cheaper than on `Dictionary<String, Any>`.
-final class TemplateNode: MustacheParent, @unchecked Sendable {
-    let values: [String: Any]
-    init(_ values: [String: Any]) { self.values = values }
-    init(_ values: [String: String]) { self.values = values }
-    func child(named name: String) -> Any? { values[name] }
 }

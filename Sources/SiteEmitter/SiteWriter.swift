@@ -1,6 +1,9 @@
 import Diagnostics
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes the site's files, rendering pages in parallel, and remembers what
 /// it wrote (path and bytes' hash) for the offline lists and the version.
@@ -12,59 +15,113 @@ final class SiteWriter: @unchecked Sendable {
 
     let folder: URL
     private let lock = NSLock()
-    private(set) var problems: [Diagnostic] = []
+    private var mediaProblems: [Diagnostic] = []
+    /// Files that could not be written, with the `errno`.
+    private var failures: [(path: String, error: Int32)] = []
+
+    /// One `site.write` per kind of failure (a full disk fails every file:
+    /// one diagnostic, at the first, with the count of the others).
+    var problems: [Diagnostic] {
+        var result = mediaProblems
+        let byError = Dictionary(grouping: failures, by: \.error)
+        for error in byError.keys.sorted() {
+            let paths = byError[error]!.map(\.path).sorted()
+            let more = paths.count > 1 ? " (and \(paths.count - 1) more file\(paths.count == 2 ? "" : "s"))" : ""
+            result.append(.error("site.write", file: paths[0], at: nil,
+                                 "cannot write: \(String(cString: strerror(error)))\(more)",
+                                 help: "check that the output folder is writable and the disk is not full"))
+        }
+        return result
+    }
 
     init(folder: URL) { self.folder = folder }
 
-    /// Creates every folder the pages need, once, before parallel writing.
-    func createFolders(for paths: [String]) {
+    /// Folders a page creates itself, just before writing (see `createFolders`).
+    private var ownFolders: Set<String> = []
+
+    /// Creates, once and in order, every folder that holds other folders or
+    /// the files of `shared`; the folder of one page alone (most pages:
+    /// `<lang>/<type>/<id>/`) is made by that page's own job, in parallel.
+    func createFolders(pages: [String], shared: [String]) {
+        func parent(_ path: String) -> String { (path as NSString).deletingLastPathComponent }
         var folders: Set<String> = []
-        for path in paths {
-            var parent = (path as NSString).deletingLastPathComponent
-            while !parent.isEmpty, folders.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
+        var parents: Set<String> = []
+        for path in pages + shared {
+            var folder = parent(path)
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                let up = parent(folder)
+                if !up.isEmpty { parents.insert(up) }
+                folder = up
+            }
         }
+        for path in shared { parents.insert(parent(path)) }
+        var pageFolders: [String: Int] = [:]
+        for path in pages { pageFolders[parent(path), default: 0] += 1 }
+        ownFolders = Set(pageFolders.filter { !$0.key.isEmpty && $0.value == 1 && !parents.contains($0.key) }.keys)
         // Sorted, a parent comes before its children: one mkdir each.
-        for relative in folders.sorted() {
-            let url = folder.appendingPathComponent(relative)
-            if mkdir(url.path, 0o755) != 0, errno != EEXIST {
-                try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for relative in folders.subtracting(ownFolders).sorted() {
+            let path = folder.path + "/" + relative
+            if mkdir(path, 0o755) != 0, errno != EEXIST {
+                try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             }
         }
     }
 
-    /// Renders and writes pages on all cores; the result is in `pages` order.
-    func render(_ pages: [PlannedPage], with templates: SiteTemplates) -> [Written] {
-        var results = [Written?](repeating: nil, count: pages.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer
-            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-                let page = pages[index]
-                let html = templates.render(page.template, page.context())
-                out[index] = self.write(page.path, html)
-            }
-        }
-        return results.compactMap { $0 }
+    /// Renders one page straight from its context to bytes to its file (no page is kept).
+    func render(_ page: PlannedPage, with templates: SiteTemplates) -> Written {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32 * 1024)
+        templates.render(page.template, page.context(), into: &bytes)
+        let folder = (page.path as NSString).deletingLastPathComponent
+        if ownFolders.contains(folder) { _ = mkdir(self.folder.path + "/" + folder, 0o755) }
+        return write(page.path, bytes)
     }
 
     @discardableResult
     func write(_ path: String, _ text: String) -> Written {
-        write(path, Data(text.utf8))
+        write(path, Array(text.utf8))
     }
 
     @discardableResult
     func write(_ path: String, _ data: Data) -> Written {
-        let url = folder.appendingPathComponent(path)
-        do {
-            try data.write(to: url)
-        } catch {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            do { try data.write(to: url) } catch {
-                lock.lock()
-                problems.append(.error("site.write", file: path, at: nil, "cannot write: \(error.localizedDescription)"))
-                lock.unlock()
-            }
+        write(path, [UInt8](data))
+    }
+
+    /// Writes `bytes` with plain POSIX calls (folders exist already, see
+    /// `createFolders`; a missing one is created and the write retried).
+    @discardableResult
+    func write(_ path: String, _ bytes: [UInt8]) -> Written {
+        let full = folder.path + "/" + path
+        var error = Self.writeFile(full, bytes)
+        if error == ENOENT {
+            try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            error = Self.writeFile(full, bytes)
         }
-        return Written(path: path, hash: Self.fnv(data))
+        if error != 0 {
+            lock.lock()
+            failures.append((SiteEmitter.display(URL(fileURLWithPath: full)), error))
+            lock.unlock()
+        }
+        return Written(path: path, hash: Self.fnv(bytes))
+    }
+
+    /// 0, or the `errno` of the failed call.
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return errno }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { raw -> Int32 in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
     }
 
     /// Copies every file under `source` to `target` (relative), sorted.
@@ -90,11 +147,14 @@ final class SiteWriter: @unchecked Sendable {
     }
 
     /// Copies media files (paths relative to `Content/`, such as `media/x.svg`).
-    func copyMedia(_ paths: [String], contentRoot: URL?) throws -> [Written] {
+    /// `displayRoot` is `Content/` as diagnostics show it.
+    func copyMedia(_ paths: [String], contentRoot: URL?, displayRoot: String) throws -> [Written] {
         guard let contentRoot else { return [] }
         return paths.compactMap { path in
             guard let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(path).path) else {
-                problems.append(.error("site.media", file: path, at: nil, "cannot read the media file"))
+                mediaProblems.append(.error("site.media", file: displayRoot.isEmpty ? path : "\(displayRoot)/\(path)", at: nil,
+                                       "cannot read the media file",
+                                       help: "check that the file still exists and is readable, then build again"))
                 return nil
             }
             try? FileManager.default.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(),
@@ -117,9 +177,9 @@ final class SiteWriter: @unchecked Sendable {
         return String(hash, radix: 16)
     }
 
-    static func fnv(_ data: Data) -> UInt64 {
+    static func fnv(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
     }
 }

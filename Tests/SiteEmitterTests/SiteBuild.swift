@@ -42,13 +42,15 @@ final class SiteBuild {
     }
 
     /// Loads the guide and runs the site emitter into `site/` (emptied first).
+    /// `beforeEmit` runs after loading, with the empty output folder in place.
     @discardableResult
-    func build(drafts: Bool = false, into folder: URL? = nil) throws -> [Diagnostic] {
+    func build(drafts: Bool = false, into folder: URL? = nil, beforeEmit: (() throws -> Void)? = nil) throws -> [Diagnostic] {
         let loaded = ContentLoader(root: content, displayRoot: content.path).load()
         guide = loaded.guide
         let target = folder ?? site
         try? FileManager.default.removeItem(at: target)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try beforeEmit?()
         let context = EmitContext(guide: loaded.guide, folder: target, templates: templates, drafts: drafts, sourceDate: nil)
         diagnostics = try SiteEmitter().emit(context)
         return diagnostics

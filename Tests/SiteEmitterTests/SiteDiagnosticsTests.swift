@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+@testable import SiteEmitter
 import XCTest
 
 /// Problems with templates, strings and settings are diagnostics at the
@@ -38,9 +39,11 @@ final class SiteDiagnosticsTests: XCTestCase {
         try build.write("Templates/site/partials/notice.mustache", "<div>\n<p>{{#text}}unclosed</p>\n</div>\n")
         try build.build()
         let problem = try XCTUnwrap(build.diagnostics.first { $0.code == "site.template" })
+        XCTAssertEqual(problem.code, "site.template")
         XCTAssertEqual(problem.severity, .error)
         XCTAssertTrue(problem.file.hasSuffix("Templates/site/partials/notice.mustache"), problem.file)
-        XCTAssertNotNil(problem.range)
+        XCTAssertEqual(problem.range?.start.line, 4)
+        XCTAssertEqual(problem.range?.start.column, 1)
         XCTAssertNil(build.page("index.html"), "nothing is written when templates are broken")
     }
 
@@ -65,6 +68,87 @@ final class SiteDiagnosticsTests: XCTestCase {
         try build.write("Templates/site/settings.json", "{\n  \"quick_exit_url\": \"javascript:alert(1)\"\n}\n")
         try build.build()
         let problem = try XCTUnwrap(build.diagnostics.first { $0.code == "site.settings" })
+        XCTAssertEqual(problem.code, "site.settings")
+        XCTAssertTrue(problem.file.hasSuffix("Templates/site/settings.json"), problem.file)
         XCTAssertEqual(problem.range?.start.line, 2)
+        XCTAssertEqual(problem.range?.start.column, 3, "at the key")
+    }
+
+    func testTemplateMissingNamesTheFile() throws {
+        let build = try SiteBuild(name: "template-missing")
+        try build.remove("Templates/site/pages/search.mustache")
+        try build.build()
+        let problem = try XCTUnwrap(build.diagnostics.first { $0.code == "site.template-missing" })
+        XCTAssertEqual(problem.severity, .error)
+        XCTAssertTrue(problem.file.hasSuffix("Templates/site/pages/search.mustache"), problem.file)
+        XCTAssertNil(problem.range, "the file does not exist: the whole file is meant")
+        XCTAssertNil(build.page("index.html"), "nothing is written")
+    }
+
+    func testStringsThatAreNotJSONPointAtTheSyntaxError() throws {
+        let build = try SiteBuild(name: "strings-invalid")
+        try build.write("Templates/strings/es.json", "{\n  \"quick_exit\": \"Salida rápida\",\n  \"home\": Inicio\n}\n")
+        try build.build()
+        let diagnostic = try XCTUnwrap(build.diagnostics.first { $0.code == "site.strings-invalid" })
+        XCTAssertEqual(diagnostic.code, "site.strings-invalid")
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertTrue(diagnostic.file.hasSuffix("Templates/strings/es.json"), diagnostic.file)
+        XCTAssertEqual(diagnostic.range?.start.line, 3)
+        XCTAssertEqual(diagnostic.range?.start.column, 11)
+        XCTAssertNil(build.page("index.html"), "nothing is written")
+
+        try build.write("Templates/strings/es.json", "[\"Salida rápida\"]\n")
+        try build.build()
+        let notObject = try XCTUnwrap(build.diagnostics.first { $0.code == "site.strings-invalid" })
+        XCTAssertEqual(notObject.range?.start.line, 1)
+        XCTAssertEqual(notObject.range?.start.column, 1)
+        XCTAssertTrue(notObject.message.contains("JSON object"))
+    }
+
+    func testUnreadableMediaFileIsAnError() throws {
+        let build = try SiteBuild(name: "media")
+        try build.build(beforeEmit: {
+            // Read when the content was loaded, gone when the site copies it.
+            try build.remove("Content/media/act-means-purpose.svg")
+        })
+        let diagnostic = try XCTUnwrap(build.diagnostics.first { $0.code == "site.media" })
+        XCTAssertEqual(diagnostic.code, "site.media")
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertTrue(diagnostic.file.hasSuffix("Content/media/act-means-purpose.svg"), diagnostic.file)
+        XCTAssertNil(diagnostic.range)
+    }
+
+    func testUnwritableOutputFileIsAnError() throws {
+        let build = try SiteBuild(name: "write")
+        try build.build(beforeEmit: {
+            // A folder where a page must go.
+            try FileManager.default.createDirectory(at: build.site.appendingPathComponent("es/index.html"), withIntermediateDirectories: true)
+        })
+        let diagnostic = try XCTUnwrap(build.diagnostics.first { $0.code == "site.write" })
+        XCTAssertEqual(diagnostic.code, "site.write")
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertTrue(diagnostic.file.hasSuffix("site/es/index.html"), diagnostic.file)
+        XCTAssertEqual(diagnostic.message, "cannot write: Is a directory")
+        XCTAssertEqual(build.diagnostics.filter { $0.code == "site.write" }.count, 1, "the other pages are written")
+        XCTAssertNotNil(build.page("pt/index.html"))
+    }
+
+    func testTemplatesAreCompiledAndTransformsFallBackToSwiftMustache() throws {
+        let build = try SiteBuild(name: "compiled")
+        try build.build()
+        let compiled = try XCTUnwrap(build.page("es/concepts/consent/index.html"))
+        let (templates, problems) = SiteTemplates.load(folder: build.templates.appendingPathComponent("site"), displayFolder: "Templates/site")
+        XCTAssertEqual(problems, [])
+        XCTAssertNotNil(try XCTUnwrap(templates).compiled, "the repository's templates use only what the compiled renderer implements")
+
+        // A transform (swift-mustache only): the whole site is rendered by swift-mustache, to the same bytes elsewhere.
+        let layout = try build.read("Templates/site/layout.mustache")
+        try build.write("Templates/site/layout.mustache", layout.replacingOccurrences(of: "<title>{{page_title}}</title>", with: "<title>{{uppercased(page_title)}}</title>"))
+        try build.build()
+        XCTAssertEqual(build.diagnostics.filter { $0.severity == .error }, [])
+        let fallback = try XCTUnwrap(build.page("es/concepts/consent/index.html"))
+        XCTAssertTrue(fallback.contains("<title>CONSENTIMIENTO – "), fallback)
+        func withoutTitle(_ page: String) -> String { page.replacingOccurrences(of: #"<title>.*</title>"#, with: "", options: .regularExpression) }
+        XCTAssertEqual(withoutTitle(fallback), withoutTitle(compiled))
     }
 }
