@@ -29,7 +29,7 @@ measure() {
 measure "guide check" "$guide" check --today "$today"
 for only in bundle site handouts; do
   if "$guide" build --help | grep -q "$only"; then
-    measure "guide build --only $only" "$guide" build --only "$only" --today "$today"
+    measure "guide build --only $only" "$guide" build --only "$only" --today "$today" --templates "$repo/Templates"
   fi
 done
 
