@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import GuideModel
+import SiteEmitter
 
 /// What the preview serves right now, shared between the watcher (which
 /// rebuilds) and the server's request handlers.
@@ -37,7 +38,6 @@ final class PreviewBuilder: @unchecked Sendable {
     private var count = 0
     private let session = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private var folders: [URL] = []
-    private(set) var usesFallbackSite = false
 
     init(paths: PathOptions, drafts: Bool, temporary: URL, state: PreviewState) {
         self.paths = paths
@@ -100,11 +100,7 @@ final class PreviewBuilder: @unchecked Sendable {
     private func emit(_ guide: Guide, into folder: URL, diagnostics: inout [Diagnostic]) throws -> URL {
         let site = folder.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        guard let emitter = Emitters.all.first(where: { $0.name == "site" }) else {
-            usesFallbackSite = true
-            try PreviewFallbackSite(guide: guide, drafts: drafts).write(into: site)
-            return site
-        }
+        let emitter = SiteEmitter()
         let context = EmitContext(guide: guide, folder: site, templates: URL(fileURLWithPath: paths.templates),
                                   drafts: drafts, sourceDate: BuildCommand.sourceDate())
         diagnostics += try emitter.emit(context)

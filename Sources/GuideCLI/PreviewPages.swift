@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// The preview's own pages and files, served under `/_guide/`. No inline
 /// script or style: they work under the site's Content-Security-Policy.
@@ -60,14 +61,14 @@ enum PreviewPages {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeHTML(title)) · guide serve</title>
+        <title>\(HTMLEscaping.escape(title)) · guide serve</title>
         <link rel="stylesheet" href="\(stylePath)">
         </head>
         <body>
         <main class="guide-errors">
-        <h1>\(escapeHTML(title))</h1>
+        <h1>\(HTMLEscaping.escape(title))</h1>
         <p>These are the problems <code>guide check</code> reports. Fix them and save: this page reloads by itself.</p>
-        <pre>\(escapeHTML(text))</pre>
+        <pre>\(HTMLEscaping.escape(text))</pre>
         </main>
         </body>
         </html>
@@ -80,7 +81,7 @@ enum PreviewPages {
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><title>Not found · guide serve</title><link rel="stylesheet" href="\(stylePath)"></head>
-        <body><main><h1>Not found</h1><p>Nothing is built at <code>\(escapeHTML(path))</code>.</p><p><a href="/">Go to the start page</a></p></main></body>
+        <body><main><h1>Not found</h1><p>Nothing is built at <code>\(HTMLEscaping.escape(path))</code>.</p><p><a href="/">Go to the start page</a></p></main></body>
         </html>
 
         """

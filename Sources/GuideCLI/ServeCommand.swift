@@ -48,9 +48,6 @@ struct ServeCommand: ParsableCommand {
         let builder = PreviewBuilder(paths: paths, drafts: drafts, temporary: temporary, state: state)
         Self.say("building \(paths.content) …")
         Self.report(builder.build())
-        if builder.usesFallbackSite {
-            Self.say("note: the site emitter is not part of this build yet; the preview shows a minimal page per entry")
-        }
 
         server.start { request in Self.respond(to: request, state: state) }
         let watched = [paths.content, paths.templates].filter { FileManager.default.fileExists(atPath: $0) }

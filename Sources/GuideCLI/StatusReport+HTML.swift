@@ -1,4 +1,5 @@
 import GuideModel
+import Markdown
 
 /// `guide status --html FILE`: the matrix as one self-contained page (inline
 /// CSS, no script, nothing loaded from anywhere). Every state is written as
@@ -11,20 +12,20 @@ extension StatusReport {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Translation status: \(escapeHTML(title))</title>
+        <title>Translation status: \(HTMLEscaping.escape(title))</title>
         <style>\(Self.css)</style>
         </head>
         <body>
         <main>
         <h1>Translation status</h1>
-        <p class="lead">\(escapeHTML(title))<br>Source language: \(escapeHTML(names[sourceLanguage] ?? sourceLanguage)) (\(escapeHTML(sourceLanguage))).
+        <p class="lead">\(HTMLEscaping.escape(title))<br>Source language: \(HTMLEscaping.escape(names[sourceLanguage] ?? sourceLanguage)) (\(HTMLEscaping.escape(sourceLanguage))).
         \(rows.count) entries × \(languages.count) languages, on \(today).</p>
 
         """
         out += "<section aria-labelledby=\"progress\">\n<h2 id=\"progress\">Progress per language</h2>\n<ul class=\"progress\">\n"
         for language in languages {
             let counts = byLanguage[language] ?? Counts()
-            out += "<li><h3>\(escapeHTML(names[language] ?? language)) <span class=\"code\">(\(escapeHTML(language)))</span></h3>\n"
+            out += "<li><h3>\(HTMLEscaping.escape(names[language] ?? language)) <span class=\"code\">(\(HTMLEscaping.escape(language)))</span></h3>\n"
             out += bar(counts) + "<p>\(counts.percentCurrent)% current: \(describe(counts))</p></li>\n"
         }
         out += "</ul>\n</section>\n"
@@ -38,11 +39,11 @@ extension StatusReport {
             .map { "<span class=\"s s-\($0.0)\">\($0.1)</span> \($0.2)" }.joined(separator: " · ") + "</p>\n"
         out += "<div class=\"scroll\"><table>\n<caption>Translation state of every entry in every language</caption>\n<thead><tr><th scope=\"col\">Entry</th>"
         for language in languages {
-            out += "<th scope=\"col\"><abbr title=\"\(escapeHTML(names[language] ?? language))\">\(escapeHTML(language))</abbr></th>"
+            out += "<th scope=\"col\"><abbr title=\"\(HTMLEscaping.escape(names[language] ?? language))\">\(HTMLEscaping.escape(language))</abbr></th>"
         }
         out += "</tr></thead>\n<tbody>\n"
         for row in rows {
-            out += "<tr><th scope=\"row\">\(escapeHTML(row.reference))"
+            out += "<tr><th scope=\"row\">\(HTMLEscaping.escape(row.reference))"
             if row.sourceFile == nil { out += " <span class=\"s s-missing\">no source file</span>" }
             out += "</th>"
             for cell in row.cells { out += cellHTML(cell, names: names) }
@@ -63,7 +64,7 @@ extension StatusReport {
         } else {
             out += "<p>verified_on is older than \(maxAgeDays) days. Check each number against its source again, then update verified_on.</p>\n<ul>\n"
             for due in helplinesDue {
-                out += "<li><strong>\(escapeHTML(due.reference))</strong>\(due.country.map { " (\(escapeHTML($0)))" } ?? ""): verified \(escapeHTML(due.verifiedOn)), \(due.ageDays) days ago. <code>\(escapeHTML(due.file)):\(due.line)</code></li>\n"
+                out += "<li><strong>\(HTMLEscaping.escape(due.reference))</strong>\(due.country.map { " (\(HTMLEscaping.escape($0)))" } ?? ""): verified \(HTMLEscaping.escape(due.verifiedOn)), \(due.ageDays) days ago. <code>\(HTMLEscaping.escape(due.file)):\(due.line)</code></li>\n"
             }
             out += "</ul>\n"
         }
@@ -77,7 +78,7 @@ extension StatusReport {
         case .outdated(let recorded):
             return recorded == nil ? "<td class=\"s-unstamped\">! unstamped</td>" : "<td class=\"s-outdated\">! outdated</td>"
         case .missing(let fallback?):
-            return "<td class=\"s-fallback\">→ missing<span class=\"note\">shown in \(escapeHTML(names[fallback] ?? fallback))</span></td>"
+            return "<td class=\"s-fallback\">→ missing<span class=\"note\">shown in \(HTMLEscaping.escape(names[fallback] ?? fallback))</span></td>"
         case .missing(nil): return "<td class=\"s-missing\">✗ missing</td>"
         }
     }
@@ -123,21 +124,4 @@ extension StatusReport {
     abbr{text-decoration:none}
     @media print{thead th{position:static}}
     """
-}
-
-/// Text for HTML element content and attribute values.
-func escapeHTML(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
 }

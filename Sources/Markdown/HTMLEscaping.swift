@@ -1,7 +1,7 @@
 /// Escaping and URL checks for `HTMLRenderer`.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Text content and attribute values: `&`, `<`, `>` and `"` escaped.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
