@@ -14,12 +14,13 @@ struct PageIndex: Sendable {
     }
 
     let baseURL: String
+    private let config: GuideConfig
     /// By language, then by entry reference (without section).
     let shown: [String: [Reference: Shown]]
 
     init(guide: Guide, entries: [Entry], drafts: Bool) {
-        let base = guide.config.baseURL
-        baseURL = base.isEmpty || base.hasSuffix("/") ? base : base + "/"
+        config = guide.config
+        baseURL = PageAddress.base(guide.config)
         var shown: [String: [Reference: Shown]] = [:]
         for language in guide.config.languageCodes {
             var table: [Reference: Shown] = [:]
@@ -42,9 +43,7 @@ struct PageIndex: Sendable {
     /// missing; with `#section` when the reference names one.
     func url(_ reference: Reference, in language: String) -> String? {
         guard let target = shown(reference, in: language) else { return nil }
-        var url = "\(baseURL)\(target.textLanguage)/\(reference.type.rawValue)/\(reference.id)/"
-        if let section = reference.section { url += "#" + section }
-        return url
+        return PageAddress.url(reference, language: target.textLanguage, config: config)
     }
 
     /// Where a media file (`media/diagram.svg`) is published.

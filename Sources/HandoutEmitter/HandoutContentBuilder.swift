@@ -186,11 +186,8 @@ struct HandoutContentBuilder {
     func pageURL(_ reference: Reference) -> String {
         let shownLanguage = guide.entry(reference.entry).flatMap { guide.localized($0, in: language, drafts: drafts) }?.file.language
             ?? language
-        let page = "\(base)\(shownLanguage)/\(reference.type.rawValue)/\(reference.id)/"
-        return reference.section.map { page + "#" + $0 } ?? page
+        return PageAddress.url(reference, language: shownLanguage, config: config)
     }
-
-    private var base: String { config.baseURL.hasSuffix("/") ? config.baseURL : config.baseURL + "/" }
 
     /// References link inside a booklet that includes their entry, else to the site; web,
     /// mail and phone links stay as they are; anything else (a media path) is plain text.
@@ -211,7 +208,7 @@ struct HandoutContentBuilder {
         case nil:
             return (nil, "")
         case .home:
-            let url = "\(base)\(language)/"
+            let url = PageAddress.base(config) + "\(language)/"
             return (url, Self.withoutScheme(url))
         case .entry(let reference):
             guard reference.type == .helplines else {

@@ -5,7 +5,9 @@ import GuideModel
 enum SitePaths {
     static func home(_ language: String) -> String { "\(language)/index.html" }
     static func search(_ language: String) -> String { "\(language)/search/index.html" }
-    static func entry(_ language: String, _ type: EntryType, _ id: String) -> String { "\(language)/\(type.rawValue)/\(id)/index.html" }
+    static func entry(_ language: String, _ type: EntryType, _ id: String) -> String {
+        PageAddress.folder(Reference(type: type, id: id), language: language) + "index.html"
+    }
     static func typeListing(_ language: String, _ type: EntryType) -> String { "\(language)/\(type.rawValue)/index.html" }
     /// `group` is `touchpoints`, `roles` or `countries`.
     static func groupIndex(_ language: String, _ group: String) -> String { "\(language)/\(group)/index.html" }
