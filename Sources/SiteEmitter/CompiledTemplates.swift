@@ -114,6 +114,20 @@ final class CompiledTemplates: @unchecked Sendable {
 
     // MARK: Rendering
 
+    /// The site templates' HTML escaping (`FastHTMLContentType` uses it too): `& < > " '`.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            default: out.append(byte)
+            }
+        }
+    }
+
     private struct Renderer {
         let templates: [String: Template]
         var stack: [TemplateValue]
@@ -140,7 +154,7 @@ final class CompiledTemplates: @unchecked Sendable {
             case .variable(let path, let escaped):
                 guard let value = lookup(path) else { return }
                 switch value {
-                case .string(let text): escaped ? Self.escape(text, into: &out) : out.append(contentsOf: text.utf8)
+                case .string(let text): escaped ? CompiledTemplates.escape(text, into: &out) : out.append(contentsOf: text.utf8)
                 case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .int(let number): out.append(contentsOf: String(number).utf8)
                 case .list, .object: break
@@ -209,20 +223,6 @@ final class CompiledTemplates: @unchecked Sendable {
                 found = child
             }
             return found
-        }
-
-        /// The same five characters as `FastHTMLContentType`.
-        static func escape(_ text: String, into out: inout [UInt8]) {
-            for byte in text.utf8 {
-                switch byte {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                default: out.append(byte)
-                }
-            }
         }
     }
 }

@@ -15,24 +15,12 @@ struct FastHTMLContentType: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needs = true
-            break
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
         }
-        guard needs else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out.append(contentsOf: Array("&amp;".utf8))
-            case 0x3C: out.append(contentsOf: Array("&lt;".utf8))
-            case 0x3E: out.append(contentsOf: Array("&gt;".utf8))
-            case 0x22: out.append(contentsOf: Array("&quot;".utf8))
-            case 0x27: out.append(contentsOf: Array("&#39;".utf8))
-            default: out.append(byte)
-            }
-        }
+        CompiledTemplates.escape(text, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }
