@@ -16,9 +16,12 @@ public struct EntryFile: Sendable {
     public var body: MarkdownDocument
     /// The file line where the body starts (after the closing `---`).
     public var bodyLine: Int
+    /// A hash of the file's text as read: equal hashes, same file. Incremental
+    /// builds compare it to decide what to re-render.
+    public var contentHash: String
 
     public init(type: EntryType, id: String, language: String, path: String, frontMatter: JSONObject,
-                positions: FieldPositions, bodyText: String, body: MarkdownDocument, bodyLine: Int) {
+                positions: FieldPositions, bodyText: String, body: MarkdownDocument, bodyLine: Int, contentHash: String = "") {
         self.type = type
         self.id = id
         self.language = language
@@ -28,6 +31,7 @@ public struct EntryFile: Sendable {
         self.bodyText = bodyText
         self.body = body
         self.bodyLine = bodyLine
+        self.contentHash = contentHash
     }
 
     public var reference: Reference { Reference(type: type, id: id) }
