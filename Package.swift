@@ -43,7 +43,8 @@ let package = Package(
             dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SiteEmitter",
-            dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "Yams"]),
         .target(
             name: "GuideCLI",

@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include entries and translations with status: draft.")
     var drafts = false
 
+    @Flag(help: "Render everything again instead of reusing unchanged files of the previous build.")
+    var clean = false
+
     func validate() throws {
         for name in only where !Emitters.names.contains(name) {
             throw ValidationError("--only takes \(Emitters.names.joined(separator: ", ")), not \"\(name)\"")
@@ -31,14 +34,16 @@ struct BuildCommand: ParsableCommand {
         let emitters = Emitters.all.filter { only.isEmpty || only.contains($0.name) }
         let output = URL(fileURLWithPath: paths.output)
         let bag = DiagnosticBag()
-        let built = try OutputFolder(destination: output).replace(rebuilding: emitters.map(\.name)) { staging in
+        let outputFolder = OutputFolder(destination: output)
+        let built = try outputFolder.replace(rebuilding: emitters.map(\.name)) { staging in
             for emitter in emitters {
                 let folder = staging.appendingPathComponent(emitter.name)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let context = EmitContext(guide: checked.loaded.guide, folder: folder,
                                           templates: URL(fileURLWithPath: paths.templates), drafts: drafts,
-                                          sourceDate: Self.sourceDate())
+                                          sourceDate: Self.sourceDate(), previous: clean ? nil : outputFolder.previous(emitter.name))
                 bag.add(contentsOf: try emitter.emit(context))
+                try outputFolder.save(context.record, of: emitter.name, in: staging)
             }
             reported = bag.sorted
             return !reported.contains { $0.severity == .error || (diagnostics.strict && $0.severity == .warning) }

@@ -1,13 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
+import GuideModel
 
 /// Builds into a fresh folder beside `Output/` and swaps it in at the end, so
 /// a failed or interrupted build leaves the previous output whole.
+///
+/// `Output/.cache/<output>.record` keeps what each emitter recorded of the
+/// build, for the next build to reuse unchanged files (hard links: the
+/// staging folder shares them with the old output, which nobody writes to).
 struct OutputFolder {
     let destination: URL
 
+    static let cacheFolder = ".cache"
+
+    /// The previous build of one output, when it and its record are there.
+    func previous(_ name: String) -> PreviousOutput? {
+        let folder = destination.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: folder.path),
+              let data = FileManager.default.contents(atPath: recordFile(name, in: destination).path) else { return nil }
+        return PreviousOutput(folder: folder, record: OutputRecord(data: data))
+    }
+
+    func recordFile(_ name: String, in root: URL) -> URL {
+        root.appendingPathComponent(Self.cacheFolder).appendingPathComponent("\(name).record")
+    }
+
+    /// Saves an emitter's record into the staging folder (nothing when it recorded nothing).
+    func save(_ record: OutputRecord, of name: String, in staging: URL) throws {
+        guard let data = record.data else { return }
+        let file = recordFile(name, in: staging)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+
     /// Runs `build` in a staging folder. On success the staging folder becomes
     /// `destination`; outputs not rebuilt (`--only`) are carried over from the
-    /// previous build. On failure nothing under `destination` changes.
+    /// previous build, with their records. On failure nothing under
+    /// `destination` changes.
     func replace(rebuilding names: [String], _ build: (URL) throws -> Bool) throws -> Bool {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
@@ -18,8 +51,13 @@ struct OutputFolder {
         var succeeded = false
         defer { if !succeeded { try? fm.removeItem(at: staging) } }
         if fm.fileExists(atPath: destination.path) {
-            for name in try fm.contentsOfDirectory(atPath: destination.path) where !names.contains(name) {
-                try fm.copyItem(at: destination.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+            for name in try fm.contentsOfDirectory(atPath: destination.path) where !names.contains(name) && name != Self.cacheFolder {
+                try Self.linkTree(from: destination.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+                let record = recordFile(name, in: destination)
+                if fm.fileExists(atPath: record.path) {
+                    try fm.createDirectory(at: staging.appendingPathComponent(Self.cacheFolder), withIntermediateDirectories: true)
+                    try fm.copyItem(at: record, to: recordFile(name, in: staging))
+                }
             }
         }
         guard try build(staging) else { return false }
@@ -29,6 +67,21 @@ struct OutputFolder {
         succeeded = true
         try? fm.removeItem(at: old)
         return true
+    }
+
+    /// Recreates the tree under `source` at `target`: folders made, files
+    /// hard-linked (copied where linking fails, as across file systems).
+    static func linkTree(from source: URL, to target: URL) throws {
+        var info = stat()
+        guard lstat(source.path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) != S_IFDIR {
+            if link(source.path, target.path) != 0 { try FileManager.default.copyItem(at: source, to: target) }
+            return
+        }
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try linkTree(from: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        }
     }
 
     /// Staging and old folders an interrupted build left behind.

@@ -29,10 +29,15 @@ public struct SiteEmitter: Emitter {
 
         let model = SiteModel(guide: context.guide, drafts: context.drafts)
         let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates)
-        let writer = SiteWriter(folder: context.folder)
+        let writer = SiteWriter(folder: context.folder, inPlace: context.inPlace)
+        let contentRoot = Self.contentRoot(of: model.guide)
 
-        var pages = plan(model: model, builder: builder)
+        var pages = plan(model: model, builder: builder, dependencies: SiteDependencies(guide: context.guide))
         pages.sort { $0.path < $1.path }
+        var record = SiteRecord(
+            global: SiteDependencies.globalFingerprint(templates: context.templates, contentRoot: contentRoot, drafts: context.drafts),
+            entries: Dictionary(uniqueKeysWithValues: context.guide.allEntries.map { ($0.reference.description, $0.fingerprint) }))
+        let reuse = Reuse(previous: context.previous, current: record)
         writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) })
         // One job per language's search index (the longest, so first), then one per page, on all cores.
         let languages = model.languages
@@ -45,14 +50,15 @@ public struct SiteEmitter: Emitter {
                     let script = SearchIndex.script(for: languages[index], builder: builder, cache: folded)
                     out[index] = writer.write(SitePaths.searchIndex(languages[index]), script)
                 } else {
-                    out[index] = writer.render(pages[index - languages.count], with: templates)
+                    let page = pages[index - languages.count]
+                    out[index] = reuse.written(page, writer: writer) ?? writer.render(page, with: templates)
                 }
             }
         }
         var files = results.compactMap { $0 }
         files += try writer.copyTree(from: siteFolder.appendingPathComponent("assets"), to: "assets")
         let mediaDisplay = model.guide.configDocument.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
-        files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: Self.contentRoot(of: model.guide), displayRoot: mediaDisplay)
+        files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: contentRoot, displayRoot: mediaDisplay)
 
         // Offline: a list of each language's files, and a service worker whose
         // bytes (its cache name) change whenever any output does.
@@ -64,32 +70,70 @@ public struct SiteEmitter: Emitter {
         }
         let version = SiteWriter.version(of: files)
         let worker = templates.render("sw", ["version": .string(version), "languages": .list(model.languages.map { ["code": .string($0)] })])
-        _ = writer.write("sw.js", worker)
-        return diagnostics + writer.problems
+        files.append(writer.write("sw.js", worker))
+
+        let problems = writer.problems
+        let dependencies = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.dependencies) })
+        for file in files { record.files[file.path] = SiteRecord.File(hash: file.hash, dependencies: dependencies[file.path]) }
+        if context.inPlace, let old = reuse.previous {
+            for path in old.files.keys where record.files[path] == nil { OutputFiles.remove(path, in: context.folder) }
+        }
+        if problems.isEmpty, record.files.keys.allSatisfy(SiteRecord.isRecordable) {
+            let finished = record
+            context.record.set(finished) { finished.encoded() }
+        }
+        return diagnostics + problems
+    }
+
+    /// Which pages of the previous build can stand: those whose recorded
+    /// dependencies and current ones name no changed entry, when nothing
+    /// global changed.
+    struct Reuse: Sendable {
+        let previous: SiteRecord?
+        let folder: URL?
+        let changed: Set<String>
+
+        init(previous output: PreviousOutput?, current: SiteRecord) {
+            let decoded = output.flatMap { ($0.record.decoded as? SiteRecord) ?? $0.record.data.flatMap(SiteRecord.init(decoding:)) }
+            previous = decoded.flatMap { $0.global == current.global ? $0 : nil }
+            folder = output?.folder
+            changed = previous.map { current.changedEntries(since: $0) } ?? []
+        }
+
+        /// The page as the previous build wrote it (linked into the new
+        /// folder unless building in place), or nil when it must be rendered.
+        func written(_ page: PlannedPage, writer: SiteWriter) -> SiteWriter.Written? {
+            guard let previous, let folder, let old = previous.files[page.path], let recorded = old.dependencies,
+                  !page.dependencies.isStale(recorded: recorded, changed: changed) else { return nil }
+            return writer.reuse(page.path, hash: old.hash, from: folder)
+        }
     }
 
     /// Every page: root, then per language home, listings, entries, search.
-    func plan(model: SiteModel, builder: PageBuilder) -> [PlannedPage] {
-        var pages: [PlannedPage] = [PlannedPage(path: "index.html", template: "pages/root") { builder.rootPage().context }]
+    func plan(model: SiteModel, builder: PageBuilder, dependencies: SiteDependencies) -> [PlannedPage] {
+        var pages: [PlannedPage] = [PlannedPage(path: "index.html", template: "pages/root", dependencies: .none) { builder.rootPage().context }]
         for language in model.languages {
-            pages.append(PlannedPage(path: SitePaths.home(language), template: "pages/home") { builder.homePage(language).context })
-            pages.append(PlannedPage(path: SitePaths.search(language), template: "pages/search") { builder.searchPage(language).context })
+            pages.append(PlannedPage(path: SitePaths.home(language), template: "pages/home", dependencies: .all) { builder.homePage(language).context })
+            pages.append(PlannedPage(path: SitePaths.search(language), template: "pages/search", dependencies: .none) { builder.searchPage(language).context })
             for type in EntryType.allCases {
-                pages.append(PlannedPage(path: SitePaths.typeListing(language, type), template: "pages/listing") {
+                pages.append(PlannedPage(path: SitePaths.typeListing(language, type), template: "pages/listing",
+                                         dependencies: SiteDependencies.listing(type)) {
                     builder.typePage(type, language).context
                 })
                 for shown in model.entries(of: type, in: language) {
-                    pages.append(PlannedPage(path: SitePaths.entry(language, type, shown.entry.id), template: "pages/entry") {
+                    pages.append(PlannedPage(path: SitePaths.entry(language, type, shown.entry.id), template: "pages/entry",
+                                             dependencies: dependencies.entryPage(shown.entry.reference)) {
                         builder.entryPage(shown).context
                     })
                 }
             }
             for group in PageBuilder.groups {
-                pages.append(PlannedPage(path: SitePaths.groupIndex(language, group), template: "pages/terms") {
+                pages.append(PlannedPage(path: SitePaths.groupIndex(language, group), template: "pages/terms", dependencies: .none) {
                     builder.groupPage(group, language).context
                 })
                 for term in builder.terms(group) {
-                    pages.append(PlannedPage(path: SitePaths.term(language, group, term.id), template: "pages/listing") {
+                    pages.append(PlannedPage(path: SitePaths.term(language, group, term.id), template: "pages/listing",
+                                             dependencies: dependencies.termPage(group: group, term: term.id)) {
                         builder.termPage(group, term, language).context
                     })
                 }
@@ -120,9 +164,11 @@ public struct SiteEmitter: Emitter {
     }
 }
 
-/// A page to render: where it goes, with which template, from which context.
+/// A page to render: where it goes, with which template, what it is made
+/// from, and how to build its context.
 struct PlannedPage: Sendable {
     let path: String
     let template: String
+    let dependencies: PageDependencies
     let context: @Sendable () -> Context
 }

@@ -1,6 +1,7 @@
 import Diagnostics
 import Dispatch
 import Foundation
+import GuideModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,6 +15,9 @@ final class SiteWriter: @unchecked Sendable {
     }
 
     let folder: URL
+    /// Writing over the previous output that is being served: each file is
+    /// replaced whole (see `OutputFiles.replace`).
+    let inPlace: Bool
     private let lock = NSLock()
     private var mediaProblems: [Diagnostic] = []
     /// Files that could not be written, with the `errno`.
@@ -34,7 +38,10 @@ final class SiteWriter: @unchecked Sendable {
         return result
     }
 
-    init(folder: URL) { self.folder = folder }
+    init(folder: URL, inPlace: Bool = false) {
+        self.folder = folder
+        self.inPlace = inPlace
+    }
 
     /// Folders a page creates itself, just before writing (see `createFolders`).
     private var ownFolders: Set<String> = []
@@ -72,9 +79,22 @@ final class SiteWriter: @unchecked Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32 * 1024)
         templates.render(page.template, page.context(), into: &bytes)
-        let folder = (page.path as NSString).deletingLastPathComponent
-        if ownFolders.contains(folder) { _ = mkdir(self.folder.path + "/" + folder, 0o755) }
+        makeOwnFolder(of: page.path)
         return write(page.path, bytes)
+    }
+
+    /// A page the previous build wrote, kept: linked from `previous` into
+    /// this folder, or left where it is when building in place. Nil when
+    /// the old file is gone (the page is rendered instead).
+    func reuse(_ path: String, hash: UInt64, from previous: URL) -> Written? {
+        if inPlace { return access(folder.path + "/" + path, F_OK) == 0 ? Written(path: path, hash: hash) : nil }
+        makeOwnFolder(of: path)
+        return OutputFiles.reuse(path, from: previous, into: folder) ? Written(path: path, hash: hash) : nil
+    }
+
+    private func makeOwnFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        if ownFolders.contains(folder) { _ = mkdir(self.folder.path + "/" + folder, 0o755) }
     }
 
     @discardableResult
@@ -92,36 +112,13 @@ final class SiteWriter: @unchecked Sendable {
     @discardableResult
     func write(_ path: String, _ bytes: [UInt8]) -> Written {
         let full = folder.path + "/" + path
-        var error = Self.writeFile(full, bytes)
-        if error == ENOENT {
-            try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            error = Self.writeFile(full, bytes)
-        }
+        let error = inPlace ? OutputFiles.replace(full, with: bytes) : OutputFiles.write(full, bytes)
         if error != 0 {
             lock.lock()
             failures.append((SiteEmitter.display(URL(fileURLWithPath: full)), error))
             lock.unlock()
         }
         return Written(path: path, hash: Self.fnv(bytes))
-    }
-
-    /// 0, or the `errno` of the failed call.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return errno }
-        defer { close(descriptor) }
-        return bytes.withUnsafeBytes { raw -> Int32 in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return 0
-        }
     }
 
     /// Copies every file under `source` to `target` (relative), sorted.
