@@ -22,9 +22,9 @@ struct CheckedContent {
     var loaded: LoadedContent
     var diagnostics: [Diagnostics.Diagnostic]
 
-    static func load(paths: PathOptions, today: Date) throws -> CheckedContent {
+    static func load(paths: PathOptions, today: Date, cache: LoadCache? = nil) throws -> CheckedContent {
         let loader = ContentLoader(root: try paths.contentFolder(), displayRoot: paths.content)
-        let loaded = loader.load()
+        let loaded = loader.load(cache: cache)
         let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
                                            loadDiagnostics: loaded.diagnostics, today: today)
         return CheckedContent(loaded: loaded, diagnostics: diagnostics)

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import GuideModel
+import Loader
 import SiteEmitter
 
 /// What the preview serves right now, shared between the watcher (which
@@ -27,9 +28,14 @@ final class PreviewState: @unchecked Sendable {
     }
 }
 
-/// Builds the site for the preview into a fresh folder under a temporary
-/// folder, the way `guide build` does (same checks, same emitter), and
-/// publishes the result (or the errors) to the state.
+/// Builds the site for the preview, the way `guide build --only site` does
+/// (same checks, same emitter), and publishes the result (or the errors) to
+/// the state.
+///
+/// Builds after the first are incremental: unchanged entry files are not
+/// read again (`LoadCache`), and the site is updated in place, re-rendering
+/// only the pages an edit affects (`EmitContext.previous`). The first build,
+/// and any build after one that failed half-way, goes into a fresh folder.
 final class PreviewBuilder: @unchecked Sendable {
     let paths: PathOptions
     let drafts: Bool
@@ -37,7 +43,9 @@ final class PreviewBuilder: @unchecked Sendable {
     let state: PreviewState
     private var count = 0
     private let session = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-    private var folders: [URL] = []
+    private let loadCache = LoadCache()
+    /// The folder being served and what the emitter recorded of it.
+    private var served: (folder: URL, record: OutputRecord)?
 
     init(paths: PathOptions, drafts: Bool, temporary: URL, state: PreviewState) {
         self.paths = paths
@@ -53,7 +61,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let version = "\(session)-\(count)"
         let checked: CheckedContent
         do {
-            checked = try CheckedContent.load(paths: paths, today: Date())
+            checked = try CheckedContent.load(paths: paths, today: Date(), cache: loadCache)
         } catch {
             let message = "\(error)"
             state.update { $0.version = version; $0.errorPage = PreviewPages.errorPage(title: "The content folder cannot be read", text: message) }
@@ -65,25 +73,19 @@ final class PreviewBuilder: @unchecked Sendable {
             TextDiagnosticPrinter(color: color) { file, line in sources[file]?.line(line) }.render(list)
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
-            let folder = temporary.appendingPathComponent("build-\(count)")
             do {
-                let root = try emit(checked.loaded.guide, into: folder, diagnostics: &diagnostics)
-                if !diagnostics.contains(where: { $0.severity == .error }) {
-                    folders.append(folder)
+                let root = try emit(checked.loaded.guide, diagnostics: &diagnostics)
+                if let root {
                     state.update { $0.version = version; $0.root = root; $0.errorPage = nil }
-                    // Keep the previous build a little longer: a request may still be reading it.
-                    while folders.count > 2 { try? FileManager.default.removeItem(at: folders.removeFirst()) }
-                    let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+                    let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
                     let warnings = diagnostics.filter { $0.severity == .warning }.count
                     return render(diagnostics, color: Self.colorOnStderr)
-                        + "built in \(seconds) s\(warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""); open pages reload by themselves\n"
+                        + "built in \(milliseconds) ms\(warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""); open pages reload by themselves\n"
                 }
             } catch {
-                try? FileManager.default.removeItem(at: folder)
                 state.update { $0.version = version; $0.errorPage = PreviewPages.errorPage(title: "The site could not be built", text: "\(error)") }
                 return "error: the site could not be built: \(error)\n"
             }
-            try? FileManager.default.removeItem(at: folder)
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
@@ -95,17 +97,39 @@ final class PreviewBuilder: @unchecked Sendable {
         return render(diagnostics, color: Self.colorOnStderr) + summary + ": every page shows them until they are fixed\n"
     }
 
-    /// Runs the site emitter (as `guide build --only site` would) into `folder`;
-    /// returns the folder to serve.
-    private func emit(_ guide: Guide, into folder: URL, diagnostics: inout [Diagnostic]) throws -> URL {
-        let site = folder.appendingPathComponent("site")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        let emitter = SiteEmitter()
-        let context = EmitContext(guide: guide, folder: site, templates: URL(fileURLWithPath: paths.templates),
-                                  drafts: drafts, sourceDate: BuildCommand.sourceDate())
-        diagnostics += try emitter.emit(context)
-        diagnostics.sort()
-        return site
+    /// Runs the site emitter (as `guide build --only site` would): in place
+    /// over the served folder when there is one, else into a fresh folder.
+    /// Returns the folder to serve, or nil when the emitter reported errors.
+    private func emit(_ guide: Guide, diagnostics: inout [Diagnostic]) throws -> URL? {
+        let previous = served
+        let folder = previous?.folder ?? temporary.appendingPathComponent("site-\(count)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let record = OutputRecord()
+        let context = EmitContext(guide: guide, folder: folder, templates: URL(fileURLWithPath: paths.templates),
+                                  drafts: drafts, sourceDate: BuildCommand.sourceDate(),
+                                  previous: previous.map { PreviousOutput(folder: $0.folder, record: $0.record) }, record: record)
+        let problems: [Diagnostic]
+        do {
+            problems = try SiteEmitter().emit(context)
+        } catch {
+            forget(folder, keeping: previous?.folder)
+            throw error
+        }
+        diagnostics = (diagnostics + problems).sorted()
+        guard !problems.contains(where: { $0.severity == .error }), record.decoded != nil else {
+            // Nothing written in place can be trusted now: the next build starts afresh.
+            forget(folder, keeping: nil)
+            return nil
+        }
+        served = (folder, record)
+        return folder
+    }
+
+    /// Stops serving from `folder` (the served state keeps pointing at it
+    /// until the next good build; it is removed when the preview stops).
+    private func forget(_ folder: URL, keeping kept: URL?) {
+        if folder != kept { try? FileManager.default.removeItem(at: folder) }
+        if served?.folder == folder { served = nil }
     }
 
     static var colorOnStderr: Bool {

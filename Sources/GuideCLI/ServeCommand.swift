@@ -7,9 +7,10 @@ import ArgumentParser
 import Foundation
 
 /// `guide serve`: a live preview on 127.0.0.1. Builds the site into a
-/// temporary folder, serves it, rebuilds when `Content/` or `Templates/`
-/// change, and reloads open pages by itself; while the content has errors,
-/// every page shows them. Ctrl-C stops it and removes the temporary folder.
+/// temporary folder, serves it, rebuilds what a change to `Content/` or
+/// `Templates/` affects, and reloads open pages by itself; while the content
+/// has errors, every page shows them. Ctrl-C stops it and removes the
+/// temporary folder.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -59,7 +60,7 @@ struct ServeCommand: ParsableCommand {
         }
         Self.say("""
         Serving the preview at http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)
-        Watching \(watched.joined(separator: " and ")); open pages reload after every change.
+        Watching \(watched.joined(separator: " and ")) (\(watcher.method)); open pages reload after every change.
         Temporary build folder: \(temporary.path)
         """)
 

@@ -16,7 +16,10 @@ public struct ContentLoader {
         self.displayRoot = displayRoot
     }
 
-    public func load() -> LoadedContent {
+    /// Reads everything; with a `cache` (kept by `guide serve` between
+    /// loads), entry files whose size, modification time and inode are
+    /// unchanged are taken from it instead of being read and parsed again.
+    public func load(cache: LoadCache? = nil) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         let walker = ContentWalker(root: root, displayRoot: displayRoot)
@@ -66,14 +69,23 @@ public struct ContentLoader {
         }
 
         let loader = EntryFileLoader(declaredLanguages: config.languageCodes)
+        cache?.startLoad()
         var outputs = [EntryFileLoader.Output?](repeating: nil, count: entryJobs.count)
         outputs.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
             DispatchQueue.concurrentPerform(iterations: entryJobs.count) { i in
                 let (type, name, file) = entryJobs[i]
-                slots[i] = loader.load(type: type, name: name, file: file.path, path: walker.display(file.relative))
+                let stamp = cache.map { _ in LoadCache.Stamp(file.path) }
+                if let stamp, let kept = cache?.output(for: file.path, stamp: stamp, languages: loader.declaredLanguages) {
+                    slots[i] = kept
+                    return
+                }
+                let output = loader.load(type: type, name: name, file: file.path, path: walker.display(file.relative))
+                if let stamp { cache?.store(output, for: file.path, stamp: stamp, languages: loader.declaredLanguages) }
+                slots[i] = output
             }
         }
+        cache?.keep(only: Set(entryJobs.map(\.2.path)))
         var entries: [EntryType: [String: Entry]] = [:]
         for output in outputs {
             guard let output else { continue }
@@ -104,4 +116,57 @@ public struct LoadedContent: Sendable {
     public var schemas: SchemaSet
     public var sources: [String: SourceText]
     public var diagnostics: [Diagnostic]
+}
+
+/// Entry files as last read, by path, for loads that follow one another in
+/// one process (`guide serve`). Thread-safe: files load in parallel.
+public final class LoadCache: @unchecked Sendable {
+    /// What identifies a file's version without reading it.
+    struct Stamp: Equatable {
+        var seconds = 0, nanoseconds = 0, size: Int64 = 0, inode: UInt64 = 0
+
+        init(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return }
+            seconds = Int(info.st_mtim.tv_sec)
+            nanoseconds = Int(info.st_mtim.tv_nsec)
+            size = Int64(info.st_size)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private let lock = NSLock()
+    private var kept: [String: (stamp: Stamp, languages: [String], output: EntryFileLoader.Output)] = [:]
+    private var reads = 0
+
+    public init() {}
+
+    /// How many entry files the last load read and parsed (the others came from the cache).
+    public var filesReadLastTime: Int {
+        lock.lock(); defer { lock.unlock() }
+        return reads
+    }
+
+    func output(for path: String, stamp: Stamp, languages: [String]) -> EntryFileLoader.Output? {
+        lock.lock(); defer { lock.unlock() }
+        guard let hit = kept[path], hit.stamp == stamp, hit.languages == languages, stamp.inode != 0 else { return nil }
+        return hit.output
+    }
+
+    func store(_ output: EntryFileLoader.Output, for path: String, stamp: Stamp, languages: [String]) {
+        lock.lock(); defer { lock.unlock() }
+        kept[path] = (stamp, languages, output)
+        reads += 1
+    }
+
+    /// Forgets files that are gone; starts counting reads for the next load.
+    func keep(only paths: Set<String>) {
+        lock.lock(); defer { lock.unlock() }
+        kept = kept.filter { paths.contains($0.key) }
+    }
+
+    func startLoad() {
+        lock.lock(); defer { lock.unlock() }
+        reads = 0
+    }
 }

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Time from saving one entry file to `guide serve` serving the rebuilt page.
+
+Starts `guide serve --port 0` in a generated guide, then repeatedly edits the
+title of one entry (a different entry each time, so caches cannot help) and
+polls its English page until the new title is served. Prints the median and
+the spread. Not a test: results go to docs/benchmarks.md with the command.
+
+usage: Benchmarks/edit_to_served.py GUIDE_BINARY GUIDE_FOLDER [EDITS]
+"""
+import pathlib
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def main():
+    binary, folder = sys.argv[1], pathlib.Path(sys.argv[2])
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    server = subprocess.Popen([binary, "serve", "--port", "0"], cwd=folder,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        base = None
+        while base is None:
+            line = server.stdout.readline()
+            if not line:
+                sys.exit("guide serve stopped: " + server.stderr.read())
+            match = re.search(r"http://127\.0\.0\.1:[0-9]+/", line)
+            if match:
+                base = match.group(0)
+        files = sorted((folder / "Content" / "indicators").glob("*.en.md"))[:edits]
+        times = []
+        for number, path in enumerate(files):
+            entry = path.name[: -len(".en.md")]
+            url = f"{base}en/indicators/{entry}/index.html"
+            fetch(url)
+            text = path.read_text(encoding="utf-8")
+            marker = f"Edited for timing {number}"
+            edited = re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M)
+            time.sleep(0.3)  # let the previous rebuild settle
+            start = time.perf_counter()
+            path.write_text(edited, encoding="utf-8")
+            while marker not in fetch(url):
+                time.sleep(0.002)
+            times.append((time.perf_counter() - start) * 1000)
+            path.write_text(text, encoding="utf-8")
+        times.sort()
+        print(f"edit -> served page, {len(times)} edits: median {statistics.median(times):.0f} ms, "
+              f"min {times[0]:.0f} ms, max {times[-1]:.0f} ms")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+import Diagnostics
+import Foundation
+import GuideModel
+import Loader
+import XCTest
+
+/// Loads that reuse a `LoadCache` (as `guide serve` does) read only the files
+/// that changed, and give the same guide as a fresh load.
+final class LoadCacheTests: XCTestCase {
+    func testOnlyChangedFilesAreReadAgain() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("load-cache-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: FixtureGuide.repository.appendingPathComponent("Content"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let loader = ContentLoader(root: root, displayRoot: "Content")
+        let cache = LoadCache()
+
+        let first = loader.load(cache: cache)
+        let fileCount = first.guide.allEntries.reduce(0) { $0 + $1.files.count }
+        XCTAssertEqual(cache.filesReadLastTime, fileCount)
+        _ = loader.load(cache: cache)
+        XCTAssertEqual(cache.filesReadLastTime, 0, "nothing changed")
+
+        let edited = root.appendingPathComponent("concepts/consent.en.md")
+        let text = try String(contentsOf: edited, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: Consent\n", with: "title: Consent, edited\n").utf8).write(to: edited)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("indicators/fearful-of-authorities.pt.md"))
+        let second = loader.load(cache: cache)
+        XCTAssertEqual(cache.filesReadLastTime, 1, "only the edited file")
+
+        let fresh = loader.load()
+        XCTAssertEqual(fingerprints(second.guide), fingerprints(fresh.guide))
+        XCTAssertEqual(second.guide.entry(Reference(type: .concepts, id: "consent"))?.files["en"]?.string("title"), "Consent, edited")
+        XCTAssertNil(second.guide.entry(Reference(type: .indicators, id: "fearful-of-authorities"))?.files["pt"])
+        XCTAssertEqual(second.diagnostics, fresh.diagnostics)
+    }
+
+    func fingerprints(_ guide: Guide) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: guide.allEntries.map { ($0.reference.description, $0.fingerprint) })
+    }
+}
