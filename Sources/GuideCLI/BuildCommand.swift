@@ -28,15 +28,25 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        progress.set("checking \(paths.content)")
         let checked = try CheckedContent.load(paths: paths, today: diagnostics.todayDate())
-        var reported = checked.diagnostics
-        guard !diagnostics.report(reported, sources: checked.loaded.sources) else { throw ExitCode(1) }
+        func fails(_ list: [Diagnostic]) -> Bool {
+            list.contains { $0.severity == .error || (diagnostics.strict && $0.severity == .warning) }
+        }
+        if fails(checked.diagnostics) {
+            progress.finish()
+            _ = diagnostics.report(checked.diagnostics, sources: checked.loaded.sources)
+            throw ExitCode(1)
+        }
         let emitters = Emitters.all.filter { only.isEmpty || only.contains($0.name) }
         let output = URL(fileURLWithPath: paths.output)
         let bag = DiagnosticBag()
         let outputFolder = OutputFolder(destination: output)
         let built = try outputFolder.replace(rebuilding: emitters.map(\.name)) { staging in
             for emitter in emitters {
+                progress.set("writing \(emitter.name)")
                 let folder = staging.appendingPathComponent(emitter.name)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let context = EmitContext(guide: checked.loaded.guide, folder: folder,
@@ -45,11 +55,19 @@ struct BuildCommand: ParsableCommand {
                 bag.add(contentsOf: try emitter.emit(context))
                 try outputFolder.save(context.record, of: emitter.name, in: staging)
             }
-            reported = bag.sorted
-            return !reported.contains { $0.severity == .error || (diagnostics.strict && $0.severity == .warning) }
+            return !fails(bag.sorted)
         }
+        progress.finish()
+        // Warnings from checking and problems from writing, in one list.
+        let reported = (checked.diagnostics + bag.sorted).sorted()
         if !reported.isEmpty { _ = diagnostics.report(reported, sources: checked.loaded.sources) }
         if !built { throw ExitCode(1) }
+        if progress.enabled, diagnostics.format == .text {
+            let names = emitters.map(\.name)
+            let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
+            let built = DiagnosticOptions.useColor ? "\u{1B}[1;32mbuilt\u{1B}[0m" : "built"
+            FileHandle.standardError.write(Data("\(built) \(list) into \(paths.output)/ in \(String(format: "%.2f", progress.elapsed)) s\n".utf8))
+        }
     }
 
     /// `SOURCE_DATE_EPOCH`, the only time an output may contain.

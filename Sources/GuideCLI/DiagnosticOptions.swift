@@ -27,14 +27,18 @@ struct DiagnosticOptions: ParsableArguments {
         return date
     }
 
+    /// Colour on standard error: only on a terminal, and not under `NO_COLOR`.
+    static var useColor: Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
     /// Prints diagnostics and returns whether the run must fail.
     func report(_ diagnostics: [Diagnostic], sources: [String: SourceText]) -> Bool {
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(JSONDiagnosticPrinter.render(diagnostics).utf8))
         case .text:
-            let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let printer = TextDiagnosticPrinter(color: color) { file, line in sources[file]?.line(line) }
+            let printer = TextDiagnosticPrinter(color: Self.useColor) { file, line in sources[file]?.line(line) }
             var text = printer.render(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count

@@ -79,7 +79,7 @@ final class PreviewBuilder: @unchecked Sendable {
                     state.update { $0.version = version; $0.root = root; $0.errorPage = nil }
                     let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
                     let warnings = diagnostics.filter { $0.severity == .warning }.count
-                    return render(diagnostics, color: Self.colorOnStderr)
+                    return render(diagnostics, color: DiagnosticOptions.useColor)
                         + "built in \(milliseconds) ms\(warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""); open pages reload by themselves\n"
                 }
             } catch {
@@ -94,7 +94,7 @@ final class PreviewBuilder: @unchecked Sendable {
             $0.version = version
             $0.errorPage = PreviewPages.errorPage(title: "The content has \(summary)", text: render(diagnostics, color: false))
         }
-        return render(diagnostics, color: Self.colorOnStderr) + summary + ": every page shows them until they are fixed\n"
+        return render(diagnostics, color: DiagnosticOptions.useColor) + summary + ": every page shows them until they are fixed\n"
     }
 
     /// Runs the site emitter (as `guide build --only site` would): in place
@@ -130,9 +130,5 @@ final class PreviewBuilder: @unchecked Sendable {
     private func forget(_ folder: URL, keeping kept: URL?) {
         if folder != kept { try? FileManager.default.removeItem(at: folder) }
         if served?.folder == folder { served = nil }
-    }
-
-    static var colorOnStderr: Bool {
-        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 }

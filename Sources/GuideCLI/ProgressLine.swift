@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// One line on standard error saying what a long command is doing, redrawn
+/// in place. It appears only when standard error is a terminal and the
+/// command has run for more than a second; piped output stays quiet.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let started = Date()
+    private var phase = ""
+    private var shown = false
+    private var finished = false
+    let enabled: Bool
+
+    init(enabled: Bool = ProgressLine.isTerminal) {
+        self.enabled = enabled
+        guard enabled else { return }
+        let thread = Thread { [self] in
+            usleep(1_000_000)
+            while draw() { usleep(100_000) }
+        }
+        thread.name = "guide: progress"
+        thread.start()
+    }
+
+    static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
+
+    /// What the command is doing now ("checking Content/", "writing site" …).
+    func set(_ phase: String) {
+        lock.lock(); defer { lock.unlock() }
+        self.phase = phase
+    }
+
+    /// Seconds since the command started.
+    var elapsed: Double { Date().timeIntervalSince(started) }
+
+    /// Clears the line; nothing is drawn after this.
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        finished = true
+    }
+
+    /// Draws the line; false once finished.
+    private func draw() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard !finished else { return false }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(phase) … \(String(format: "%.1f", elapsed)) s".utf8))
+        shown = true
+        return true
+    }
+}
