@@ -30,17 +30,29 @@ public struct Guide: Sendable {
 
     public func entry(_ reference: Reference) -> Entry? { entries[reference.type]?[reference.id] }
 
-    /// Computes every entry's source hash (in parallel), so translation states are cheap to ask for.
-    public mutating func computeSourceHashes() {
+    /// Computes every entry's source hash (in parallel), so translation states
+    /// are cheap to ask for. With a `memo` (kept by `guide serve` between
+    /// loads), hashes of unchanged source files are not computed again.
+    public mutating func computeSourceHashes(memo: SourceHashMemo? = nil) {
         let all = allEntries
         var hashes = [String?](repeating: nil, count: all.count)
         hashes.withUnsafeMutableBufferPointer { slots in
             let slots = slots
             DispatchQueue.concurrentPerform(iterations: all.count) { i in
-                slots[i] = sourceFile(of: all[i]).map { SourceHash.of($0, translatable: fieldRules[all[i].type]?.translatable ?? []) }
+                guard let file = sourceFile(of: all[i]) else { return }
+                let translatable = fieldRules[all[i].type]?.translatable ?? []
+                let key = memo.map { _ in file.contentHash + "\u{0}" + translatable.sorted().joined(separator: ",") }
+                if let key, !file.contentHash.isEmpty, let known = memo?.hash(for: key) {
+                    slots[i] = known
+                } else {
+                    let hash = SourceHash.of(file, translatable: translatable)
+                    if let key, !file.contentHash.isEmpty { memo?.store(hash, for: key) }
+                    slots[i] = hash
+                }
             }
         }
         for (entry, hash) in zip(all, hashes) { sourceHashes[entry.reference] = hash }
+        memo?.prune(keeping: all.count)
     }
 
     /// The source hash translations of `entry` must record to be current.
@@ -91,5 +103,30 @@ public struct SectionRule: Sendable, Hashable {
         self.id = id
         self.required = required
         self.content = content
+    }
+}
+
+/// Source hashes by source file content and translatable fields, kept
+/// between loads in one process (`guide serve`).
+public final class SourceHashMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hashes: [String: String] = [:]
+
+    public init() {}
+
+    func hash(for key: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return hashes[key]
+    }
+
+    func store(_ hash: String, for key: String) {
+        lock.lock(); defer { lock.unlock() }
+        hashes[key] = hash
+    }
+
+    /// Forgets everything once it holds far more than one guide's worth.
+    func prune(keeping count: Int) {
+        lock.lock(); defer { lock.unlock() }
+        if hashes.count > 2 * count + 64 { hashes = [:] }
     }
 }

@@ -98,7 +98,7 @@ public struct ContentLoader {
         var guide = Guide(config: config, configDocument: configDocument, entries: entries,
                           handouts: handouts.sorted { $0.id < $1.id }, media: media,
                           fieldRules: schemas.fieldRules, sectionRules: schemas.sectionRules)
-        guide.computeSourceHashes()
+        guide.computeSourceHashes(memo: cache?.sourceHashes)
         return LoadedContent(guide: guide, schemas: schemas, sources: sources, diagnostics: diagnostics)
     }
 
@@ -136,6 +136,8 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// Source hashes of unchanged source files.
+    let sourceHashes = SourceHashMemo()
     private var kept: [String: (stamp: Stamp, languages: [String], output: EntryFileLoader.Output)] = [:]
     private var reads = 0
 

@@ -13,31 +13,67 @@ struct SiteDependencies: Sendable {
     private let references: [Reference: [String]]
     private let members: [String: [String]]
 
-    init(guide: Guide) {
+    init(guide: Guide, fingerprints: [Reference: String]) {
         var references: [Reference: [String]] = [:]
+        var members: [String: [String]] = [:]
         for entry in guide.allEntries {
-            references[entry.reference] = [entry.reference.description] + entry.referencedEntries.map(\.description).sorted()
+            let facts = Self.memo.facts(of: entry, fingerprint: fingerprints[entry.reference] ?? entry.fingerprint)
+            references[entry.reference] = facts.references
+            for term in facts.terms { members[term, default: []].append(entry.reference.description) }
         }
         self.references = references
-        var members: [String: [String]] = [:]
-        for group in PageBuilder.groups {
-            let keys = Self.termFields[group] ?? []
-            for entry in guide.allEntries {
-                var terms: Set<String> = []
+        self.members = members
+        Self.memo.prune(keeping: references.count)
+    }
+
+    /// What one entry contributes: the entries it names (itself first) and
+    /// the term pages it is on (`group/term`).
+    struct EntryFacts: Sendable {
+        var references: [String]
+        var terms: [String]
+
+        init(_ entry: Entry) {
+            references = [entry.reference.description] + entry.referencedEntries.map(\.description).sorted()
+            var terms: Set<String> = []
+            for (group, keys) in SiteDependencies.termFields {
                 for file in entry.files.values {
                     for key in keys {
                         switch file.frontMatter[key] {
-                        case .string(let id)?: terms.insert(id)
-                        case .array(let items)?: terms.formUnion(items.compactMap(\.stringValue))
+                        case .string(let id)?: terms.insert("\(group)/\(id)")
+                        case .array(let items)?: terms.formUnion(items.compactMap(\.stringValue).map { "\(group)/\($0)" })
                         default: break
                         }
                     }
                 }
-                for term in terms { members["\(group)/\(term)", default: []].append(entry.reference.description) }
             }
+            self.terms = terms.sorted()
         }
-        self.members = members
     }
+
+    /// Entry facts by entry fingerprint, kept between builds in one process
+    /// (`guide serve`): an unchanged entry is not walked again.
+    final class FactsMemo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var facts: [String: EntryFacts] = [:]
+
+        func facts(of entry: Entry, fingerprint: String) -> EntryFacts {
+            lock.lock()
+            if let known = facts[fingerprint] { lock.unlock(); return known }
+            lock.unlock()
+            let computed = EntryFacts(entry)
+            lock.lock()
+            facts[fingerprint] = computed
+            lock.unlock()
+            return computed
+        }
+
+        func prune(keeping count: Int) {
+            lock.lock(); defer { lock.unlock() }
+            if facts.count > 2 * count + 64 { facts = [:] }
+        }
+    }
+
+    static let memo = FactsMemo()
 
     /// The front-matter fields that put an entry on a term's page.
     static let termFields = ["touchpoints": ["touchpoints"], "roles": ["observers", "roles"], "countries": ["country", "jurisdictions"]]

@@ -32,13 +32,16 @@ public struct SiteEmitter: Emitter {
         let writer = SiteWriter(folder: context.folder, inPlace: context.inPlace)
         let contentRoot = Self.contentRoot(of: model.guide)
 
-        var pages = plan(model: model, builder: builder, dependencies: SiteDependencies(guide: context.guide))
+        let entries = context.guide.allEntries
+        var fingerprints: [Reference: String] = [:]
+        for entry in entries { fingerprints[entry.reference] = entry.fingerprint }
+        var pages = plan(model: model, builder: builder, dependencies: SiteDependencies(guide: context.guide, fingerprints: fingerprints))
         pages.sort { $0.path < $1.path }
         var record = SiteRecord(
             global: SiteDependencies.globalFingerprint(templates: context.templates, contentRoot: contentRoot, drafts: context.drafts),
-            entries: Dictionary(uniqueKeysWithValues: context.guide.allEntries.map { ($0.reference.description, $0.fingerprint) }))
+            entries: Dictionary(uniqueKeysWithValues: fingerprints.map { ($0.key.description, $0.value) }))
         let reuse = Reuse(previous: context.previous, current: record)
-        writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) })
+        if !context.inPlace { writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) }) }
         // One job per language's search index (the longest, so first), then one per page, on all cores.
         let languages = model.languages
         let folded = SearchIndex.FoldedCache()
