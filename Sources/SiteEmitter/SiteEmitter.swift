@@ -78,7 +78,7 @@ public struct SiteEmitter: Emitter {
         let problems = writer.problems
         let dependencies = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.dependencies) })
         for file in files { record.files[file.path] = SiteRecord.File(hash: file.hash, dependencies: dependencies[file.path]) }
-        if context.inPlace, let old = reuse.previous {
+        if context.inPlace, let old = reuse.recorded {
             for path in old.files.keys where record.files[path] == nil { OutputFiles.remove(path, in: context.folder) }
         }
         if problems.isEmpty, record.files.keys.allSatisfy(SiteRecord.isRecordable) {
@@ -92,13 +92,16 @@ public struct SiteEmitter: Emitter {
     /// dependencies and current ones name no changed entry, when nothing
     /// global changed.
     struct Reuse: Sendable {
+        /// What the previous build recorded (its files: those a build in place removes when gone).
+        let recorded: SiteRecord?
+        /// The same, when nothing global changed since: pages may be reused.
         let previous: SiteRecord?
         let folder: URL?
         let changed: Set<String>
 
         init(previous output: PreviousOutput?, current: SiteRecord) {
-            let decoded = output.flatMap { ($0.record.decoded as? SiteRecord) ?? $0.record.data.flatMap(SiteRecord.init(decoding:)) }
-            previous = decoded.flatMap { $0.global == current.global ? $0 : nil }
+            recorded = output.flatMap { ($0.record.decoded as? SiteRecord) ?? $0.record.data.flatMap(SiteRecord.init(decoding:)) }
+            previous = recorded.flatMap { $0.global == current.global ? $0 : nil }
             folder = output?.folder
             changed = previous.map { current.changedEntries(since: $0) } ?? []
         }
