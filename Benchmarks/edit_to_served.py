@@ -6,8 +6,9 @@ title of one entry (a different entry each time, so caches cannot help) and
 polls its English page until the new title is served. Prints the median and
 the spread. Not a test: results go to docs/benchmarks.md with the command.
 
-usage: Benchmarks/edit_to_served.py GUIDE_BINARY GUIDE_FOLDER [EDITS]
+usage: Benchmarks/edit_to_served.py GUIDE_BINARY GUIDE_FOLDER [--edits N] [--templates DIR]
 """
+import argparse
 import pathlib
 import re
 import statistics
@@ -23,9 +24,17 @@ def fetch(url):
 
 
 def main():
-    binary, folder = sys.argv[1], pathlib.Path(sys.argv[2])
-    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
-    server = subprocess.Popen([binary, "serve", "--port", "0"], cwd=folder,
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("folder", type=pathlib.Path)
+    parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--templates")
+    arguments = parser.parse_args()
+    folder, edits = arguments.folder, arguments.edits
+    command = [arguments.binary, "serve", "--port", "0"]
+    if arguments.templates:
+        command += ["--templates", arguments.templates]
+    server = subprocess.Popen(command, cwd=folder,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         base = None
