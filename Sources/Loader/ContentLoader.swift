@@ -40,8 +40,20 @@ public struct ContentLoader {
                                       "guide.yml is missing", help: "create \(walker.display("guide.yml")) with the guide's settings"))
         }
 
-        let schemas = SchemaSet.load(files.filter { $0.relative.hasPrefix("schema/") }, walker: walker,
-                                     diagnostics: &diagnostics, sources: &sources)
+        let schemaFiles = files.filter { $0.relative.hasPrefix("schema/") }
+        let schemas: SchemaSet
+        if let cache {
+            let loaded = cache.schemas(of: schemaFiles) {
+                var found: [Diagnostic] = [], read: [String: SourceText] = [:]
+                let schemas = SchemaSet.load(schemaFiles, walker: walker, diagnostics: &found, sources: &read)
+                return (schemas, found, read)
+            }
+            schemas = loaded.schemas
+            diagnostics += loaded.diagnostics
+            sources.merge(loaded.sources) { $1 }
+        } else {
+            schemas = SchemaSet.load(schemaFiles, walker: walker, diagnostics: &diagnostics, sources: &sources)
+        }
 
         var entryJobs: [(EntryType, String, ContentWalker.File)] = []
         var handouts: [HandoutDefinition] = []
@@ -142,6 +154,28 @@ public final class LoadCache: @unchecked Sendable {
     private var reads = 0
 
     public init() {}
+
+    typealias LoadedSchemas = (schemas: SchemaSet, diagnostics: [Diagnostic], sources: [String: SourceText])
+    /// The compiled schemas, with the stamps of the files they came from.
+    private var schemas: (stamps: [String: Stamp], loaded: LoadedSchemas)?
+
+    /// The schemas compiled from `files`: the ones kept when no schema file
+    /// changed, else freshly loaded by `load`.
+    func schemas(of files: [ContentWalker.File], load: () -> LoadedSchemas) -> LoadedSchemas {
+        var stamps: [String: Stamp] = [:]
+        for file in files { stamps[file.path] = Stamp(file.path) }
+        lock.lock()
+        if let kept = schemas, kept.stamps == stamps, !stamps.values.contains(where: { $0.inode == 0 }) {
+            lock.unlock()
+            return kept.loaded
+        }
+        lock.unlock()
+        let loaded = load()
+        lock.lock()
+        schemas = (stamps, loaded)
+        lock.unlock()
+        return loaded
+    }
 
     /// How many entry files the last load read and parsed (the others came from the cache).
     public var filesReadLastTime: Int {

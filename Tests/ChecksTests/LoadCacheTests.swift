@@ -32,6 +32,13 @@ final class LoadCacheTests: XCTestCase {
         XCTAssertEqual(second.guide.entry(Reference(type: .concepts, id: "consent"))?.files["en"]?.string("title"), "Consent, edited")
         XCTAssertNil(second.guide.entry(Reference(type: .indicators, id: "fearful-of-authorities"))?.files["pt"])
         XCTAssertEqual(second.diagnostics, fresh.diagnostics)
+
+        // A schema edit is seen: the schemas are compiled again.
+        let schema = root.appendingPathComponent("schema/concept.schema.json")
+        try Data("{ not json".utf8).write(to: schema)
+        let broken = loader.load(cache: cache)
+        XCTAssertEqual(broken.diagnostics, loader.load().diagnostics)
+        XCTAssertTrue(broken.diagnostics.contains { $0.code == "schema.syntax" })
     }
 
     func fingerprints(_ guide: Guide) -> [String: String] {
