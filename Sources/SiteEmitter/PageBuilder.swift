@@ -12,6 +12,7 @@ struct PageBuilder: Sendable {
     let settings: SiteSettings
     let templates: SiteTemplates
     let cards = CardCache()
+    let termLists = TermLists()
     /// Each language's interface strings as the template value `s`, built once.
     let stringValues: [String: TemplateValue]
 
