@@ -17,26 +17,57 @@ public enum HTMLEscaping {
         return out
     }
 
+    /// `escape` appending UTF-8 to `out`: runs that need no escape are copied whole.
+    public static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+        }
+    }
+
     /// A URL for an `href` or `src` attribute: characters outside the URL-safe
     /// ASCII set percent-encoded (as UTF-8), `&` and `'` as entities, as
     /// cmark's own HTML renderer does.
     static func escapeURL(_ url: String) -> String {
-        var out = ""
-        out.reserveCapacity(url.utf8.count)
-        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        escapeURL(url, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `escapeURL` appending UTF-8 to `out`.
+    static func escapeURL(_ url: String, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + url.utf8.count)
         for byte in url.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): out += "&amp;"
-            case UInt8(ascii: "'"): out += "&#x27;"
-            case _ where isURLSafe(byte): out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "'"): out += "&#x27;".utf8
+            case _ where urlSafe[Int(byte)]: out.append(byte)
             default:
-                out += "%"
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0xF)]))
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
             }
         }
-        return out
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// Per byte: ASCII letters, digits and `-_.+!*(),%#@?=;:/$~`.
+    private static let urlSafe: [Bool] = (0..<256).map { isURLSafe(UInt8($0)) }
 
     private static func isURLSafe(_ byte: UInt8) -> Bool {
         switch byte {
@@ -55,6 +86,26 @@ public enum HTMLEscaping {
     /// inside URLs and leading spaces and controls, so those are removed
     /// before looking for a scheme (`java\tscript:` is still `javascript:`).
     static func isAllowedURL(_ url: String) -> Bool {
+        // ASCII up to the scheme's end: read the bytes; otherwise the scalars below.
+        var scheme: [UInt8] = []
+        var leading = true
+        for byte in url.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            if leading, byte <= 0x20 { continue }
+            leading = false
+            switch byte {
+            case UInt8(ascii: ":"):
+                let lowered = String(decoding: scheme.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+                return allowedSchemes.contains(lowered)
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return true
+            case 0x80...: return isAllowedURLScalars(url)
+            default: scheme.append(byte)
+            }
+        }
+        return true
+    }
+
+    private static func isAllowedURLScalars(_ url: String) -> Bool {
         let cleaned = url.unicodeScalars
             .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
             .drop { $0.value <= 0x20 }

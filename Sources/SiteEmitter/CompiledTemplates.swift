@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The site's templates as swift-mustache parsed them, rendered straight
@@ -44,6 +45,227 @@ final class CompiledTemplates: @unchecked Sendable {
         guard let template = templates[name] else { return }
         var renderer = Renderer(templates: templates, stack: [.object(context)])
         renderer.render(template, indentation: nil, blocks: nil, into: &out)
+    }
+
+    /// Renders `name` with `context` like `render`, reusing what the values
+    /// of `shared` make identical on many pages (a language's page chrome).
+    ///
+    /// The first page with some shared values (equal by value) gets a plan:
+    /// the template with partials and blocks inlined, every piece whose
+    /// output depends only on the shared values rendered once to bytes, the
+    /// rest kept as nodes rendered per page. Which names a page sets is read
+    /// from that first page; names it lacks are assumed absent and the plan
+    /// is used only for pages that lack them too (others get their own plan,
+    /// or are rendered in full). Same bytes as `render`.
+    func render(_ name: String, _ context: TemplateObject, shared: [String], into out: inout [UInt8]) {
+        guard let template = templates[name] else { return }
+        var sharedValues: [String: TemplateValue] = [:]
+        var hasher = Hasher()
+        hasher.combine(name)
+        for key in shared {
+            guard let value = context.values[key] else { continue }
+            sharedValues[key] = value
+            hasher.combine(key)
+            value.fingerprint(into: &hasher)
+        }
+        let key = hasher.finalize()
+        if let plan = plans.plan(key, shared: sharedValues, page: context) ?? makePlan(template, key: key, shared: sharedValues, page: context) {
+            var renderer = Renderer(templates: templates, stack: [.object(context)])
+            for piece in plan.pieces {
+                switch piece {
+                case .bytes(let bytes): out.append(contentsOf: bytes)
+                case .node(let node, let indentation, let blocks): renderer.render(node, indentation: indentation, blocks: blocks, into: &out)
+                }
+            }
+        } else {
+            render(name, context, into: &out)
+        }
+    }
+
+    // MARK: Plans
+
+    /// A template with what is the same on many pages rendered once.
+    final class Plan: @unchecked Sendable {
+        enum Piece {
+            case bytes([UInt8])
+            case node(Node, indentation: String?, blocks: [String: Template]?)
+        }
+
+        let shared: [String: TemplateValue]
+        /// Names a page must not set for the plan to apply.
+        let absent: [String]
+        let pieces: [Piece]
+
+        init(shared: [String: TemplateValue], absent: [String], pieces: [Piece]) {
+            self.shared = shared
+            self.absent = absent
+            self.pieces = pieces
+        }
+
+        func applies(shared values: [String: TemplateValue], page: TemplateObject) -> Bool {
+            guard values.count == shared.count else { return false }
+            for (key, value) in values {
+                guard let own = shared[key], own.isSame(as: value) else { return false }
+            }
+            return !absent.contains { page.values[$0] != nil }
+        }
+    }
+
+    /// Plans by template and shared values' fingerprint, a few per key.
+    final class Plans: @unchecked Sendable {
+        static let perKey = 16
+        static let total = 1024
+        private let lock = NSLock()
+        private var byKey: [Int: [Plan]] = [:]
+        private var count = 0
+
+        func plan(_ key: Int, shared: [String: TemplateValue], page: TemplateObject) -> Plan? {
+            lock.lock()
+            let candidates = byKey[key] ?? []
+            lock.unlock()
+            return candidates.first { $0.applies(shared: shared, page: page) }
+        }
+
+        /// Adds `plan` unless the key has enough; whether it may be used.
+        func add(_ plan: Plan, key: Int) -> Bool {
+            lock.lock(); defer { lock.unlock() }
+            guard count < Self.total, byKey[key, default: []].count < Self.perKey else { return false }
+            byKey[key, default: []].append(plan)
+            count += 1
+            return true
+        }
+    }
+
+    private let plans = Plans()
+
+    private func makePlan(_ template: Template, key: Int, shared: [String: TemplateValue], page: TemplateObject) -> Plan? {
+        let probe = Probe(shared: TemplateObject(shared), page: page)
+        var pieces: [Plan.Piece] = []
+        planNodes(template.nodes, indentation: nil, blocks: nil, probe: probe, into: &pieces)
+        let plan = Plan(shared: shared, absent: probe.absent.sorted(), pieces: pieces)
+        // The page it was made from must be one it applies to.
+        guard plan.applies(shared: shared, page: page), plans.add(plan, key: key) else { return nil }
+        return plan
+    }
+
+    /// Appends the pieces of `nodes` rendered with `indentation` and `blocks`.
+    private func planNodes(_ nodes: [Node], indentation: String?, blocks: [String: Template]?, probe: Probe,
+                           into pieces: inout [Plan.Piece]) {
+        func add(_ bytes: [UInt8]) {
+            guard !bytes.isEmpty else { return }
+            if case .bytes(let previous)? = pieces.last {
+                pieces[pieces.count - 1] = .bytes(previous + bytes)
+            } else {
+                pieces.append(.bytes(bytes))
+            }
+        }
+        let flat = indentation?.isEmpty ?? true
+        for node in nodes {
+            switch node {
+            case .partial(let name, let indented, let overrides) where flat && (indented?.isEmpty ?? true):
+                guard let template = templates[name] else { continue }
+                var merged = blocks
+                if let overrides {
+                    merged = blocks.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+                }
+                planNodes(template.nodes, indentation: Renderer.indent(indentation, indented), blocks: merged, probe: probe, into: &pieces)
+                continue
+            case .block(let name, let body, let indented) where flat && (indented?.isEmpty ?? true):
+                planNodes((blocks?[name] ?? body).nodes, indentation: Renderer.indent(indentation, indented), blocks: blocks,
+                          probe: probe, into: &pieces)
+                continue
+            case .section(let path, let body, let inverted) where flat:
+                // A section on a shared or absent flag: its body's pieces, or nothing.
+                let found = probe.evaluate(path)
+                if !found.dynamic {
+                    var shows: Bool?
+                    switch found.value {
+                    case nil: shows = inverted
+                    case .bool(let flag)?: shows = inverted ? !flag : flag
+                    default: shows = nil
+                    }
+                    if let shows {
+                        probe.commit(found.absent)
+                        if shows { planNodes(body.nodes, indentation: indentation, blocks: blocks, probe: probe, into: &pieces) }
+                        continue
+                    }
+                }
+            default:
+                break
+            }
+            if let bytes = probe.render(node, indentation: indentation, blocks: blocks, templates: templates) {
+                add(bytes)
+            } else {
+                pieces.append(.node(node, indentation: indentation, blocks: blocks))
+            }
+        }
+    }
+
+    /// Renders pieces of a plan with only the shared values, noting what
+    /// else they read: a name the first page sets makes the piece per-page;
+    /// a name it lacks is assumed absent (and checked on every page).
+    final class Probe {
+        let shared: TemplateObject
+        let page: TemplateObject
+        private(set) var absent: Set<String> = []
+        /// While rendering one piece.
+        var pending: Set<String> = []
+        var dynamic = false
+
+        init(shared: TemplateObject, page: TemplateObject) {
+            self.shared = shared
+            self.page = page
+        }
+
+        /// A name looked up in the page's own context (the bottom of the stack).
+        func root(_ name: String) -> TemplateValue? {
+            if let value = shared.values[name] { return value }
+            if page.values[name] != nil { dynamic = true; return nil }
+            pending.insert(name)
+            guard name.utf8.count > 4, name.hasPrefix("has_") else { return nil }
+            let base = String(name.dropFirst(4))
+            if let value = shared.values[base] {
+                switch value {
+                case .string(let text): return .bool(!text.isEmpty)
+                case .list(let items): return .bool(!items.isEmpty)
+                default: return nil
+                }
+            }
+            if page.values[base] != nil { dynamic = true; return nil }
+            pending.insert(base)
+            return nil
+        }
+
+        /// A section's value at the top of the page: shared, absent, or dynamic.
+        func evaluate(_ path: [String]) -> (value: TemplateValue?, dynamic: Bool, absent: Set<String>) {
+            pending = []
+            dynamic = false
+            guard !path[0].isEmpty, path[0] != "." else { return (nil, true, []) }
+            var found = root(path[0])
+            for name in path.dropFirst() {
+                guard case .object(let object)? = found else { found = nil; break }
+                found = object.child(name)
+            }
+            let result = (found, dynamic, pending)
+            pending = []
+            dynamic = false
+            return result
+        }
+
+        func commit(_ names: Set<String>) { absent.formUnion(names) }
+
+        /// The node's bytes when they depend on shared values only.
+        func render(_ node: Node, indentation: String?, blocks: [String: Template]?, templates: [String: Template]) -> [UInt8]? {
+            pending = []
+            dynamic = false
+            var renderer = Renderer(templates: templates, stack: [.object(shared)], probe: self)
+            var bytes: [UInt8] = []
+            renderer.render(node, indentation: indentation, blocks: blocks, into: &bytes)
+            defer { pending = []; dynamic = false }
+            guard !dynamic else { return nil }
+            absent.formUnion(pending)
+            return bytes
+        }
     }
 
     // MARK: Reading swift-mustache's tokens
@@ -131,6 +353,14 @@ final class CompiledTemplates: @unchecked Sendable {
     private struct Renderer {
         let templates: [String: Template]
         var stack: [TemplateValue]
+        /// Set while making a plan: lookups that reach the page's context go to it.
+        var probe: Probe?
+
+        init(templates: [String: Template], stack: [TemplateValue], probe: Probe? = nil) {
+            self.templates = templates
+            self.stack = stack
+            self.probe = probe
+        }
 
         mutating func render(_ template: Template, indentation: String?, blocks: [String: Template]?, into out: inout [UInt8]) {
             if let indentation, !indentation.isEmpty {
@@ -193,7 +423,7 @@ final class CompiledTemplates: @unchecked Sendable {
             }
         }
 
-        private static func indent(_ outer: String?, _ inner: String?) -> String? {
+        static func indent(_ outer: String?, _ inner: String?) -> String? {
             guard let inner else { return outer }
             return (outer ?? "") + inner
         }
@@ -208,13 +438,23 @@ final class CompiledTemplates: @unchecked Sendable {
         /// in the current value; otherwise the first name up the stack, the
         /// rest inside what it found.
         private func lookup(_ path: [String]) -> TemplateValue? {
+            if let probe, stack.count == 1, path[0] == "." || path[0].isEmpty {
+                probe.dynamic = true
+                return nil
+            }
             if path.count == 1, path[0] == "." { return stack.last }
             var found: TemplateValue?
             if path[0].isEmpty {
                 found = stack.last
             } else {
-                for value in stack.reversed() {
-                    if case .object(let object) = value, let child = object.child(path[0]) { found = child; break }
+                var index = stack.count - 1
+                while index >= 0 {
+                    if index == 0, let probe {
+                        found = probe.root(path[0])
+                        break
+                    }
+                    if case .object(let object) = stack[index], let child = object.child(path[0]) { found = child; break }
+                    index -= 1
                 }
                 guard found != nil else { return nil }
             }

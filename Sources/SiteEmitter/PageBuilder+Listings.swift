@@ -1,3 +1,4 @@
+import Foundation
 import GuideModel
 
 extension PageBuilder {
@@ -87,24 +88,21 @@ extension PageBuilder {
             sections.append(["heading": .string(s[key] ?? key), "id": .string(id), "cards": .list(cards), "empty": .bool(cards.isEmpty),
                              "empty_text": .string(s["no_entries"] ?? "")])
         }
-        func has(_ shown: LocalizedEntry, _ key: String) -> Bool {
-            (model.field(key, of: shown)?.value.arrayValue ?? []).contains { $0.stringValue == term.id }
-        }
         switch group {
         case "touchpoints":
             section("indicators_here", "indicators", indicators(at: term.id, in: language).map { renderedCard($0.entry.reference, from: page, language: language)! })
-            section("protocols_here", "protocols", model.entries(of: .protocols, in: language).filter { has($0, "touchpoints") }
+            section("protocols_here", "protocols", entries(.protocols, in: language, listing: "touchpoints", term.id)
                 .map { renderedCard($0.entry.reference, from: page, language: language)! })
         case "roles":
-            section("indicators_for_role", "indicators", model.entries(of: .indicators, in: language).filter { has($0, "observers") }
+            section("indicators_for_role", "indicators", entries(.indicators, in: language, listing: "observers", term.id)
                 .map { renderedCard($0.entry.reference, from: page, language: language)! })
-            section("protocols_for_role", "protocols", model.entries(of: .protocols, in: language).filter { has($0, "roles") }
+            section("protocols_for_role", "protocols", entries(.protocols, in: language, listing: "roles", term.id)
                 .map { renderedCard($0.entry.reference, from: page, language: language)! })
         default:
             context["is_country"] = true
             section("helplines_in_country", "helplines", helplines(in: term.id, language: language).map { helplineCard($0, from: page) })
-            let specific = EntryType.allCases.filter { $0 != .helplines }.flatMap { model.entries(of: $0, in: language) }
-                .filter { has($0, "jurisdictions") }
+            let specific = EntryType.allCases.filter { $0 != .helplines }
+                .flatMap { entries($0, in: language, listing: "jurisdictions", term.id) }
             if !specific.isEmpty {
                 section("entries_for_country", "specific", specific.map { renderedCard($0.entry.reference, from: page, language: language)! })
             }
@@ -143,19 +141,56 @@ extension PageBuilder {
     // MARK: Selections
 
     func indicators(at touchpoint: String, in language: String) -> [LocalizedEntry] {
-        model.entries(of: .indicators, in: language).filter {
-            (model.field("touchpoints", of: $0)?.value.arrayValue ?? []).contains { $0.stringValue == touchpoint }
-        }
+        entries(.indicators, in: language, listing: "touchpoints", touchpoint)
+    }
+
+    /// Entries of `type` shown in `language` whose list field `key` holds
+    /// `id`, in list order (each language's lists indexed once, see `TermLists`).
+    func entries(_ type: EntryType, in language: String, listing key: String, _ id: String) -> [LocalizedEntry] {
+        termLists.lists("\(language)|\(type.rawValue)|\(key)") {
+            var lists: [String: [LocalizedEntry]] = [:]
+            for shown in model.entries(of: type, in: language) {
+                var seen: Set<String> = []
+                for value in model.field(key, of: shown)?.value.arrayValue ?? [] {
+                    if let term = value.stringValue, seen.insert(term).inserted { lists[term, default: []].append(shown) }
+                }
+            }
+            return lists
+        }[id] ?? []
     }
 
     /// Helplines of a country, emergency lines first, then by id.
     func helplines(in country: String, language: String) -> [LocalizedEntry] {
-        let all = model.entries(of: .helplines, in: language).filter { model.field("country", of: $0)?.value.stringValue == country }
+        let all = termLists.lists("\(language)|helplines|country") {
+            var lists: [String: [LocalizedEntry]] = [:]
+            for shown in model.entries(of: .helplines, in: language) {
+                if let country = model.field("country", of: shown)?.value.stringValue { lists[country, default: []].append(shown) }
+            }
+            return lists
+        }[country] ?? []
         let emergency = all.filter { model.field("purpose", of: $0)?.value.stringValue == "emergency" }
         return emergency + all.filter { model.field("purpose", of: $0)?.value.stringValue != "emergency" }
     }
 
     func helplineCard(_ shown: LocalizedEntry, from page: String) -> TemplateValue {
         renderedCard(shown.entry.reference, from: page, language: shown.language, contact: true)!
+    }
+}
+
+/// Entries per term (a touchpoint, role or country id) for one language,
+/// type and field, built once per build by the first page that asks.
+final class TermLists: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byKey: [String: [String: [LocalizedEntry]]] = [:]
+
+    func lists(_ key: String, _ make: () -> [String: [LocalizedEntry]]) -> [String: [LocalizedEntry]] {
+        lock.lock()
+        if let hit = byKey[key] { lock.unlock(); return hit }
+        lock.unlock()
+        let value = make()
+        lock.lock(); defer { lock.unlock() }
+        if let hit = byKey[key] { return hit }
+        byKey[key] = value
+        return value
     }
 }

@@ -12,6 +12,7 @@ struct PageBuilder: Sendable {
     let settings: SiteSettings
     let templates: SiteTemplates
     let cards = CardCache()
+    let termLists = TermLists()
     /// Each language's interface strings as the template value `s`, built once.
     let stringValues: [String: TemplateValue]
 
@@ -45,13 +46,18 @@ struct PageBuilder: Sendable {
                 "current": .bool(declared.code == language), "dir": declared.rightToLeft ? "rtl" : "ltr",
             ])
         }
-        var nav: [TemplateValue] = EntryType.allCases.map { type in
-            ["label": .string(s["type_\(type.rawValue)"] ?? type.rawValue), "href": .string(root + SitePaths.typeListing(language, type)),
-             "current": .bool(page.hasPrefix("\(language)/\(type.rawValue)/"))]
-        }
-        for group in Self.groups {
-            nav.append(["label": .string(s[group] ?? group), "href": .string(root + SitePaths.groupIndex(language, group)),
-                        "current": .bool(page.hasPrefix("\(language)/\(group)/"))])
+        let sections = EntryType.allCases.map(\.rawValue) + Self.groups
+        let current = sections.firstIndex { page.hasPrefix("\(language)/\($0)/") } ?? -1
+        let nav = cards.nav("\(language)|\(root)|\(current)") {
+            var nav: [TemplateValue] = EntryType.allCases.map { type in
+                ["label": .string(s["type_\(type.rawValue)"] ?? type.rawValue), "href": .string(root + SitePaths.typeListing(language, type)),
+                 "current": .bool(page.hasPrefix("\(language)/\(type.rawValue)/"))]
+            }
+            for group in Self.groups {
+                nav.append(["label": .string(s[group] ?? group), "href": .string(root + SitePaths.groupIndex(language, group)),
+                            "current": .bool(page.hasPrefix("\(language)/\(group)/"))])
+            }
+            return nav
         }
         return [
             "lang": .string(language), "dir": .string(direction(language)), "s": stringValues[language] ?? [:], "root": .string(root),
@@ -153,7 +159,7 @@ struct PageBuilder: Sendable {
     }
 }
 
-/// Rendered cards shared by all pages (filled while pages render in parallel).
+/// Rendered cards and navigation lists shared by all pages (filled while pages render in parallel).
 final class CardCache: @unchecked Sendable {
     private let lock = NSLock()
     private var html: [String: TemplateValue] = [:]
@@ -166,5 +172,20 @@ final class CardCache: @unchecked Sendable {
     func set(_ key: String, _ value: TemplateValue) {
         lock.lock(); defer { lock.unlock() }
         html[key] = value
+    }
+
+    private var navs: [String: [TemplateValue]] = [:]
+
+    /// The navigation of pages with the same language, depth and current
+    /// section, built once so those pages share its objects.
+    func nav(_ key: String, _ make: () -> [TemplateValue]) -> [TemplateValue] {
+        lock.lock()
+        if let hit = navs[key] { lock.unlock(); return hit }
+        lock.unlock()
+        let value = make()
+        lock.lock(); defer { lock.unlock() }
+        if let hit = navs[key] { return hit }
+        navs[key] = value
+        return value
     }
 }

@@ -62,11 +62,17 @@ struct SiteTemplates: Sendable {
         return (SiteTemplates(library: library, compiled: compiled), diagnostics)
     }
 
+    /// Values that are the same on every page of a language at one folder
+    /// depth (and section, for `nav`): what templates show from them alone is
+    /// rendered once per template and such values (see `CompiledTemplates.render(_:_:shared:into:)`).
+    static let sharedNames = ["lang", "dir", "s", "root", "site_title", "quick_exit_url", "home_href", "search_href",
+                              "css_href", "script_src", "sw_src", "nav"]
+
     /// Appends the UTF-8 of `name` rendered with `context` to `out`.
     func render(_ name: String, _ context: [String: TemplateValue], into out: inout [UInt8]) {
         let object = TemplateObject(context)
         if let compiled {
-            compiled.render(name, object, into: &out)
+            compiled.render(name, object, shared: Self.sharedNames, into: &out)
         } else {
             out.append(contentsOf: (library.render(object.mustacheNode, withTemplate: name) ?? "").utf8)
         }
