@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import GuideModel
+import JSON
 
 /// Runs every check over a loaded guide and returns all diagnostics in print order.
 ///
@@ -45,13 +46,15 @@ public enum GuideChecker {
     }
 
     /// Stops when loading failed on the schemas or guide.yml, or there are no schemas;
-    /// otherwise validates guide.yml and the handouts.
-    static func begin(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic]) -> Beginning {
+    /// otherwise validates guide.yml and the handouts (except those `passed`
+    /// says passed these schemas before).
+    static func begin(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic],
+                      passed: (_ path: String, _ value: JSONObject) -> Bool = { _, _ in false }) -> Beginning {
         let foundational = loadDiagnostics.contains {
             $0.severity == .error && ($0.code.hasPrefix("schema.") || $0.code.hasPrefix("config."))
         }
         guard !foundational, let schema = SchemaCheck(schemas: schemas) else { return .stop(Set(loadDiagnostics).sorted()) }
-        let guideSchema = schema.checkGuideFiles(guide)
+        let guideSchema = schema.checkGuideFiles(guide, passed: passed)
         let configPath = guide.configDocument?.path
         return .proceed(Start(loadDiagnostics: loadDiagnostics, schema: schema,
                               unloadable: Set(loadDiagnostics.filter { $0.severity == .error }.map(\.file)),

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import GuideModel
 import Markdown
 
@@ -9,17 +10,26 @@ import Markdown
 /// What it answers depends only on the set of entries, each entry's source
 /// file's section ids (and whether it has a source file), the schemas' section
 /// rules and the unloadable files: `IncrementalChecker` relies on this.
-final class ReferenceIndex: Sendable {
+final class ReferenceIndex: @unchecked Sendable {
     private let guide: Guide
-    /// Every entry as `<type>/<id>`, in guide order, for suggestions.
-    private let all: [String]
     /// Files that exist but could not be loaded: a reference to them is not a second mistake.
     private let unloadable: Set<String>
+    private let lock = NSLock()
+    private var allReferences: [String]?
 
     init(guide: Guide, unloadable: Set<String> = []) {
         self.guide = guide
-        self.all = EntryType.allCases.flatMap { type in (guide.entries[type] ?? [:]).keys.sorted().map { "\(type.rawValue)/\($0)" } }
         self.unloadable = unloadable
+    }
+
+    /// Every entry as `<type>/<id>`, in guide order, for suggestions; made
+    /// when first needed (a guide without mistakes never needs it).
+    private var all: [String] {
+        lock.lock(); defer { lock.unlock() }
+        if let allReferences { return allReferences }
+        let made = EntryType.allCases.flatMap { type in (guide.entries[type] ?? [:]).keys.sorted().map { "\(type.rawValue)/\($0)" } }
+        allReferences = made
+        return made
     }
 
     enum Resolution {
@@ -47,6 +57,7 @@ final class ReferenceIndex: Sendable {
 
     /// The closest existing reference: a typo in the id, or the right id under another type.
     func suggestion(for text: String) -> String? {
+        let all = all
         if let close = Suggestion.closest(to: text, among: all) { return close }
         let id = text.split(separator: "/").last.map(String.init) ?? text
         return all.first { $0.hasSuffix("/" + id) }
