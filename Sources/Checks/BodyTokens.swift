@@ -36,8 +36,12 @@ struct BodyTokens {
     /// Phone numbers and e-mail addresses written as plain text, found by a
     /// byte scanner (a regular expression per line was most of `guide check`'s time).
     private mutating func scanText(_ file: EntryFile) {
-        let bytes = Array(file.bodyText.utf8)
-        var line = file.bodyLine, lineStart = 0, i = 0
+        var text = file.bodyText
+        text.withUTF8 { scan($0, firstLine: file.bodyLine) }
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
+        var line = firstLine, lineStart = 0, i = 0
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x0A { line += 1; lineStart = i + 1; i += 1; continue }
@@ -69,7 +73,7 @@ struct BodyTokens {
     }
 
     /// The end of a run of digits and separators (space, parentheses, dot, hyphen) ending in a digit.
-    private static func phoneEnd(from start: Int, in bytes: [UInt8]) -> Int {
+    private static func phoneEnd(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var i = start + 1, lastDigit = isDigit(bytes[start]) ? start + 1 : start
         while i < bytes.count {
             let b = bytes[i]
@@ -79,13 +83,13 @@ struct BodyTokens {
         return lastDigit
     }
 
-    private static func isISODate(_ s: ArraySlice<UInt8>) -> Bool {
+    private static func isISODate(_ s: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let a = Array(s)
         return a.count == 10 && a[4] == 0x2D && a[7] == 0x2D && a.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || isDigit($0.element) }
     }
 
     /// The e-mail address around an `@`, if the text there is shaped like one.
-    private static func email(around at: Int, in bytes: [UInt8], lineStart: Int) -> (Int, Int)? {
+    private static func email(around at: Int, in bytes: UnsafeBufferPointer<UInt8>, lineStart: Int) -> (Int, Int)? {
         func local(_ b: UInt8) -> Bool { isWordByte(b) && b < 0x80 || b == 0x2E || b == 0x25 || b == 0x2B || b == 0x2D }
         func domain(_ b: UInt8) -> Bool { (isWordByte(b) && b < 0x80 && b != UInt8(ascii: "_")) || b == 0x2E || b == 0x2D }
         var start = at
@@ -98,7 +102,7 @@ struct BodyTokens {
         return (start, end)
     }
 
-    private static func range(_ bytes: [UInt8], lineStart: Int, start: Int, end: Int, line: Int) -> SourceRange {
+    private static func range(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, start: Int, end: Int, line: Int) -> SourceRange {
         let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).unicodeScalars.count + 1
         let length = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.count
         return SourceRange(line: line, column: column, length: length)

@@ -6,8 +6,8 @@ import JSON
 /// fallback or country language is declared, and every title and name is
 /// given in every declared language.
 struct ConfigCheck: Check {
-    func run(_ context: CheckContext) -> [Diagnostic] {
-        guard let document = context.guide.configDocument, !context.invalidFrontMatter.contains(document.path) else { return [] }
+    func checkGuide(_ context: CheckContext, invalidFrontMatter: Set<String>) -> [Diagnostic] {
+        guard let document = context.guide.configDocument, !invalidFrontMatter.contains(document.path) else { return [] }
         let config = context.guide.config
         let declared = config.languageCodes
         var out: [Diagnostic] = []

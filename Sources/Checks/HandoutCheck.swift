@@ -10,12 +10,12 @@ struct HandoutCheck: Check {
         "pocket-card": ["cr80", "a6"], "sheet": ["a4", "letter"], "poster": ["a4", "a3"], "booklet": ["a4", "letter"],
     ]
 
-    func run(_ context: CheckContext) -> [Diagnostic] {
+    func checkGuide(_ context: CheckContext, invalidFrontMatter: Set<String>) -> [Diagnostic] {
         let guide = context.guide
-        let index = ReferenceIndex(guide: guide, unloadable: context.unloadable)
+        let index = context.references
         let declared = guide.config.languageCodes
         var out: [Diagnostic] = []
-        for handout in guide.handouts where !context.invalidFrontMatter.contains(handout.path) {
+        for handout in guide.handouts where !invalidFrontMatter.contains(handout.path) {
             let p = handout.positions
             for (i, language) in handout.languages.enumerated() {
                 if !declared.contains(language) {
@@ -38,7 +38,7 @@ struct HandoutCheck: Check {
                 if let text = item.stringValue {
                     if let d = ReferenceCheck.check(text, in: handout.path, at: at, index: index) { out.append(d) }
                 } else if i < handout.include.count, guide.entries(selectedBy: handout.include[i]).isEmpty,
-                          !selectionMayMissInvalidEntries(handout.include[i], context) {
+                          !selectionMayMissInvalidEntries(handout.include[i], guide, invalidFrontMatter) {
                     out.append(.warning("handout.empty-selection", file: handout.path, at: at,
                                         "this selection matches no published entry",
                                         help: "check the filter values, or remove the selection"))
@@ -62,10 +62,11 @@ struct HandoutCheck: Check {
 
     /// An entry whose front matter failed the schema has untrusted values and
     /// may be why a selection is empty; that mistake is already reported.
-    private func selectionMayMissInvalidEntries(_ selection: HandoutDefinition.Selection, _ context: CheckContext) -> Bool {
+    private func selectionMayMissInvalidEntries(_ selection: HandoutDefinition.Selection, _ guide: Guide,
+                                                _ invalid: Set<String>) -> Bool {
         guard case .filter(let type, _) = selection else { return false }
-        return context.guide.entries(of: type).contains { entry in
-            entry.files.values.contains { context.invalidFrontMatter.contains($0.path) }
+        return guide.entries(of: type).contains { entry in
+            entry.files.values.contains { invalid.contains($0.path) }
         }
     }
 }

@@ -5,8 +5,8 @@ import GuideModel
 /// Tags on one line (`<b>who</b>`) are one mistake and give one diagnostic,
 /// covering them all.
 struct MarkdownHTMLCheck: Check {
-    func run(_ context: CheckContext) -> [Diagnostic] {
-        context.allFiles.flatMap { file in
+    func check(_ entry: EntryFiles, in context: CheckContext) -> [Diagnostic] {
+        entry.files.flatMap { file in
             var ranges: [SourceRange] = []
             for html in file.body.rawHTML {
                 if let last = ranges.last, last.start.line == html.range.start.line {

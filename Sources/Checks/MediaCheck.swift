@@ -5,10 +5,10 @@ import GuideModel
 /// Images and media links point at files in `Content/media/`, and every image
 /// has alt text (readers with screen readers, and printed handouts, need it).
 struct MediaCheck: Check {
-    func run(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ entry: EntryFiles, in context: CheckContext) -> [Diagnostic] {
         let media = context.guide.media
         var out: [Diagnostic] = []
-        for file in context.allFiles {
+        for file in entry.files {
             for occurrence in file.body.links {
                 let link = occurrence.link
                 let dest = link.destination

@@ -6,17 +6,20 @@ import Markdown
 /// Every reference resolves: in front matter (any value written `<type>/<id>`)
 /// and as Markdown link targets; `#section` parts name a section of the target.
 struct ReferenceCheck: Check {
-    func run(_ context: CheckContext) -> [Diagnostic] {
-        let index = ReferenceIndex(guide: context.guide, unloadable: context.unloadable)
+    func check(_ entry: EntryFiles, in context: CheckContext) -> [Diagnostic] {
+        let index = context.references
+        var resolutions = Resolutions(index: index)
         var out: [Diagnostic] = []
-        for file in context.validFiles {
+        for file in entry.files where entry.isValid(file) {
+            let (filePath, positions) = (file.path, file.positions)
             var path: [String] = []
-            Self.walk(.object(file.frontMatter), path: &path) { text, path in
-                guard Reference.looksLikeReference(text) else { return }
-                if let d = Self.check(text, in: file.path, at: file.positions.valueRange(path), index: index) { out.append(d) }
+            Self.walk(file.frontMatter, path: &path) { text, path in
+                // Every reference has a slash: most strings (titles, summaries) are passed over cheaply.
+                guard text.utf8.contains(UInt8(ascii: "/")), Reference.looksLikeReference(text) else { return }
+                if let d = resolutions.check(text, in: filePath, at: positions.valueRange(path)) { out.append(d) }
             }
         }
-        for file in context.allFiles {
+        for file in entry.files {
             let ownSections = Set(file.body.headings.compactMap(\.heading.id))
             // Images are MediaCheck's: an image path is reported there, once.
             for occurrence in file.body.links where !occurrence.isImage {
@@ -31,7 +34,7 @@ struct ReferenceCheck: Check {
                                           help: Suggestion.closest(to: id, among: ownSections).map { "did you mean \"#\($0)\"?" }))
                     }
                 } else if Reference.looksLikeReference(dest) {
-                    if let d = Self.check(dest, in: file.path, at: at, index: index) { out.append(d) }
+                    if let d = resolutions.check(dest, in: file.path, at: at) { out.append(d) }
                 } else if LinkKind.isRelative(dest), !dest.hasPrefix("media/") {
                     out.append(.error("link.relative", file: file.path, at: at,
                                       "\"\(dest)\" is not a reference, a media file or a web address",
@@ -63,7 +66,40 @@ struct ReferenceCheck: Check {
         }
     }
 
-    /// Calls `visit` with every string in `value` and its path.
+    /// Checks the references of one entry, each distinct text once (its
+    /// translations repeat the source's references): what is wrong with a
+    /// reference does not depend on the file it is written in.
+    struct Resolutions {
+        let index: ReferenceIndex
+        private var found: [String: Diagnostic?] = [:]
+
+        init(index: ReferenceIndex) { self.index = index }
+
+        mutating func check(_ text: String, in file: String, at range: SourceRange) -> Diagnostic? {
+            let problem: Diagnostic?
+            if let known = found[text] {
+                problem = known
+            } else {
+                problem = ReferenceCheck.check(text, in: file, at: range, index: index)
+                found[text] = problem
+            }
+            guard var diagnostic = problem else { return nil }
+            diagnostic.file = file
+            diagnostic.range = range
+            return diagnostic
+        }
+    }
+
+    /// Calls `visit` with every string in `object` and its path.
+    static func walk(_ object: JSONObject, path: inout [String], _ visit: (String, [String]) -> Void) {
+        for key in object.keys {
+            guard let value = object[key] else { continue }
+            path.append(key)
+            walk(value, path: &path, visit)
+            path.removeLast()
+        }
+    }
+
     static func walk(_ value: JSONValue, path: inout [String], _ visit: (String, [String]) -> Void) {
         switch value {
         case .string(let s):
@@ -75,11 +111,7 @@ struct ReferenceCheck: Check {
                 path.removeLast()
             }
         case .object(let o):
-            for (k, v) in o {
-                path.append(k)
-                walk(v, path: &path, visit)
-                path.removeLast()
-            }
+            walk(o, path: &path, visit)
         default:
             break
         }

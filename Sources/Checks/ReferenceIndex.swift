@@ -1,19 +1,35 @@
 import Diagnostics
+import Foundation
 import GuideModel
 import Markdown
 
 /// Answers "does this reference resolve?" and "what did the user mean?" for
-/// every check that meets references.
-struct ReferenceIndex: Sendable {
+/// every check that meets references. Built once per run and shared by
+/// reference (it holds the guide, which is large to copy).
+///
+/// What it answers depends only on the set of entries, each entry's source
+/// file's section ids (and whether it has a source file), the schemas' section
+/// rules and the unloadable files: `IncrementalChecker` relies on this.
+final class ReferenceIndex: @unchecked Sendable {
     private let guide: Guide
-    private let all: [String]
     /// Files that exist but could not be loaded: a reference to them is not a second mistake.
     private let unloadable: Set<String>
+    private let lock = NSLock()
+    private var allReferences: [String]?
 
     init(guide: Guide, unloadable: Set<String> = []) {
         self.guide = guide
-        self.all = guide.allEntries.map { $0.reference.description }
         self.unloadable = unloadable
+    }
+
+    /// Every entry as `<type>/<id>`, in guide order, for suggestions; made
+    /// when first needed (a guide without mistakes never needs it).
+    private var all: [String] {
+        lock.lock(); defer { lock.unlock() }
+        if let allReferences { return allReferences }
+        let made = EntryType.allCases.flatMap { type in (guide.entries[type] ?? [:]).keys.sorted().map { "\(type.rawValue)/\($0)" } }
+        allReferences = made
+        return made
     }
 
     enum Resolution {
@@ -23,14 +39,14 @@ struct ReferenceIndex: Sendable {
     }
 
     func resolve(_ reference: Reference) -> Resolution {
-        guard let entry = guide.entry(reference.entry) else {
+        guard let entry = guide.entries[reference.type]?[reference.id] else {
             let stem = "/\(reference.entry.description)."
             if unloadable.contains(where: { $0.hasSuffix(".md") && $0.contains(stem) }) { return .resolved }
             return .unknownEntry(suggestion: suggestion(for: reference.entry.description))
         }
         guard let section = reference.section else { return .resolved }
-        let known = sectionIDs(of: entry)
-        if known.isEmpty && guide.sourceFile(of: entry) == nil { return .resolved }
+        let known = Self.sectionIDs(of: entry, sourceLanguage: guide.config.sourceLanguage)
+        if known.isEmpty && entry.files[guide.config.sourceLanguage] == nil { return .resolved }
         if known.contains(section) { return .resolved }
         // A required section missing from the target is reported there (section.missing).
         if guide.sectionRules[reference.type]?.contains(where: { $0.required && $0.id == section }) == true {
@@ -41,15 +57,15 @@ struct ReferenceIndex: Sendable {
 
     /// The closest existing reference: a typo in the id, or the right id under another type.
     func suggestion(for text: String) -> String? {
+        let all = all
         if let close = Suggestion.closest(to: text, among: all) { return close }
         let id = text.split(separator: "/").last.map(String.init) ?? text
         return all.first { $0.hasSuffix("/" + id) }
     }
 
-    /// Section ids of an entry, taken from its source-language file.
-    func sectionIDs(of entry: Entry) -> [String] {
-        guard let file = guide.sourceFile(of: entry) else { return [] }
-        return file.body.headings.compactMap(\.heading.id)
+    /// Section ids of an entry, taken from its source-language file: what a
+    /// `#section` part of a reference to the entry is resolved against.
+    static func sectionIDs(of entry: Entry, sourceLanguage: String) -> [String] {
+        entry.files[sourceLanguage]?.body.headings.compactMap(\.heading.id) ?? []
     }
 }
-

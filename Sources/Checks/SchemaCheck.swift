@@ -8,49 +8,54 @@ import Schema
 /// schemas, and reports each error at the YAML key or value it concerns.
 struct SchemaCheck {
     let schemas: SchemaSet
+    let registry: SchemaRegistry
 
-    /// Diagnostics, and the paths of files that had any (their values are not
-    /// trusted by later checks).
-    func run(_ guide: Guide) -> (diagnostics: [Diagnostic], invalid: Set<String>) {
-        guard let registry = schemas.registry else { return ([], []) }
-        var targets: [(path: String, value: JSONObject, positions: FieldPositions, uri: String?, translationOf: EntryType?)] = []
-        if let config = guide.configDocument {
-            targets.append((config.path, config.value, config.positions, schemas.uri("guide"), nil))
+    init?(schemas: SchemaSet) {
+        guard let registry = schemas.registry else { return nil }
+        self.schemas = schemas
+        self.registry = registry
+    }
+
+    /// Diagnostics for guide.yml and the handout definitions. Documents
+    /// `passed` says passed these schemas before are not validated again
+    /// (what fails is found from the value alone, so they still pass).
+    func checkGuideFiles(_ guide: Guide, passed: (_ path: String, _ value: JSONObject) -> Bool = { _, _ in false }) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let config = guide.configDocument, !passed(config.path, config.value) {
+            out += validate(config.value, positions: config.positions, file: config.path, uri: schemas.uri("guide"))
         }
-        for handout in guide.handouts {
-            targets.append((handout.path, handout.value, handout.positions, schemas.uri("handout"), nil))
+        for handout in guide.handouts where !passed(handout.path, handout.value) {
+            out += validate(handout.value, positions: handout.positions, file: handout.path, uri: schemas.uri("handout"))
         }
-        for entry in guide.allEntries {
-            for language in entry.languages {
-                let file = entry.files[language]!
-                let isTranslation = language != guide.config.sourceLanguage
-                targets.append((file.path, file.frontMatter, file.positions, schemas.uri(entry.type.schemaName),
-                                isTranslation ? entry.type : nil))
+        return out
+    }
+
+    /// Diagnostics for one entry file's front matter. A translation is held
+    /// only to the required fields it can translate.
+    func check(_ file: EntryFile, in guide: Guide) -> [Diagnostic] {
+        let isTranslation = file.language != guide.config.sourceLanguage
+        return validate(file.frontMatter, positions: file.positions, file: file.path, uri: schemas.uri(file.type.schemaName),
+                        translatable: isTranslation ? guide.fieldRules[file.type]?.translatable ?? [] : nil)
+    }
+
+    /// `translatable` is given for translations: their translatable fields.
+    private func validate(_ value: JSONObject, positions: FieldPositions, file: String, uri: String?,
+                          translatable: Set<String>? = nil) -> [Diagnostic] {
+        guard let uri else { return [] }
+        let instance = JSONValue.object(value)
+        var errors = registry.validate(instance, against: uri)
+        guard !errors.isEmpty else { return [] }
+        if let translatable {
+            // `required` binds the source file; a translation needs only its translatable required fields.
+            errors.removeAll { $0.keyword == "required" && !translatable.contains($0.property ?? "") }
+        }
+        errors = Self.withoutTyposReportedTwice(errors)
+        let registry = registry
+        return errors.map {
+            SchemaDiagnostic.make($0, in: instance, file: file, positions: positions) {
+                registry.validate($0, against: uri)
             }
         }
-        var results = [[Diagnostic]](repeating: [], count: targets.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let slots = slots
-            DispatchQueue.concurrentPerform(iterations: targets.count) { i in
-                let t = targets[i]
-                guard let uri = t.uri else { return }
-                var errors = registry.validate(.object(t.value), against: uri)
-                if let type = t.translationOf {
-                    // `required` binds the source file; a translation needs only its translatable required fields.
-                    let translatable = guide.fieldRules[type]?.translatable ?? []
-                    errors.removeAll { $0.keyword == "required" && !translatable.contains($0.property ?? "") }
-                }
-                errors = Self.withoutTyposReportedTwice(errors)
-                let instance = JSONValue.object(t.value)
-                slots[i] = errors.map {
-                    SchemaDiagnostic.make($0, in: instance, file: t.path, positions: t.positions) {
-                        registry.validate($0, against: uri)
-                    }
-                }
-            }
-        }
-        let diagnostics = results.flatMap { $0 }
-        return (diagnostics, Set(diagnostics.map(\.file)))
     }
 
     /// A misspelt key (`titel`) is one mistake: report the unknown field with

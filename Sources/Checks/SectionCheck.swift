@@ -6,10 +6,10 @@ import Markdown
 /// what the schema says (the protocol's steps are one ordered list); section
 /// ids are well formed and unique.
 struct SectionCheck: Check {
-    func run(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ entry: EntryFiles, in context: CheckContext) -> [Diagnostic] {
         let guide = context.guide
         var out: [Diagnostic] = []
-        for file in context.allFiles {
+        for file in entry.files {
             for problem in file.body.problems {
                 let code = problem.kind == .duplicateSectionID ? "section.duplicate" : "section.id"
                 out.append(.error(code, file: file.path, at: problem.range, problem.message,

@@ -8,25 +8,22 @@ import Markdown
 /// URLs and references in the body. Differences are warnings at the place
 /// in the translation where they occur.
 struct TranslationParityCheck: Check {
-    func run(_ context: CheckContext) -> [Diagnostic] {
+    func check(_ entry: EntryFiles, in context: CheckContext) -> [Diagnostic] {
         let guide = context.guide
+        guard let source = entry.source, entry.files.count > 1 else { return [] }
+        let rules = guide.sectionRules[entry.entry.type] ?? []
+        // A malformed id in the source is reported there (section.id); comparing
+        // against the source's ids would only repeat it in every translation.
+        let compareSections = !source.body.problems.contains(where: { $0.kind == .malformedSectionID })
+        let sourceSectionIDs = source.body.sections.map(\.id)
+        // A required section the source lacks is reported there (section.missing).
+        let required = rules.filter(\.required).map(\.id)
+        let sourceTokens = BodyTokens(source)
         var out: [Diagnostic] = []
-        for entry in guide.allEntries {
-            guard let source = guide.sourceFile(of: entry) else { continue }
-            let sourceSections = source.body.sections
-            let sourceTokens = BodyTokens(source)
-            for language in entry.languages where language != guide.config.sourceLanguage {
-                guard let file = entry.files[language] else { continue }
-                // A malformed id in the source is reported there (section.id); comparing
-                // against the source's ids would only repeat it in every translation.
-                if !source.body.problems.contains(where: { $0.kind == .malformedSectionID }) {
-                    // A required section the source lacks is reported there (section.missing).
-                    let required = (guide.sectionRules[entry.type] ?? []).filter(\.required).map(\.id)
-                    out += sections(file, against: sourceSections.map(\.id), required: required)
-                }
-                out += steps(file, against: source, rules: guide.sectionRules[entry.type] ?? [])
-                out += tokens(file, BodyTokens(file), against: sourceTokens)
-            }
+        for file in entry.files where file.language != guide.config.sourceLanguage {
+            if compareSections { out += sections(file, against: sourceSectionIDs, required: required) }
+            out += steps(file, against: source, rules: rules)
+            out += tokens(file, BodyTokens(file), against: sourceTokens)
         }
         return out
     }
