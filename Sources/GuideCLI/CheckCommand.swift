@@ -22,11 +22,17 @@ struct CheckedContent {
     var loaded: LoadedContent
     var diagnostics: [Diagnostics.Diagnostic]
 
-    static func load(paths: PathOptions, today: Date, cache: LoadCache? = nil) throws -> CheckedContent {
+    /// Loads and checks everything. `guide serve` passes what it keeps
+    /// between rebuilds (`cache`, `checker`) so unchanged files are neither
+    /// read nor checked again; the result is the same either way.
+    static func load(paths: PathOptions, today: Date, cache: LoadCache? = nil,
+                     checker: IncrementalChecker? = nil) throws -> CheckedContent {
         let loader = ContentLoader(root: try paths.contentFolder(), displayRoot: paths.content)
         let loaded = loader.load(cache: cache)
-        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
-                                           loadDiagnostics: loaded.diagnostics, today: today)
+        let diagnostics = checker?.run(guide: loaded.guide, schemas: loaded.schemas,
+                                       loadDiagnostics: loaded.diagnostics, today: today)
+            ?? GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
+                                loadDiagnostics: loaded.diagnostics, today: today)
         return CheckedContent(loaded: loaded, diagnostics: diagnostics)
     }
 }

@@ -1,3 +1,4 @@
+import Checks
 import Diagnostics
 import Foundation
 import GuideModel
@@ -33,7 +34,7 @@ final class PreviewState: @unchecked Sendable {
 /// the state.
 ///
 /// Builds after the first are incremental: unchanged entry files are not
-/// read again (`LoadCache`), and the site is updated in place, re-rendering
+/// read again (`LoadCache`) nor checked again (`IncrementalChecker`), and the site is updated in place, re-rendering
 /// only the pages an edit affects (`EmitContext.previous`). The first build,
 /// and any build after one that failed half-way, goes into a fresh folder.
 final class PreviewBuilder: @unchecked Sendable {
@@ -44,6 +45,7 @@ final class PreviewBuilder: @unchecked Sendable {
     private var count = 0
     private let session = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private let loadCache = LoadCache()
+    private let checker = IncrementalChecker()
     /// The folder being served and what the emitter recorded of it.
     private var served: (folder: URL, record: OutputRecord)?
 
@@ -61,7 +63,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let version = "\(session)-\(count)"
         let checked: CheckedContent
         do {
-            checked = try CheckedContent.load(paths: paths, today: Date(), cache: loadCache)
+            checked = try CheckedContent.load(paths: paths, today: Date(), cache: loadCache, checker: checker)
         } catch {
             let message = "\(error)"
             state.update { $0.version = version; $0.errorPage = PreviewPages.errorPage(title: "The content folder cannot be read", text: message) }
