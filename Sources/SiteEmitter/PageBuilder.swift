@@ -11,13 +11,17 @@ struct PageBuilder: Sendable {
     let strings: InterfaceStrings
     let settings: SiteSettings
     let templates: SiteTemplates
-    let cards = CardCache()
+    let cards: CardCache
     let termLists = TermLists()
     /// Each language's interface strings as the template value `s`, built once.
     let stringValues: [String: TemplateValue]
 
-    init(model: SiteModel, strings: InterfaceStrings, settings: SiteSettings, templates: SiteTemplates) {
+    /// `cards` may come from the previous build in this process (`guide serve`),
+    /// without the cards of entries that changed since.
+    init(model: SiteModel, strings: InterfaceStrings, settings: SiteSettings, templates: SiteTemplates,
+         cards: CardCache = CardCache()) {
         self.model = model
+        self.cards = cards
         self.strings = strings
         self.settings = settings
         self.templates = templates
@@ -159,7 +163,10 @@ struct PageBuilder: Sendable {
     }
 }
 
-/// Rendered cards and navigation lists shared by all pages (filled while pages render in parallel).
+/// Rendered cards and navigation lists shared by all pages (filled while
+/// pages render in parallel). A card depends only on its entry and on what
+/// is global (templates, strings, settings), so `guide serve` keeps the
+/// cache from one build to the next.
 final class CardCache: @unchecked Sendable {
     private let lock = NSLock()
     private var html: [String: TemplateValue] = [:]
@@ -172,6 +179,16 @@ final class CardCache: @unchecked Sendable {
     func set(_ key: String, _ value: TemplateValue) {
         lock.lock(); defer { lock.unlock() }
         html[key] = value
+    }
+
+    /// Drops the cards of these entries (`type/id`; see `renderedCard`'s keys).
+    func forget(_ entries: Set<String>) {
+        guard !entries.isEmpty else { return }
+        lock.lock(); defer { lock.unlock() }
+        html = html.filter { key, _ in
+            let parts = key.split(separator: "|", maxSplits: 2)
+            return parts.count < 2 || !entries.contains(String(parts[1]))
+        }
     }
 
     private var navs: [String: [TemplateValue]] = [:]

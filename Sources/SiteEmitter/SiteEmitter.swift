@@ -28,19 +28,22 @@ public struct SiteEmitter: Emitter {
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
 
         let model = SiteModel(guide: context.guide, drafts: context.drafts)
-        let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates)
         let writer = SiteWriter(folder: context.folder, inPlace: context.inPlace)
         let contentRoot = Self.contentRoot(of: model.guide)
 
         let entries = context.guide.allEntries
         var fingerprints: [Reference: String] = [:]
         for entry in entries { fingerprints[entry.reference] = entry.fingerprint }
-        var pages = plan(model: model, builder: builder, dependencies: SiteDependencies(guide: context.guide, fingerprints: fingerprints))
-        pages.sort { $0.path < $1.path }
+        let dependencies = SiteDependencies(guide: context.guide, fingerprints: fingerprints)
         var record = SiteRecord(
             global: SiteDependencies.globalFingerprint(templates: context.templates, contentRoot: contentRoot, drafts: context.drafts),
             entries: Dictionary(uniqueKeysWithValues: fingerprints.map { ($0.key.description, $0.value) }))
         let reuse = Reuse(previous: context.previous, current: record)
+        let cards = reuse.cards ?? CardCache()
+        cards.forget(reuse.changed)
+        let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates, cards: cards)
+        var pages = plan(model: model, builder: builder, dependencies: dependencies)
+        pages.sort { $0.path < $1.path }
         if !context.inPlace { writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) }) }
         // One job per language's search index (the longest, so first), then one per page, on all cores.
         let languages = model.languages
@@ -76,16 +79,23 @@ public struct SiteEmitter: Emitter {
         files.append(writer.write("sw.js", worker))
 
         let problems = writer.problems
-        let dependencies = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.dependencies) })
-        for file in files { record.files[file.path] = SiteRecord.File(hash: file.hash, dependencies: dependencies[file.path]) }
+        let pageDependencies = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.dependencies) })
+        for file in files { record.files[file.path] = SiteRecord.File(hash: file.hash, dependencies: pageDependencies[file.path]) }
         if context.inPlace, let old = reuse.recorded {
             for path in old.files.keys where record.files[path] == nil { OutputFiles.remove(path, in: context.folder) }
         }
         if problems.isEmpty, record.files.keys.allSatisfy(SiteRecord.isRecordable) {
             let finished = record
-            context.record.set(finished) { finished.encoded() }
+            context.record.set(Kept(record: finished, cards: cards)) { finished.encoded() }
         }
         return diagnostics + problems
+    }
+
+    /// What the next build in this process gets back: the record, and the
+    /// cards rendered (a card shows one entry: those of unchanged entries stay good).
+    struct Kept: Sendable {
+        let record: SiteRecord
+        let cards: CardCache
     }
 
     /// Which pages of the previous build can stand: those whose recorded
@@ -98,10 +108,14 @@ public struct SiteEmitter: Emitter {
         let previous: SiteRecord?
         let folder: URL?
         let changed: Set<String>
+        /// The previous build's cards, when it ran in this process and nothing global changed.
+        let cards: CardCache?
 
         init(previous output: PreviousOutput?, current: SiteRecord) {
-            recorded = output.flatMap { ($0.record.decoded as? SiteRecord) ?? $0.record.data.flatMap(SiteRecord.init(decoding:)) }
+            let kept = output?.record.decoded as? Kept
+            recorded = kept?.record ?? output?.record.data.flatMap(SiteRecord.init(decoding:))
             previous = recorded.flatMap { $0.global == current.global ? $0 : nil }
+            cards = previous == nil ? nil : kept?.cards
             folder = output?.folder
             changed = previous.map { current.changedEntries(since: $0) } ?? []
         }
