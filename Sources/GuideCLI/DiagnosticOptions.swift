@@ -18,13 +18,22 @@ struct DiagnosticOptions: ParsableArguments {
     var today: String?
 
     func todayDate() throws -> Date {
-        guard let today else { return Date() }
+        guard let today else { return Self.startOfToday() }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd"
         guard let date = f.date(from: today) else { throw ValidationError("--today takes a date YYYY-MM-DD") }
         return date
+    }
+
+    /// The start of the current day (UTC), as `--today` gives it: every run
+    /// on one day measures helpline ages alike (and `guide serve` need not
+    /// check every helpline again after each edit because the clock moved).
+    static func startOfToday() -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.startOfDay(for: Date())
     }
 
     /// Colour on standard error: only on a terminal, and not under `NO_COLOR`.

@@ -63,7 +63,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let version = "\(session)-\(count)"
         let checked: CheckedContent
         do {
-            checked = try CheckedContent.load(paths: paths, today: Date(), cache: loadCache, checker: checker)
+            checked = try CheckedContent.load(paths: paths, today: DiagnosticOptions.startOfToday(), cache: loadCache, checker: checker)
         } catch {
             let message = "\(error)"
             state.update { $0.version = version; $0.errorPage = PreviewPages.errorPage(title: "The content folder cannot be read", text: message) }
