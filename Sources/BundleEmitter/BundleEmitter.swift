@@ -12,24 +12,11 @@ public struct BundleEmitter: Emitter {
     public init() {}
 
     public func emit(_ context: EmitContext) throws -> [Diagnostic] {
-        let documents = BundleDocuments(guide: context.guide, drafts: context.drafts, sourceDate: context.sourceDate)
-        var files: [(String, JSONValue)] = [(BundleFormat.fullFileName, documents.full)]
-        files += documents.languages.map { (BundleFormat.languageFileName($0.code), $0.document) }
-        files.append((BundleFormat.schemaFileName, BundleSchema.document))
-        let folder = context.folder
-        var failure: Error?
-        let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let (name, value) = files[i]
-            do {
-                try Data(JSONWriter().bytes(value)).write(to: folder.appendingPathComponent(name))
-            } catch {
-                lock.lock()
-                failure = failure ?? error
-                lock.unlock()
-            }
-        }
-        if let failure { throw failure }
+        let parts = BundleParts(guide: context.guide, drafts: context.drafts, sourceDate: context.sourceDate)
+        _ = try BundleWriter(parts: parts, folder: context.folder).write()
+        let schemaPath = context.folder.appendingPathComponent(BundleFormat.schemaFileName).path
+        let error = OutputFiles.replace(schemaPath, with: JSONWriter().bytes(BundleSchema.document))
+        if error != 0 { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
         return []
     }
 }
