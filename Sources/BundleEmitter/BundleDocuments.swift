@@ -2,8 +2,9 @@ import Foundation
 import GuideModel
 import JSON
 
-/// The bundle's documents, built from the guide: `guide.json` with every
-/// language and one document per language.
+/// The bundle's documents as values, built from the guide: `guide.json` with every language
+/// and one document per language. `BundleEmitter` writes the same bytes without building
+/// them (see `BundleWriter`); this form is for tests and tools.
 public struct BundleDocuments: Sendable {
     /// `guide.json`.
     public var full: JSONValue
@@ -12,78 +13,113 @@ public struct BundleDocuments: Sendable {
 
     /// Renders every published entry in every declared language, entries in parallel.
     public init(guide: Guide, drafts: Bool, sourceDate: Date?) {
-        let entries = guide.publishedEntries(drafts: drafts)
-        let index = PageIndex(guide: guide, entries: entries, drafts: drafts)
-        let renderer = EntryRenderer(guide: guide, index: index)
-        var outputs = [EntryRenderer.Output?](repeating: nil, count: entries.count)
+        let parts = BundleParts(guide: guide, drafts: drafts, sourceDate: sourceDate)
+        var outputs = [EntryRenderer.Output?](repeating: nil, count: parts.entries.count)
         outputs.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-                slots[i] = renderer.render(entries[i])
+            DispatchQueue.concurrentPerform(iterations: parts.entries.count) { i in
+                slots[i] = parts.renderer.render(parts.entries[i])
             }
         }
         let rendered = outputs.compactMap { $0 }
-        let config = guide.config
-        let codes = config.languageCodes
 
-        // guide.json
-        let fullEntries: [JSONValue] = rendered.map { output in
-            var o = output.core
-            var languages = JSONObject()
-            for code in codes {
-                languages[code] = output.localized[code]??.json ?? Self.nothingToShow
-            }
-            o["languages"] = .object(languages)
-            return .object(o)
+        var full = parts.fullMembers
+        full["entries"] = .array(rendered.map(parts.fullEntry))
+        let contentHash = BundleFormat.hash(.object(full))
+        full["content_hash"] = .string(contentHash)
+        full["generated_at"] = parts.generatedAt.json
+        self.full = .object(full)
+
+        languages = parts.codes.map { code in
+            var doc = parts.languageMembers(code)
+            doc["entries"] = .array(rendered.compactMap { parts.languageEntry($0, in: code) })
+            doc["content_hash"] = .string(contentHash)
+            doc["generated_at"] = parts.generatedAt.json
+            return (code, .object(doc))
         }
+    }
+}
+
+/// The pieces both bundle documents are made of: their top-level members (without
+/// `entries`, `content_hash` and `generated_at`) and each entry as it appears in each file.
+struct BundleParts: Sendable {
+    let config: GuideConfig
+    let codes: [String]
+    let index: PageIndex
+    let renderer: EntryRenderer
+    /// The published entries, by type then id.
+    let entries: [Entry]
+    let generatedAt: String?
+
+    init(guide: Guide, drafts: Bool, sourceDate: Date?) {
+        entries = guide.publishedEntries(drafts: drafts)
+        index = PageIndex(guide: guide, entries: entries, drafts: drafts)
+        renderer = EntryRenderer(guide: guide, index: index)
+        config = guide.config
+        codes = config.languageCodes
+        generatedAt = sourceDate.map(BundleDocuments.iso8601)
+    }
+
+    /// `guide.json`'s members but `entries`, `content_hash` and `generated_at`.
+    var fullMembers: JSONObject {
+        typealias D = BundleDocuments
         var full = JSONObject()
         full["format_version"] = .string(BundleFormat.version)
         full["kind"] = .string(BundleFormat.guideKind)
         full["version"] = .string(config.version)
         full["source_language"] = .string(config.sourceLanguage)
         full["base_url"] = .string(index.baseURL)
-        full["title"] = Self.names(config.title, codes: codes, config: config)
-        full["description"] = Self.names(config.description, codes: codes, config: config)
-        full["languages"] = .array(config.languages.map(Self.language))
-        full["countries"] = .array(config.countries.map { Self.term($0, idKey: "code", names: Self.names($0.names, codes: codes, config: config), country: true) })
-        for (key, terms) in Self.taxonomies(config) {
-            full[key] = .array(terms.map { Self.term($0, idKey: "id", names: Self.names($0.names, codes: codes, config: config)) })
+        full["title"] = D.names(config.title, codes: codes, config: config)
+        full["description"] = D.names(config.description, codes: codes, config: config)
+        full["languages"] = .array(config.languages.map(D.language))
+        full["countries"] = .array(config.countries.map { D.term($0, idKey: "code", names: D.names($0.names, codes: codes, config: config), country: true) })
+        for (key, terms) in D.taxonomies(config) {
+            full[key] = .array(terms.map { D.term($0, idKey: "id", names: D.names($0.names, codes: codes, config: config)) })
         }
-        full["entries"] = .array(fullEntries)
-        let contentHash = BundleFormat.hash(.object(full))
-        full["content_hash"] = .string(contentHash)
-        let generatedAt = sourceDate.map(Self.iso8601)
-        full["generated_at"] = generatedAt.json
-        self.full = .object(full)
-
-        // guide.<lang>.json
-        languages = codes.map { code in
-            var doc = JSONObject()
-            doc["format_version"] = .string(BundleFormat.version)
-            doc["kind"] = .string(BundleFormat.languageKind)
-            doc["language"] = .string(code)
-            doc["version"] = .string(config.version)
-            doc["source_language"] = .string(config.sourceLanguage)
-            doc["base_url"] = .string(index.baseURL)
-            doc["title"] = Self.name(config.title, in: code, config: config).json
-            doc["description"] = Self.name(config.description, in: code, config: config).json
-            doc["languages"] = .array(config.languages.map(Self.language))
-            doc["countries"] = .array(config.countries.map { Self.term($0, idKey: "code", names: nil, country: true, name: Self.name($0.names, in: code, config: config) ?? $0.id) })
-            for (key, terms) in Self.taxonomies(config) {
-                doc[key] = .array(terms.map { Self.term($0, idKey: "id", names: nil, name: Self.name($0.names, in: code, config: config) ?? $0.id) })
-            }
-            doc["entries"] = .array(rendered.compactMap { output -> JSONValue? in
-                guard let localized = output.localized[code], let localized else { return nil }
-                var o = output.core
-                for (key, value) in localized { o[key] = value }
-                return .object(o)
-            })
-            doc["content_hash"] = .string(contentHash)
-            doc["generated_at"] = generatedAt.json
-            return (code, .object(doc))
-        }
+        return full
     }
 
+    /// `guide.<code>.json`'s members but `entries`, `content_hash` and `generated_at`.
+    func languageMembers(_ code: String) -> JSONObject {
+        typealias D = BundleDocuments
+        var doc = JSONObject()
+        doc["format_version"] = .string(BundleFormat.version)
+        doc["kind"] = .string(BundleFormat.languageKind)
+        doc["language"] = .string(code)
+        doc["version"] = .string(config.version)
+        doc["source_language"] = .string(config.sourceLanguage)
+        doc["base_url"] = .string(index.baseURL)
+        doc["title"] = D.name(config.title, in: code, config: config).json
+        doc["description"] = D.name(config.description, in: code, config: config).json
+        doc["languages"] = .array(config.languages.map(D.language))
+        doc["countries"] = .array(config.countries.map { D.term($0, idKey: "code", names: nil, country: true, name: D.name($0.names, in: code, config: config) ?? $0.id) })
+        for (key, terms) in D.taxonomies(config) {
+            doc[key] = .array(terms.map { D.term($0, idKey: "id", names: nil, name: D.name($0.names, in: code, config: config) ?? $0.id) })
+        }
+        return doc
+    }
+
+    /// An entry in `guide.json`: its core and its text in every language.
+    func fullEntry(_ output: EntryRenderer.Output) -> JSONValue {
+        var o = output.core
+        var languages = JSONObject()
+        for code in codes {
+            languages[code] = output.localized[code]??.json ?? BundleDocuments.nothingToShow
+        }
+        o["languages"] = .object(languages)
+        return .object(o)
+    }
+
+    /// An entry in `guide.<code>.json`, or nil when it has nothing to show in that language.
+    func languageEntry(_ output: EntryRenderer.Output, in code: String) -> JSONValue? {
+        guard let localized = output.localized[code], let localized else { return nil }
+        var o = output.core
+        for (key, value) in localized { o[key] = value }
+        return .object(o)
+    }
+}
+
+extension BundleDocuments {
     /// A language in which an entry has nothing to show (its type forbids fallback).
     static let nothingToShow: JSONValue = object(["status": .string("missing")])
 

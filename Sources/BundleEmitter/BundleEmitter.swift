@@ -6,30 +6,47 @@ import JSON
 /// Writes `Output/bundle/`: `guide.json` (every entry, every language),
 /// `guide.<lang>.json` per declared language and `guide.schema.json`.
 /// The format is documented in docs/bundle.md.
+///
+/// Incremental builds: every file holds every entry (and `content_hash` covers them all),
+/// so the bundle is either reused whole or written whole. It is reused when the global
+/// inputs (see `BundleRecord.global`) and every entry's fingerprint are what the previous
+/// build recorded, e.g. when only a site template or a handout changed.
 public struct BundleEmitter: Emitter {
     public let name = "bundle"
 
     public init() {}
 
     public func emit(_ context: EmitContext) throws -> [Diagnostic] {
-        let documents = BundleDocuments(guide: context.guide, drafts: context.drafts, sourceDate: context.sourceDate)
-        var files: [(String, JSONValue)] = [(BundleFormat.fullFileName, documents.full)]
-        files += documents.languages.map { (BundleFormat.languageFileName($0.code), $0.document) }
-        files.append((BundleFormat.schemaFileName, BundleSchema.document))
-        let folder = context.folder
-        var failure: Error?
-        let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let (name, value) = files[i]
-            do {
-                try Data(JSONWriter().bytes(value)).write(to: folder.appendingPathComponent(name))
-            } catch {
-                lock.lock()
-                failure = failure ?? error
-                lock.unlock()
+        let guide = context.guide
+        let names = [BundleFormat.fullFileName] + guide.config.languageCodes.map(BundleFormat.languageFileName)
+            + [BundleFormat.schemaFileName]
+        let record = BundleRecord(global: BundleRecord.global(context), entries: BundleRecord.fingerprints(guide),
+                                  files: names)
+
+        if let previous = context.previous, BundleRecord.decode(previous.record) == record {
+            let folder = context.folder
+            let reused = context.inPlace
+                ? names.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+                : names.allSatisfy { OutputFiles.reuse($0, from: previous.folder, into: folder) }
+            if reused {
+                context.record.set(record, encode: { record.encoded() })
+                return []
             }
         }
-        if let failure { throw failure }
+
+        let parts = BundleParts(guide: guide, drafts: context.drafts, sourceDate: context.sourceDate)
+        _ = try BundleWriter(parts: parts, folder: context.folder).write()
+        let schemaPath = context.folder.appendingPathComponent(BundleFormat.schemaFileName).path
+        let error = OutputFiles.replace(schemaPath, with: JSONWriter().bytes(BundleSchema.document))
+        if error != 0 { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
+        if context.inPlace {
+            // A language no longer declared leaves its file behind.
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: context.folder.path)) ?? []
+            where !names.contains(name) {
+                OutputFiles.remove(name, in: context.folder)
+            }
+        }
+        context.record.set(record, encode: { record.encoded() })
         return []
     }
 }

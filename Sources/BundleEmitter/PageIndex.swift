@@ -69,30 +69,47 @@ struct PageIndex: Sendable {
     /// Adds `data-ref="<type>/<id>"` to every link in `html` that points at an
     /// entry's page, so consumers can re-target references without parsing URLs.
     func addingDataRefs(to html: String) -> String {
-        let opener = Array("<a href=\"".utf8)
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 64)
-        var i = 0
-        var found = false
-        while i < bytes.count {
-            guard bytes[i] == opener[0], i + opener.count <= bytes.count,
-                  bytes[i..<(i + opener.count)].elementsEqual(opener) else {
-                out.append(bytes[i])
-                i += 1
-                continue
+        var html = html
+        let changed = html.withUTF8 { bytes -> String? in
+            let opener = Self.linkOpener
+            var out: [UInt8] = []
+            var copied = 0
+            var i = 0
+            while let start = Self.find(opener, in: bytes, from: i) {
+                let hrefStart = start + opener.count
+                guard let close = bytes[hrefStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                i = close + 1
+                guard let reference = reference(atURL: String(decoding: UnsafeBufferPointer(rebasing: bytes[hrefStart..<close]), as: UTF8.self)) else {
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...close]))
+                out += " data-ref=\"\(reference.type.rawValue)/\(reference.id)\"".utf8
+                copied = close + 1
             }
-            let hrefStart = i + opener.count
-            guard let close = bytes[hrefStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            out += bytes[i...close]
-            if let reference = reference(atURL: String(decoding: bytes[hrefStart..<close], as: UTF8.self)) {
-                out += Array(" data-ref=\"\(reference.type.rawValue)/\(reference.id)\"".utf8)
-                found = true
-            }
-            i = close + 1
+            guard copied > 0 else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        if i < bytes.count { out += bytes[i...] }
-        return found ? String(decoding: out, as: UTF8.self) : html
+        return changed ?? html
+    }
+
+    private static let linkOpener = Array("<a href=\"".utf8)
+
+    /// The first position of `needle` in `bytes` at or after `start`.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = start
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first {
+                var j = 1
+                while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The entry an href written by `url(_:in:)` names, if it is one.

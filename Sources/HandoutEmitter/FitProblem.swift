@@ -3,7 +3,7 @@ import Foundation
 /// Content that did not fit its card side or page even at the minimum font size. On cards,
 /// sheets and posters the item is left off whole (never cut mid-line); in a booklet it is an
 /// unbreakable block taller than a page. The caller turns this into a diagnostic.
-public struct FitProblem: Sendable, Hashable, CustomStringConvertible {
+public struct FitProblem: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The definition or entry the content came from, as given in the item's `source`.
     public var source: String
     /// The item's anchor, e.g. `indicators/holds-no-documents`.

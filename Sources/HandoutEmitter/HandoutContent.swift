@@ -1,5 +1,5 @@
 /// The four handout designs.
-public enum HandoutLayout: String, Sendable, Hashable, CaseIterable {
+public enum HandoutLayout: String, Sendable, Hashable, CaseIterable, Encodable {
     case pocketCard = "pocket-card"
     case sheet
     case poster
@@ -17,7 +17,7 @@ public enum HandoutLayout: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Interface strings in the handout's language. The renderer never makes up text of its own.
-public struct InterfaceStrings: Sendable, Hashable {
+public struct InterfaceStrings: Sendable, Hashable, Encodable {
     public var whatToDo: String
     public var steps: String
     public var doList: String
@@ -47,7 +47,7 @@ public struct InterfaceStrings: Sendable, Hashable {
 }
 
 /// A titled group of items: one section per content type in a booklet.
-public struct HandoutSection: Sendable, Hashable {
+public struct HandoutSection: Sendable, Hashable, Encodable {
     public var title: String
     public var items: [HandoutItem]
 
@@ -59,7 +59,7 @@ public struct HandoutSection: Sendable, Hashable {
 
 /// Everything one handout PDF shows, in one language. Plain values: the caller resolves
 /// references, fallbacks and strings before handing it over.
-public struct HandoutContent: Sendable, Hashable {
+public struct HandoutContent: Sendable, Hashable, Encodable {
     public var title: String
     /// BCP 47 tag (`es`, `pap-AW`, `ht`): drives shaping and line breaking, and goes into the metadata.
     public var language: String

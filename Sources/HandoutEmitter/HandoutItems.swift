@@ -1,5 +1,5 @@
 /// An indicator as printed on a handout.
-public struct IndicatorItem: Sendable, Hashable {
+public struct IndicatorItem: Sendable, Hashable, Encodable {
     /// Stable anchor for internal links and PDF destinations, e.g. `indicators/holds-no-documents`.
     public var anchor: String
     /// The definition or entry this came from, for diagnostics (e.g. a file path).
@@ -25,7 +25,7 @@ public struct IndicatorItem: Sendable, Hashable {
 }
 
 /// A response protocol: what to do, step by step.
-public struct ProtocolItem: Sendable, Hashable {
+public struct ProtocolItem: Sendable, Hashable, Encodable {
     public var anchor: String
     public var source: String
     public var title: String
@@ -60,7 +60,7 @@ public struct ProtocolItem: Sendable, Hashable {
 }
 
 /// One way to reach a helpline.
-public struct HelplineChannel: Sendable, Hashable {
+public struct HelplineChannel: Sendable, Hashable, Encodable {
     /// Localised label: "Phone", "WhatsApp", "E-mail" …
     public var typeLabel: String
     /// The value exactly as it should be printed, e.g. "+1 868 800 4321".
@@ -79,7 +79,7 @@ public struct HelplineChannel: Sendable, Hashable {
 }
 
 /// A helpline of one country.
-public struct HelplineItem: Sendable, Hashable {
+public struct HelplineItem: Sendable, Hashable, Encodable {
     public var anchor: String
     public var source: String
     public var name: String
@@ -114,7 +114,7 @@ public struct HelplineItem: Sendable, Hashable {
 }
 
 /// A fundamental concept.
-public struct ConceptItem: Sendable, Hashable {
+public struct ConceptItem: Sendable, Hashable, Encodable {
     public var anchor: String
     public var source: String
     public var title: String
@@ -129,7 +129,7 @@ public struct ConceptItem: Sendable, Hashable {
 }
 
 /// Any entry a handout can show.
-public enum HandoutItem: Sendable, Hashable {
+public enum HandoutItem: Sendable, Hashable, Encodable {
     case indicator(IndicatorItem)
     case `protocol`(ProtocolItem)
     case helpline(HelplineItem)

@@ -1,5 +1,5 @@
 /// Paper sizes, in PDF points (1/72 inch).
-public enum Paper: String, Sendable, Hashable, CaseIterable {
+public enum Paper: String, Sendable, Hashable, CaseIterable, Encodable {
     case a4, letter, a6, a3
     /// ID-1 card, 85.6 × 54 mm, landscape.
     case cr80

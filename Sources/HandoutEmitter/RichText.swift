@@ -1,5 +1,5 @@
 /// Where a piece of linked text points.
-public enum LinkTarget: Sendable, Hashable {
+public enum LinkTarget: Sendable, Hashable, Encodable {
     /// An external address: `https://…`, `tel:…`, `mailto:…`.
     case url(String)
     /// Another item of the same handout, by its anchor id (`indicators/holds-no-documents`).
@@ -8,7 +8,7 @@ public enum LinkTarget: Sendable, Hashable {
 }
 
 /// A stretch of inline text with one set of formatting.
-public struct Run: Sendable, Hashable {
+public struct Run: Sendable, Hashable, Encodable {
     public var text: String
     public var bold: Bool
     public var italic: Bool
@@ -29,7 +29,7 @@ public struct Run: Sendable, Hashable {
 }
 
 /// Block-level rich text, already resolved from Markdown by the content model.
-public indirect enum RichBlock: Sendable, Hashable {
+public indirect enum RichBlock: Sendable, Hashable, Encodable {
     case heading(level: Int, runs: [Run])
     case paragraph([Run])
     /// Each item is itself a list of blocks, so lists nest.

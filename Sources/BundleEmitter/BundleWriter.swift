@@ -1,0 +1,307 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Crypto
+import Foundation
+import GuideModel
+import JSON
+
+/// Writes `guide.json` and the language files as the entries are rendered, without building
+/// the documents in memory: each entry is rendered and serialised (in parallel) into the
+/// bytes it takes in each file (`EntryBytes`), and those are appended to the files in order
+/// while the whole-content hash is computed from the same bytes. The output is byte for byte
+/// what `JSONWriter` makes of `BundleDocuments`.
+///
+/// `content_hash` comes before `entries` in each file (keys are sorted) but is known only
+/// after the last entry: the files get a placeholder of the same length, overwritten at the end.
+struct BundleWriter {
+    let parts: BundleParts
+    let folder: URL
+
+    /// Writes the files; returns their names. Files are written beside their final name and
+    /// renamed into place, so a file in the folder is never written through.
+    func write() throws -> [String] {
+        let codes = parts.codes
+        var files: [StreamedFile] = []
+        do {
+            files.append(try StreamedFile(folder: folder, name: BundleFormat.fullFileName,
+                                          members: withPlaceholders(parts.fullMembers)))
+            for code in codes {
+                files.append(try StreamedFile(folder: folder, name: BundleFormat.languageFileName(code),
+                                              members: withPlaceholders(parts.languageMembers(code))))
+            }
+        } catch {
+            files.forEach { $0.abandon() }
+            throw error
+        }
+        var hasher = ContentHasher(members: parts.fullMembers)
+
+        let entries = parts.entries
+        let lock = NSLock()
+        var pending = [EntryBytes?](repeating: nil, count: entries.count)
+        var next = 0
+        var draining = false
+        var failure: Error?
+        // Whichever thread finds the next entry in order ready appends it (and any after it
+        // that are ready); the others go on rendering.
+        func deliver(_ chunks: EntryBytes, at index: Int) {
+            lock.lock()
+            pending[index] = chunks
+            guard !draining else { lock.unlock(); return }
+            draining = true
+            while next < entries.count, let ready = pending[next] {
+                pending[next] = nil
+                next += 1
+                lock.unlock()
+                if failure == nil {
+                    do {
+                        hasher.add(entry: ready.compact)
+                        try files[0].append(entry: ready.full)
+                        for (position, chunk) in ready.languages.enumerated() {
+                            if let chunk { try files[position + 1].append(entry: chunk) }
+                        }
+                    } catch {
+                        failure = error
+                    }
+                }
+                lock.lock()
+            }
+            draining = false
+            lock.unlock()
+        }
+        var renderer = parts.renderer
+        renderer.hashing = false
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            deliver(EntryBytes(renderer.render(entries[index]), codes: codes), at: index)
+        }
+        do {
+            if let failure { throw failure }
+            let contentHash = hasher.finish()
+            for file in files { try file.finish(contentHash: contentHash, generatedAt: parts.generatedAt) }
+        } catch {
+            files.forEach { $0.abandon() }
+            throw error
+        }
+        return files.map(\.name)
+    }
+
+    /// Entries are items of the top-level `entries` array: two levels deep.
+    static let entryDepth = 2
+
+    /// The compact form of pretty `JSONWriter` output: the same bytes without the line breaks,
+    /// indentation and the space after each colon. Outside strings the pretty form has no other
+    /// white space, and inside strings line breaks are escaped, so dropping spaces and line
+    /// feeds outside strings is exactly the difference.
+    static func compact(_ pretty: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: pretty.count) { out, count in
+            var n = 0
+            pretty.withUnsafeBufferPointer { bytes in
+                let end = bytes.count
+                var i = 0
+                while i < end {
+                    let byte = bytes[i]
+                    i += 1
+                    if byte == 0x20 || byte == 0x0A { continue }
+                    out[n] = byte
+                    n += 1
+                    guard byte == UInt8(ascii: "\"") else { continue }
+                    // A string: copied as it is up to its closing quote, escapes included.
+                    while i < end {
+                        var j = i
+                        while j < end, bytes[j] != UInt8(ascii: "\""), bytes[j] != UInt8(ascii: "\\") { j += 1 }
+                        let run = j - i
+                        if run > 0 {
+                            (out.baseAddress! + n).update(from: bytes.baseAddress! + i, count: run)
+                            n += run
+                        }
+                        guard j < end else { i = j; break }
+                        if bytes[j] == UInt8(ascii: "\\") {
+                            out[n] = bytes[j]
+                            n += 1
+                            if j + 1 < end { out[n] = bytes[j + 1]; n += 1 }
+                            i = j + 2
+                        } else {
+                            out[n] = bytes[j]
+                            n += 1
+                            i = j + 1
+                            break
+                        }
+                    }
+                }
+            }
+            count = n
+        }
+    }
+
+    /// `content_hash` as a placeholder of the final length.
+    private func withPlaceholders(_ members: JSONObject) -> JSONObject {
+        var members = members
+        members["content_hash"] = .string(StreamedFile.hashPlaceholder)
+        return members
+    }
+}
+
+/// The top-level `content_hash`: the SHA-256 of `guide.json`'s canonical (compact, sorted)
+/// form without `content_hash` and `generated_at`, fed piece by piece.
+struct ContentHasher {
+    private var hasher = SHA256()
+    private var entries = 0
+    private var tail: [UInt8] = []
+
+    /// `members`: `guide.json`'s members but `entries`, `content_hash` and `generated_at`.
+    init(members: JSONObject) {
+        let writer = JSONWriter(sortedKeys: true, pretty: false)
+        var head: [UInt8] = [UInt8(ascii: "{")]
+        var afterEntries = false
+        var count = 0
+        for key in (members.keys + ["entries"]).sorted() {
+            if key == "entries" {
+                if count > 0 { head.append(UInt8(ascii: ",")) }
+                writer.appendKey(key, to: &head)
+                head.append(UInt8(ascii: "["))
+                afterEntries = true
+            } else if afterEntries {
+                tail.append(UInt8(ascii: ","))
+                writer.appendKey(key, to: &tail)
+                writer.append(members[key]!, to: &tail, depth: 1)
+            } else {
+                if count > 0 { head.append(UInt8(ascii: ",")) }
+                writer.appendKey(key, to: &head)
+                writer.append(members[key]!, to: &head, depth: 1)
+            }
+            count += 1
+        }
+        hasher.update(data: head)
+        tail.insert(UInt8(ascii: "]"), at: 0)
+        tail.append(UInt8(ascii: "}"))
+    }
+
+    /// The next entry of `entries`, compact.
+    mutating func add(entry compact: [UInt8]) {
+        if entries > 0 { hasher.update(data: [UInt8(ascii: ",")]) }
+        hasher.update(data: compact)
+        entries += 1
+    }
+
+    mutating func finish() -> String {
+        hasher.update(data: tail)
+        return "sha256:" + Hex.string(hasher.finalize())
+    }
+}
+
+/// One top-level bundle document written to disk as it is made: its members in key order,
+/// with the entries appended one by one where `entries` falls in that order.
+final class StreamedFile {
+    #if canImport(Glibc)
+    private let systemWrite = Glibc.write
+    #else
+    private let systemWrite = Darwin.write
+    #endif
+    static let hashPlaceholder = "sha256:" + String(repeating: "0", count: 64)
+    private static let writer = JSONWriter()
+    private static let flushSize = 1 << 20
+
+    let name: String
+    private let path: String
+    private let temporary: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    /// Bytes written to the file so far (not counting `buffer`).
+    private var flushed = 0
+    private var hashOffset: Int?
+    private var entryCount = 0
+    /// Members after `entries`, in order.
+    private var tail: [(String, JSONValue)] = []
+
+    init(folder: URL, name: String, members: JSONObject) throws {
+        self.name = name
+        path = folder.appendingPathComponent(name).path
+        temporary = path + ".partial-\(getpid())"
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        buffer.reserveCapacity(Self.flushSize + (1 << 16))
+        buffer.append(UInt8(ascii: "{"))
+        var afterEntries = false
+        var count = 0
+        for key in (members.keys + ["entries"]).sorted() {
+            if afterEntries {
+                tail.append((key, members[key]!))
+                continue
+            }
+            if count > 0 { buffer.append(UInt8(ascii: ",")) }
+            Self.writer.appendNewline(to: &buffer, depth: 1)
+            Self.writer.appendKey(key, to: &buffer)
+            if key == "entries" {
+                buffer.append(UInt8(ascii: "["))
+                afterEntries = true
+            } else {
+                if key == "content_hash" { hashOffset = buffer.count + 1 }
+                Self.writer.append(members[key]!, to: &buffer, depth: 1)
+            }
+            count += 1
+        }
+    }
+
+    /// Appends the next entry, serialised at depth 2.
+    func append(entry bytes: [UInt8]) throws {
+        if entryCount > 0 { buffer.append(UInt8(ascii: ",")) }
+        Self.writer.appendNewline(to: &buffer, depth: BundleWriter.entryDepth)
+        buffer += bytes
+        entryCount += 1
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    /// Closes `entries`, writes the members after it (with `generated_at`, when given), puts the
+    /// hash in place of its placeholder and renames the file into place.
+    func finish(contentHash: String, generatedAt: String?) throws {
+        if entryCount > 0 { Self.writer.appendNewline(to: &buffer, depth: 1) }
+        buffer.append(UInt8(ascii: "]"))
+        var members = tail
+        if let generatedAt {
+            members.append(("generated_at", .string(generatedAt)))
+            members.sort { $0.0 < $1.0 }
+        }
+        for (key, value) in members {
+            buffer.append(UInt8(ascii: ","))
+            Self.writer.appendNewline(to: &buffer, depth: 1)
+            Self.writer.appendKey(key, to: &buffer)
+            Self.writer.append(value, to: &buffer, depth: 1)
+        }
+        buffer += "\n}\n".utf8
+        try flush()
+        if let hashOffset {
+            let hash = Array(contentHash.utf8)
+            precondition(hash.count == Self.hashPlaceholder.utf8.count, "content hash of unexpected length")
+            let written = hash.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(hashOffset)) }
+            guard written == hash.count else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    /// Removes the unfinished file.
+    func abandon() {
+        if descriptor >= 0 { close(descriptor); descriptor = -1 }
+        unlink(temporary)
+    }
+
+    private func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            offset += written
+        }
+        flushed += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
