@@ -3,22 +3,25 @@ import JSON
 import Markdown
 
 /// One content file: `Content/<type>/<id>.<lang>.md`, parsed.
-public struct EntryFile: Sendable {
-    public var type: EntryType
-    public var id: String
-    public var language: String
+///
+/// Immutable and shared by reference: every check, listing and language that
+/// shows a file reads the same instance instead of copying its parts.
+public final class EntryFile: Sendable {
+    public let type: EntryType
+    public let id: String
+    public let language: String
     /// The path as shown in diagnostics (relative to the working folder).
-    public var path: String
-    public var frontMatter: JSONObject
-    public var positions: FieldPositions
+    public let path: String
+    public let frontMatter: JSONObject
+    public let positions: FieldPositions
     /// The Markdown body as written (line ends normalised to LF).
-    public var bodyText: String
-    public var body: MarkdownDocument
+    public let bodyText: String
+    public let body: MarkdownDocument
     /// The file line where the body starts (after the closing `---`).
-    public var bodyLine: Int
+    public let bodyLine: Int
     /// A hash of the file's text as read: equal hashes, same file. Incremental
     /// builds compare it to decide what to re-render.
-    public var contentHash: String
+    public let contentHash: String
 
     public init(type: EntryType, id: String, language: String, path: String, frontMatter: JSONObject,
                 positions: FieldPositions, bodyText: String, body: MarkdownDocument, bodyLine: Int, contentHash: String = "") {
