@@ -116,16 +116,16 @@ struct PageBuilder: Sendable {
     /// depth (its links are relative), then reused by every list: `["html": …]`.
     func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false) -> TemplateValue? {
         let depth = SitePaths.rootPrefix(of: page)
-        let key = "\(language)|\(reference.type.rawValue)/\(reference.id)|\(depth)|\(contact)"
-        if let html = cards.get(key) { return html }
-        guard var context = card(for: "\(reference.type.rawValue)/\(reference.id)", from: page, language: language) else { return nil }
+        let owner = "\(reference.type.rawValue)/\(reference.id)", key = "\(language)|\(depth)|\(contact)"
+        if let html = cards.get(owner, key) { return html }
+        guard var context = card(for: owner, from: page, language: language) else { return nil }
         if contact, let entry = model.guide.entry(reference),
            let shown = model.shown(reference, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts) {
             context["helpline"] = .object(helpline(shown, from: page))
         }
         context["s"] = stringValues[language]
         let html: TemplateValue = ["html": .string(templates.render("partials/card", context))]
-        cards.set(key, html)
+        cards.set(owner, key, html)
         return html
     }
 
@@ -169,26 +169,23 @@ struct PageBuilder: Sendable {
 /// cache from one build to the next.
 final class CardCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var html: [String: TemplateValue] = [:]
+    /// Rendered cards by entry (`type/id`), then language, depth and kind.
+    private var html: [String: [String: TemplateValue]] = [:]
 
-    func get(_ key: String) -> TemplateValue? {
+    func get(_ entry: String, _ key: String) -> TemplateValue? {
         lock.lock(); defer { lock.unlock() }
-        return html[key]
+        return html[entry]?[key]
     }
 
-    func set(_ key: String, _ value: TemplateValue) {
+    func set(_ entry: String, _ key: String, _ value: TemplateValue) {
         lock.lock(); defer { lock.unlock() }
-        html[key] = value
+        html[entry, default: [:]][key] = value
     }
 
-    /// Drops the cards of these entries (`type/id`; see `renderedCard`'s keys).
+    /// Drops the cards of these entries (`type/id`).
     func forget(_ entries: Set<String>) {
-        guard !entries.isEmpty else { return }
         lock.lock(); defer { lock.unlock() }
-        html = html.filter { key, _ in
-            let parts = key.split(separator: "|", maxSplits: 2)
-            return parts.count < 2 || !entries.contains(String(parts[1]))
-        }
+        for entry in entries { html[entry] = nil }
     }
 
     private var navs: [String: [TemplateValue]] = [:]

@@ -40,28 +40,43 @@ public struct SiteEmitter: Emitter {
             entries: Dictionary(uniqueKeysWithValues: fingerprints.map { ($0.key.description, $0.value) }))
         let reuse = Reuse(previous: context.previous, current: record)
         let cards = reuse.cards ?? CardCache()
-        cards.forget(reuse.changed)
+        cards.forget(reuse.changes.entries)
         let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates, cards: cards)
         var pages = plan(model: model, builder: builder, dependencies: dependencies)
         pages.sort { $0.path < $1.path }
         if !context.inPlace { writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) }) }
-        // One job per language's search index (the longest, so first), then one per page, on all cores.
+        // Jobs on all cores: first the pages of entries that changed (the page an
+        // editor is looking at is replaced soonest), then each language's search
+        // index (the longest jobs), then every other page.
         let languages = model.languages
         let folded = SearchIndex.FoldedCache()
-        var results = [SiteWriter.Written?](repeating: nil, count: languages.count + pages.count)
+        let edited = pages.indices.filter { pages[$0].entry.map { reuse.changes.entries.contains($0.description) } ?? false }
+        let editedSet = Set(edited)
+        let jobs: [Job] = edited.map(Job.page) + languages.indices.map(Job.searchIndex)
+            + pages.indices.filter { !editedSet.contains($0) }.map(Job.page)
+        var results = [SiteWriter.Written?](repeating: nil, count: jobs.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let out = buffer
-            DispatchQueue.concurrentPerform(iterations: languages.count + pages.count) { index in
-                if index < languages.count {
-                    let script = SearchIndex.script(for: languages[index], builder: builder, cache: folded)
-                    out[index] = writer.write(SitePaths.searchIndex(languages[index]), script)
-                } else {
-                    let page = pages[index - languages.count]
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+                switch jobs[index] {
+                case .searchIndex(let language):
+                    let script = SearchIndex.script(for: languages[language], builder: builder, cache: folded)
+                    out[index] = writer.write(SitePaths.searchIndex(languages[language]), script)
+                case .page(let number):
+                    let page = pages[number]
                     out[index] = reuse.written(page, writer: writer) ?? writer.render(page, with: templates)
                 }
             }
         }
-        var files = results.compactMap { $0 }
+        var files: [SiteWriter.Written] = []
+        files.reserveCapacity(results.count + 16)
+        for (job, written) in zip(jobs, results) {
+            guard let written else { continue }
+            files.append(written)
+            if case .page(let number) = job {
+                record.files[written.path] = SiteRecord.File(hash: written.hash, dependencies: pages[number].dependencies)
+            }
+        }
         files += try writer.copyTree(from: siteFolder.appendingPathComponent("assets"), to: "assets")
         let mediaDisplay = model.guide.configDocument.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
         files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: contentRoot, displayRoot: mediaDisplay)
@@ -79,8 +94,7 @@ public struct SiteEmitter: Emitter {
         files.append(writer.write("sw.js", worker))
 
         let problems = writer.problems
-        let pageDependencies = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.dependencies) })
-        for file in files { record.files[file.path] = SiteRecord.File(hash: file.hash, dependencies: pageDependencies[file.path]) }
+        for file in files where record.files[file.path] == nil { record.files[file.path] = SiteRecord.File(hash: file.hash, dependencies: nil) }
         if context.inPlace, let old = reuse.recorded {
             for path in old.files.keys where record.files[path] == nil { OutputFiles.remove(path, in: context.folder) }
         }
@@ -89,6 +103,12 @@ public struct SiteEmitter: Emitter {
             context.record.set(Kept(record: finished, cards: cards)) { finished.encoded() }
         }
         return diagnostics + problems
+    }
+
+    /// One job of the parallel part of a build.
+    enum Job {
+        case searchIndex(Int)
+        case page(Int)
     }
 
     /// What the next build in this process gets back: the record, and the
@@ -107,7 +127,7 @@ public struct SiteEmitter: Emitter {
         /// The same, when nothing global changed since: pages may be reused.
         let previous: SiteRecord?
         let folder: URL?
-        let changed: Set<String>
+        let changes: EntryChanges
         /// The previous build's cards, when it ran in this process and nothing global changed.
         let cards: CardCache?
 
@@ -117,14 +137,14 @@ public struct SiteEmitter: Emitter {
             previous = recorded.flatMap { $0.global == current.global ? $0 : nil }
             cards = previous == nil ? nil : kept?.cards
             folder = output?.folder
-            changed = previous.map { current.changedEntries(since: $0) } ?? []
+            changes = previous.map { current.changes(since: $0) } ?? EntryChanges(entries: [])
         }
 
         /// The page as the previous build wrote it (linked into the new
         /// folder unless building in place), or nil when it must be rendered.
         func written(_ page: PlannedPage, writer: SiteWriter) -> SiteWriter.Written? {
             guard let previous, let folder, let old = previous.files[page.path], let recorded = old.dependencies,
-                  !page.dependencies.isStale(recorded: recorded, changed: changed) else { return nil }
+                  !page.dependencies.isStale(recorded: recorded, changes: changes) else { return nil }
             return writer.reuse(page.path, hash: old.hash, from: folder)
         }
     }
@@ -142,7 +162,7 @@ public struct SiteEmitter: Emitter {
                 })
                 for shown in model.entries(of: type, in: language) {
                     pages.append(PlannedPage(path: SitePaths.entry(language, type, shown.entry.id), template: "pages/entry",
-                                             dependencies: dependencies.entryPage(shown.entry.reference)) {
+                                             dependencies: dependencies.entryPage(shown.entry.reference), entry: shown.entry.reference) {
                         builder.entryPage(shown).context
                     })
                 }
@@ -190,5 +210,7 @@ struct PlannedPage: Sendable {
     let path: String
     let template: String
     let dependencies: PageDependencies
+    /// The entry whose page this is (nil for listings and other pages).
+    var entry: Reference? = nil
     let context: @Sendable () -> Context
 }

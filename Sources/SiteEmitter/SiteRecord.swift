@@ -23,12 +23,12 @@ struct SiteRecord: Sendable {
         var dependencies: PageDependencies?
     }
 
-    /// The entries (`type/id`) added, removed or changed since `old`.
-    func changedEntries(since old: SiteRecord) -> Set<String> {
+    /// The entries added, removed or changed since `old`.
+    func changes(since old: SiteRecord) -> EntryChanges {
         var changed: Set<String> = []
         for (key, fingerprint) in entries where old.entries[key] != fingerprint { changed.insert(key) }
         for key in old.entries.keys where entries[key] == nil { changed.insert(key) }
-        return changed
+        return EntryChanges(entries: changed)
     }
 
     func encoded() -> Data {
@@ -84,19 +84,16 @@ enum PageDependencies: Sendable, Equatable {
     case entries(types: [EntryType], references: [String])
 
     /// Whether a page rendered with `old` (or to be rendered with `self`)
-    /// must be rendered again after `changed` entries changed. The union of
-    /// old and new dependencies matters: an entry leaving a list changes it.
-    func isStale(recorded old: PageDependencies, changed: Set<String>) -> Bool {
-        if changed.isEmpty { return false }
+    /// must be rendered again after `changes`. The union of old and new
+    /// dependencies matters: an entry leaving a list changes it.
+    func isStale(recorded old: PageDependencies, changes: EntryChanges) -> Bool {
+        if changes.entries.isEmpty { return false }
         switch (self, old) {
         case (.all, _), (_, .all):
             return true
         case (.entries(let types, let references), .entries(let oldTypes, let oldReferences)):
-            let allTypes = Set(types + oldTypes)
-            if !allTypes.isEmpty, changed.contains(where: { key in allTypes.contains { key.hasPrefix($0.rawValue + "/") } }) {
-                return true
-            }
-            return references.contains(where: changed.contains) || oldReferences.contains(where: changed.contains)
+            return types.contains(where: changes.types.contains) || oldTypes.contains(where: changes.types.contains)
+                || references.contains(where: changes.entries.contains) || oldReferences.contains(where: changes.entries.contains)
         }
     }
 
@@ -118,4 +115,15 @@ enum PageDependencies: Sendable, Equatable {
     }
 
     static let none = PageDependencies.entries(types: [], references: [])
+}
+
+/// The entries (`type/id`) that changed between two builds, and their types.
+struct EntryChanges: Sendable {
+    let entries: Set<String>
+    let types: Set<EntryType>
+
+    init(entries: Set<String>) {
+        self.entries = entries
+        types = Set(entries.compactMap { EntryType(rawValue: String($0.prefix { $0 != "/" })) })
+    }
 }
