@@ -83,9 +83,10 @@ public struct SiteEmitter: Emitter {
 
         // Offline: a list of each language's files, and a service worker whose
         // bytes (its cache name) change whenever any output does.
-        let shared = files.map(\.path).filter { !model.languages.contains(Self.firstComponent($0)) }.sorted()
+        let byFolder = Dictionary(grouping: files.map(\.path), by: Self.firstComponent)
+        let shared = byFolder.filter { !model.languages.contains($0.key) }.values.joined().sorted()
         for language in model.languages {
-            let own = files.map(\.path).filter { $0.hasPrefix(language + "/") }.sorted()
+            let own = (byFolder[language] ?? []).sorted()
             let list = JSONValue.array((shared + own).map { .string($0) })
             files.append(writer.write(SitePaths.offlineList(language), JSONWriter(sortedKeys: true, pretty: false).string(list)))
         }

@@ -93,7 +93,7 @@ enum PageDependencies: Sendable, Equatable {
             return true
         case (.entries(let types, let references), .entries(let oldTypes, let oldReferences)):
             return types.contains(where: changes.types.contains) || oldTypes.contains(where: changes.types.contains)
-                || references.contains(where: changes.entries.contains) || oldReferences.contains(where: changes.entries.contains)
+                || references.contains(where: changes.contains) || oldReferences.contains(where: changes.contains)
         }
     }
 
@@ -121,9 +121,18 @@ enum PageDependencies: Sendable, Equatable {
 struct EntryChanges: Sendable {
     let entries: Set<String>
     let types: Set<EntryType>
+    /// The same entries as a list, when there are few (an edit changes one):
+    /// comparing a few strings is cheaper than hashing each one looked up.
+    private let few: [String]?
 
     init(entries: Set<String>) {
         self.entries = entries
         types = Set(entries.compactMap { EntryType(rawValue: String($0.prefix { $0 != "/" })) })
+        few = entries.count <= 4 ? Array(entries) : nil
+    }
+
+    func contains(_ entry: String) -> Bool {
+        if let few { return few.contains(entry) }
+        return entries.contains(entry)
     }
 }

@@ -84,10 +84,11 @@ final class SiteWriter: @unchecked Sendable {
     }
 
     /// A page the previous build wrote, kept: linked from `previous` into
-    /// this folder, or left where it is when building in place. Nil when
-    /// the old file is gone (the page is rendered instead).
+    /// this folder (nil when the old file is gone: the page is rendered
+    /// instead), or left where it is when building in place (the folder is
+    /// the preview's own, which only this writer changes).
     func reuse(_ path: String, hash: UInt64, from previous: URL) -> Written? {
-        if inPlace { return access(folder.path + "/" + path, F_OK) == 0 ? Written(path: path, hash: hash) : nil }
+        if inPlace { return Written(path: path, hash: hash) }
         makeOwnFolder(of: path)
         return OutputFiles.reuse(path, from: previous, into: folder) ? Written(path: path, hash: hash) : nil
     }
