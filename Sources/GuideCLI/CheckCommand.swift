@@ -23,12 +23,13 @@ struct CheckedContent {
     var diagnostics: [Diagnostics.Diagnostic]
 
     /// Loads and checks everything. `guide serve` passes what it keeps
-    /// between rebuilds (`cache`, `checker`) so unchanged files are neither
-    /// read nor checked again; the result is the same either way.
-    static func load(paths: PathOptions, today: Date, cache: LoadCache? = nil,
+    /// between rebuilds (`cache`, `checker`) and the paths its watcher saw
+    /// change, so unchanged files are neither read nor checked again; the
+    /// result is the same either way.
+    static func load(paths: PathOptions, today: Date, cache: LoadCache? = nil, changed: [String]? = nil,
                      checker: IncrementalChecker? = nil) throws -> CheckedContent {
         let loader = ContentLoader(root: try paths.contentFolder(), displayRoot: paths.content)
-        let loaded = loader.load(cache: cache)
+        let loaded = loader.load(cache: cache, changed: changed)
         let diagnostics = checker?.run(guide: loaded.guide, schemas: loaded.schemas,
                                        loadDiagnostics: loaded.diagnostics, today: today)
             ?? GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,

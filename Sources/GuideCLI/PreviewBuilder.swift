@@ -56,14 +56,16 @@ final class PreviewBuilder: @unchecked Sendable {
         self.state = state
     }
 
-    /// Builds once and returns what the terminal should print.
-    func build() -> String {
+    /// Builds once and returns what the terminal should print. `changed`:
+    /// the paths the watcher saw change since the last build (nil: unknown).
+    func build(changed: [String]? = nil) -> String {
         count += 1
         let started = Date()
         let version = "\(session)-\(count)"
         let checked: CheckedContent
         do {
-            checked = try CheckedContent.load(paths: paths, today: DiagnosticOptions.startOfToday(), cache: loadCache, checker: checker)
+            checked = try CheckedContent.load(paths: paths, today: DiagnosticOptions.startOfToday(), cache: loadCache,
+                                                 changed: changed, checker: checker)
         } catch {
             let message = "\(error)"
             state.update { $0.version = version; $0.errorPage = PreviewPages.errorPage(title: "The content folder cannot be read", text: message) }

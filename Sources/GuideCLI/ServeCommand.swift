@@ -56,7 +56,7 @@ struct ServeCommand: ParsableCommand {
         watcher.start { changed in
             let shown = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
             Self.say("changed: \(shown); rebuilding …")
-            Self.report(builder.build())
+            Self.report(builder.build(changed: changed))
         }
         Self.say("""
         Serving the preview at http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)

@@ -19,11 +19,20 @@ public struct ContentLoader {
     /// Reads everything; with a `cache` (kept by `guide serve` between
     /// loads), entry files whose size, modification time and inode are
     /// unchanged are taken from it instead of being read and parsed again.
-    public func load(cache: LoadCache? = nil) -> LoadedContent {
+    ///
+    /// `changed`, when the caller knows it (a file watcher's report), lists
+    /// every path changed since the last load: if those are all files the
+    /// last load saw, and still are, the folders are not walked again and
+    /// only those files are looked at. Anything else (a file added or
+    /// removed, a folder, a path outside) means a full walk.
+    public func load(cache: LoadCache? = nil, changed: [String]? = nil) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         let walker = ContentWalker(root: root, displayRoot: displayRoot)
-        let (files, walkDiagnostics) = walker.walk()
+        let known = changed.flatMap { cache?.walk(root: root, unchangedExcept: $0) }
+        let (files, walkDiagnostics) = known?.walk ?? walker.walk()
+        if known == nil { cache?.store(walk: (files, walkDiagnostics), root: root) }
+        let edited = known?.edited
         diagnostics += walkDiagnostics
 
         var configDocument: YAMLDocument?
@@ -87,6 +96,11 @@ public struct ContentLoader {
             let slots = buffer
             DispatchQueue.concurrentPerform(iterations: entryJobs.count) { i in
                 let (type, name, file) = entryJobs[i]
+                if let edited, !edited.contains(file.path),
+                   let kept = cache?.output(for: file.path, languages: loader.declaredLanguages) {
+                    slots[i] = kept
+                    return
+                }
                 let stamp = cache.map { _ in LoadCache.Stamp(file.path) }
                 if let stamp, let kept = cache?.output(for: file.path, stamp: stamp, languages: loader.declaredLanguages) {
                     slots[i] = kept
@@ -181,6 +195,43 @@ public final class LoadCache: @unchecked Sendable {
     public var filesReadLastTime: Int {
         lock.lock(); defer { lock.unlock() }
         return reads
+    }
+
+    /// The last walk, with its files' paths (standardised) for lookups.
+    private var lastWalk: (root: String, walk: ContentWalker.Walk, paths: [String: String])?
+
+    func store(walk: ContentWalker.Walk, root: URL) {
+        var paths: [String: String] = [:]
+        for file in walk.files { paths[URL(fileURLWithPath: file.path).standardizedFileURL.path] = file.path }
+        lock.lock(); defer { lock.unlock() }
+        lastWalk = (root.standardizedFileURL.path, walk, paths)
+    }
+
+    /// The last walk of `root` and the files among `changed` (as walked), when every
+    /// changed path under `root` is a regular file that walk found and that
+    /// is still there; nil when the folders must be walked again.
+    func walk(root: URL, unchangedExcept changed: [String]) -> (walk: ContentWalker.Walk, edited: Set<String>)? {
+        lock.lock()
+        let last = lastWalk
+        lock.unlock()
+        let rootPath = root.standardizedFileURL.path
+        guard let last, last.root == rootPath else { return nil }
+        var edited: Set<String> = []
+        for path in changed {
+            let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard standard.hasPrefix(rootPath + "/") else { continue }
+            var info = stat()
+            guard let walked = last.paths[standard], lstat(standard, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            edited.insert(walked)
+        }
+        return (last.walk, edited)
+    }
+
+    /// The file as last read, without checking it (the caller knows it is unchanged).
+    func output(for path: String, languages: [String]) -> EntryFileLoader.Output? {
+        lock.lock(); defer { lock.unlock() }
+        guard let hit = kept[path], hit.languages == languages else { return nil }
+        return hit.output
     }
 
     func output(for path: String, stamp: Stamp, languages: [String]) -> EntryFileLoader.Output? {

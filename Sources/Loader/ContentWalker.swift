@@ -15,7 +15,9 @@ struct ContentWalker {
     let root: URL
     let displayRoot: String
 
-    func walk() -> (files: [File], diagnostics: [Diagnostic]) {
+    typealias Walk = (files: [File], diagnostics: [Diagnostic])
+
+    func walk() -> Walk {
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
         guard let rootReal = ContentWalker.realPath(root.path) else { return ([], []) }

@@ -41,6 +41,35 @@ final class LoadCacheTests: XCTestCase {
         XCTAssertTrue(broken.diagnostics.contains { $0.code == "schema.syntax" })
     }
 
+    /// With the paths a watcher reported, only those are looked at; files
+    /// added or removed make the loader walk the folders again.
+    func testReportedChangesAreTrusted() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("load-hint-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: FixtureGuide.repository.appendingPathComponent("Content"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let loader = ContentLoader(root: root, displayRoot: "Content")
+        let cache = LoadCache()
+        _ = loader.load(cache: cache)
+
+        let edited = root.appendingPathComponent("concepts/consent.en.md")
+        let text = try String(contentsOf: edited, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: Consent\n", with: "title: Consent, edited\n").utf8).write(to: edited)
+        let hinted = loader.load(cache: cache, changed: [edited.path, "/somewhere/else/Templates/site/layout.mustache"])
+        XCTAssertEqual(cache.filesReadLastTime, 1)
+        XCTAssertEqual(fingerprints(hinted.guide), fingerprints(loader.load().guide))
+
+        let added = root.appendingPathComponent("concepts/consent.pt.md")
+        try Data(try String(contentsOf: root.appendingPathComponent("concepts/consent.es.md"), encoding: .utf8).utf8).write(to: added)
+        let withAdded = loader.load(cache: cache, changed: [added.path])
+        XCTAssertNotNil(withAdded.guide.entry(Reference(type: .concepts, id: "consent"))?.files["pt"], "a new file is found")
+        XCTAssertEqual(fingerprints(withAdded.guide), fingerprints(loader.load().guide))
+
+        try FileManager.default.removeItem(at: added)
+        let withRemoved = loader.load(cache: cache, changed: [added.path])
+        XCTAssertNil(withRemoved.guide.entry(Reference(type: .concepts, id: "consent"))?.files["pt"], "a removed file is gone")
+        XCTAssertEqual(withRemoved.diagnostics, loader.load().diagnostics)
+    }
+
     func fingerprints(_ guide: Guide) -> [String: String] {
         Dictionary(uniqueKeysWithValues: guide.allEntries.map { ($0.reference.description, $0.fingerprint) })
     }
