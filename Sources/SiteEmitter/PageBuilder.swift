@@ -95,8 +95,13 @@ struct PageBuilder: Sendable {
     /// A card for a reference (front matter `related`, `protocols` …), or nil
     /// when it leads nowhere.
     func card(for reference: String, from page: String, language: String) -> Context? {
-        guard let parsed = Reference(parsing: reference), let target = model.target(of: parsed, in: language),
-              let entry = model.guide.entry(parsed.entry) else { return nil }
+        guard let parsed = model.reference(reference) else { return nil }
+        return card(for: parsed, from: page, language: language)
+    }
+
+    /// The same for a parsed reference.
+    func card(for parsed: Reference, from page: String, language: String) -> Context? {
+        guard let target = model.target(of: parsed, in: language), let entry = model.guide.entry(parsed.entry) else { return nil }
         let shown = model.shown(parsed, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts)
         guard let shown else { return nil }
         var card = self.card(shown, from: page, language: language)
@@ -111,10 +116,12 @@ struct PageBuilder: Sendable {
     /// A card rendered once with `partials/card` per entry, language and page
     /// depth (its links are relative), then reused by every list: `["html": …]`.
     func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false) -> TemplateValue? {
-        let depth = SitePaths.rootPrefix(of: page)
-        let key = "\(language)|\(reference.type.rawValue)/\(reference.id)|\(depth)|\(contact)"
+        // Cards are of entries (no section), as `Reference(parsing: "type/id")` gives.
+        let entryReference = Reference(type: reference.type, id: reference.id)
+        let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        let key = CardCache.Key(language: language, reference: entryReference, depth: depth, contact: contact)
         if let html = cards.get(key) { return html }
-        guard var context = card(for: "\(reference.type.rawValue)/\(reference.id)", from: page, language: language) else { return nil }
+        guard var context = card(for: entryReference, from: page, language: language) else { return nil }
         if contact, let entry = model.guide.entry(reference),
            let shown = model.shown(reference, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts) {
             context["helpline"] = .object(helpline(shown, from: page))
@@ -161,15 +168,23 @@ struct PageBuilder: Sendable {
 
 /// Rendered cards and navigation lists shared by all pages (filled while pages render in parallel).
 final class CardCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var html: [String: TemplateValue] = [:]
+    /// A card as rendered for pages of one language and folder depth (links are relative).
+    struct Key: Hashable {
+        let language: String
+        let reference: Reference
+        let depth: Int
+        let contact: Bool
+    }
 
-    func get(_ key: String) -> TemplateValue? {
+    private let lock = NSLock()
+    private var html: [Key: TemplateValue] = [:]
+
+    func get(_ key: Key) -> TemplateValue? {
         lock.lock(); defer { lock.unlock() }
         return html[key]
     }
 
-    func set(_ key: String, _ value: TemplateValue) {
+    func set(_ key: Key, _ value: TemplateValue) {
         lock.lock(); defer { lock.unlock() }
         html[key] = value
     }

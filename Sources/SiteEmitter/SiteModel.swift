@@ -17,6 +17,13 @@ struct SiteModel: Sendable {
     private let byType: [String: [EntryType: [LocalizedEntry]]]
     /// The source-language file's front matter of each entry (fields a translation lacks).
     private let sourceFrontMatter: [Reference: JSONObject]
+    /// Every entry of the guide by its reference's text (`type/id`), so the
+    /// references pages name are looked up rather than parsed again each time.
+    private let referencesByText: [String: Reference]
+    /// Per language, the page each published entry's reference leads to
+    /// (`target(of:in:)` without a section), by reference and by its text.
+    private let targets: [String: [Reference: String]]
+    private let targetsByText: [String: [String: String]]
 
     init(guide: Guide, drafts: Bool) {
         self.guide = guide
@@ -47,6 +54,30 @@ struct SiteModel: Sendable {
             if let file = guide.sourceFile(of: entry) { sourceFrontMatter[entry.reference] = file.frontMatter }
         }
         self.sourceFrontMatter = sourceFrontMatter
+        var referencesByText: [String: Reference] = [:]
+        for entry in guide.allEntries { referencesByText[entry.reference.description] = entry.reference }
+        self.referencesByText = referencesByText
+        var targets: [String: [Reference: String]] = [:]
+        var targetsByText: [String: [String: String]] = [:]
+        for language in languages {
+            var byReference: [Reference: String] = [:]
+            var byText: [String: String] = [:]
+            for entry in guide.allEntries {
+                guard let target = Self.target(of: entry.reference, in: language, guide: guide, drafts: drafts,
+                                               localized: localized, source: source) else { continue }
+                byReference[entry.reference] = target
+                byText[entry.reference.description] = target
+            }
+            targets[language] = byReference
+            targetsByText[language] = byText
+        }
+        self.targets = targets
+        self.targetsByText = targetsByText
+    }
+
+    /// `Reference(parsing: text)`, looked up when `text` is an entry's own `type/id`.
+    func reference(_ text: String) -> Reference? {
+        referencesByText[text] ?? Reference(parsing: text)
     }
 
     func shown(_ reference: Reference, in language: String) -> LocalizedEntry? {
@@ -61,9 +92,19 @@ struct SiteModel: Sendable {
     /// The page a reference leads to from a `language` page: the same
     /// language's, or the source language's when that language has none.
     func target(of reference: Reference, in language: String) -> String? {
+        if let known = targets[language] {
+            guard let path = known[reference.entry] else { return nil }
+            guard let section = reference.section else { return path }
+            return path + "#" + section
+        }
+        return Self.target(of: reference, in: language, guide: guide, drafts: drafts, localized: localized, source: source)
+    }
+
+    private static func target(of reference: Reference, in language: String, guide: Guide, drafts: Bool,
+                               localized: [String: [Reference: LocalizedEntry]], source: String) -> String? {
         let entryReference = reference.entry
         guard guide.entry(entryReference).map({ guide.isPublished($0, drafts: drafts) }) == true else { return nil }
-        let pageLanguage = shown(entryReference, in: language) != nil ? language : source
+        let pageLanguage = localized[language]?[entryReference] != nil ? language : source
         var path = SitePaths.entry(pageLanguage, reference.type, reference.id)
         if let section = reference.section { path += "#" + section }
         return path
@@ -81,7 +122,17 @@ struct SiteModel: Sendable {
     /// made unsafe so the renderer keeps only their text.
     func linkResolver(page: String, language: String) -> @Sendable (String) -> String? {
         let model = self
+        let root = SitePaths.rootPrefix(of: page)
+        let known = targetsByText[language] ?? [:]
         return { destination in
+            // Most links name a published entry (`type/id`, maybe `#section`): looked up.
+            if let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) {
+                if let target = known[String(destination[..<hash])] {
+                    return root + target + destination[hash...]
+                }
+            } else if let target = known[destination] {
+                return root + target
+            }
             if let reference = Reference(parsing: destination) {
                 guard let target = model.target(of: reference, in: language) else { return "about:invalid" }
                 return SitePaths.link(from: page, to: target)
