@@ -1,3 +1,4 @@
+import Dispatch
 import GuideModel
 import JSON
 import Markdown
@@ -31,24 +32,50 @@ struct SiteModel: Sendable {
         languages = guide.config.languageCodes
         source = guide.config.sourceLanguage
         entries = guide.publishedEntries(drafts: drafts)
-        var localized: [String: [Reference: LocalizedEntry]] = [:]
-        for language in languages {
-            var map: [Reference: LocalizedEntry] = [:]
-            for entry in entries {
-                if let shown = guide.localized(entry, in: language, drafts: drafts) { map[entry.reference] = shown }
+        // Each language's share is independent: built on all cores.
+        struct Language {
+            var localized: [Reference: LocalizedEntry] = [:]
+            var byType: [EntryType: [LocalizedEntry]] = [:]
+            var targets: [Reference: String] = [:]
+            var targetsByText: [String: String] = [:]
+        }
+        let (languages, entries, source) = (self.languages, self.entries, self.source)
+        var perLanguage = [Language](repeating: Language(), count: languages.count)
+        perLanguage.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer
+            DispatchQueue.concurrentPerform(iterations: languages.count) { index in
+                let language = languages[index]
+                var result = Language()
+                for entry in entries {
+                    if let shown = guide.localized(entry, in: language, drafts: drafts) { result.localized[entry.reference] = shown }
+                }
+                for type in EntryType.allCases {
+                    result.byType[type] = entries.filter { $0.type == type }.compactMap { result.localized[$0.reference] }
+                }
+                // `target(of:in:)` of every published entry (no section): its page here, else the source language's.
+                for entry in entries {
+                    let pageLanguage = result.localized[entry.reference] != nil ? language : source
+                    let target = SitePaths.entry(pageLanguage, entry.type, entry.id)
+                    result.targets[entry.reference] = target
+                    result.targetsByText[entry.reference.description] = target
+                }
+                out[index] = result
             }
-            localized[language] = map
+        }
+        var localized: [String: [Reference: LocalizedEntry]] = [:]
+        var byType: [String: [EntryType: [LocalizedEntry]]] = [:]
+        var targets: [String: [Reference: String]] = [:]
+        var targetsByText: [String: [String: String]] = [:]
+        for (language, built) in zip(languages, perLanguage) {
+            localized[language] = built.localized
+            byType[language] = built.byType
+            targets[language] = built.targets
+            targetsByText[language] = built.targetsByText
         }
         self.localized = localized
-        var byType: [String: [EntryType: [LocalizedEntry]]] = [:]
-        for language in languages {
-            var lists: [EntryType: [LocalizedEntry]] = [:]
-            for type in EntryType.allCases {
-                lists[type] = entries.filter { $0.type == type }.compactMap { localized[language]?[$0.reference] }
-            }
-            byType[language] = lists
-        }
         self.byType = byType
+        self.targets = targets
+        self.targetsByText = targetsByText
         var sourceFrontMatter: [Reference: JSONObject] = [:]
         for entry in entries {
             if let file = guide.sourceFile(of: entry) { sourceFrontMatter[entry.reference] = file.frontMatter }
@@ -57,22 +84,6 @@ struct SiteModel: Sendable {
         var referencesByText: [String: Reference] = [:]
         for entry in guide.allEntries { referencesByText[entry.reference.description] = entry.reference }
         self.referencesByText = referencesByText
-        var targets: [String: [Reference: String]] = [:]
-        var targetsByText: [String: [String: String]] = [:]
-        for language in languages {
-            var byReference: [Reference: String] = [:]
-            var byText: [String: String] = [:]
-            for entry in guide.allEntries {
-                guard let target = Self.target(of: entry.reference, in: language, guide: guide, drafts: drafts,
-                                               localized: localized, source: source) else { continue }
-                byReference[entry.reference] = target
-                byText[entry.reference.description] = target
-            }
-            targets[language] = byReference
-            targetsByText[language] = byText
-        }
-        self.targets = targets
-        self.targetsByText = targetsByText
     }
 
     /// `Reference(parsing: text)`, looked up when `text` is an entry's own `type/id`.
@@ -97,14 +108,10 @@ struct SiteModel: Sendable {
             guard let section = reference.section else { return path }
             return path + "#" + section
         }
-        return Self.target(of: reference, in: language, guide: guide, drafts: drafts, localized: localized, source: source)
-    }
-
-    private static func target(of reference: Reference, in language: String, guide: Guide, drafts: Bool,
-                               localized: [String: [Reference: LocalizedEntry]], source: String) -> String? {
+        // A language the guide does not declare: worked out as the tables are.
         let entryReference = reference.entry
         guard guide.entry(entryReference).map({ guide.isPublished($0, drafts: drafts) }) == true else { return nil }
-        let pageLanguage = localized[language]?[entryReference] != nil ? language : source
+        let pageLanguage = shown(entryReference, in: language) != nil ? language : source
         var path = SitePaths.entry(pageLanguage, reference.type, reference.id)
         if let section = reference.section { path += "#" + section }
         return path
