@@ -59,15 +59,18 @@ final class CompiledTemplates: @unchecked Sendable {
     /// or are rendered in full). Same bytes as `render`.
     func render(_ name: String, _ context: TemplateObject, shared: [String], into out: inout [UInt8]) {
         guard let template = templates[name] else { return }
-        var sharedValues: [String: TemplateValue] = [:]
+        var values: [TemplateValue?] = []
+        values.reserveCapacity(shared.count)
         var hasher = Hasher()
         hasher.combine(name)
         for key in shared {
-            guard let value = context.values[key] else { continue }
-            sharedValues[key] = value
+            let value = context.values[key]
+            values.append(value)
+            guard let value else { continue }
             hasher.combine(key)
             value.fingerprint(into: &hasher)
         }
+        let sharedValues = SharedValues(names: shared, values: values)
         let key = hasher.finalize()
         if let plan = plans.plan(key, shared: sharedValues, page: context) ?? makePlan(template, key: key, shared: sharedValues, page: context) {
             var renderer = Renderer(templates: templates, stack: [.object(context)])
@@ -91,23 +94,39 @@ final class CompiledTemplates: @unchecked Sendable {
             case node(Node, indentation: String?, blocks: [String: Template]?)
         }
 
-        let shared: [String: TemplateValue]
+        let shared: SharedValues
         /// Names a page must not set for the plan to apply.
         let absent: [String]
         let pieces: [Piece]
 
-        init(shared: [String: TemplateValue], absent: [String], pieces: [Piece]) {
+        init(shared: SharedValues, absent: [String], pieces: [Piece]) {
             self.shared = shared
             self.absent = absent
             self.pieces = pieces
         }
 
-        func applies(shared values: [String: TemplateValue], page: TemplateObject) -> Bool {
-            guard values.count == shared.count else { return false }
-            for (key, value) in values {
-                guard let own = shared[key], own.isSame(as: value) else { return false }
+        func applies(shared values: SharedValues, page: TemplateObject) -> Bool {
+            guard values.names == shared.names else { return false }
+            for index in values.values.indices {
+                switch (values.values[index], shared.values[index]) {
+                case (nil, nil): continue
+                case (let value?, let own?): if !own.isSame(as: value) { return false }
+                default: return false
+                }
             }
             return !absent.contains { page.values[$0] != nil }
+        }
+    }
+
+    /// A page's values of the shared names (nil where it has none), in the names' order.
+    struct SharedValues {
+        let names: [String]
+        let values: [TemplateValue?]
+
+        var dictionary: [String: TemplateValue] {
+            var result: [String: TemplateValue] = [:]
+            for (name, value) in zip(names, values) { if let value { result[name] = value } }
+            return result
         }
     }
 
@@ -119,7 +138,7 @@ final class CompiledTemplates: @unchecked Sendable {
         private var byKey: [Int: [Plan]] = [:]
         private var count = 0
 
-        func plan(_ key: Int, shared: [String: TemplateValue], page: TemplateObject) -> Plan? {
+        func plan(_ key: Int, shared: SharedValues, page: TemplateObject) -> Plan? {
             lock.lock()
             let candidates = byKey[key] ?? []
             lock.unlock()
@@ -138,8 +157,8 @@ final class CompiledTemplates: @unchecked Sendable {
 
     private let plans = Plans()
 
-    private func makePlan(_ template: Template, key: Int, shared: [String: TemplateValue], page: TemplateObject) -> Plan? {
-        let probe = Probe(shared: TemplateObject(shared), page: page)
+    private func makePlan(_ template: Template, key: Int, shared: SharedValues, page: TemplateObject) -> Plan? {
+        let probe = Probe(shared: TemplateObject(shared.dictionary), page: page)
         var pieces: [Plan.Piece] = []
         planNodes(template.nodes, indentation: nil, blocks: nil, probe: probe, into: &pieces)
         let plan = Plan(shared: shared, absent: probe.absent.sorted(), pieces: pieces)
@@ -337,16 +356,26 @@ final class CompiledTemplates: @unchecked Sendable {
     // MARK: Rendering
 
     /// The site templates' HTML escaping (`FastHTMLContentType` uses it too): `& < > " '`.
+    /// Runs that need no escaping are copied whole.
     static func escape(_ text: String, into out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                if run < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = index + 1
             }
+            if run < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }
         }
     }
 

@@ -25,14 +25,14 @@ extension PageBuilder {
         context["facts"] = .list(facts(shown, page: page))
         context["sources"] = .list(sources(model.field("sources", of: shown)?.value))
         let related = (model.field("related", of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue)
-        context["related"] = .list(related.compactMap { Reference(parsing: $0) }
+        context["related"] = .list(related.compactMap { model.reference($0) }
             .compactMap { renderedCard($0.entry, from: page, language: language) })
         if entry.type == .helplines {
             context["helpline"] = .object(helpline(shown, from: page))
         }
         if entry.type == .protocols {
             let references = (model.field("helplines", of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue)
-            context["helplines"] = .list(references.compactMap { Reference(parsing: $0) }
+            context["helplines"] = .list(references.compactMap { model.reference($0) }
                 .compactMap { renderedCard($0.entry, from: page, language: language, contact: true) })
         }
         return (page, context)

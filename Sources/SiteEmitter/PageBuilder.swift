@@ -99,8 +99,13 @@ struct PageBuilder: Sendable {
     /// A card for a reference (front matter `related`, `protocols` …), or nil
     /// when it leads nowhere.
     func card(for reference: String, from page: String, language: String) -> Context? {
-        guard let parsed = Reference(parsing: reference), let target = model.target(of: parsed, in: language),
-              let entry = model.guide.entry(parsed.entry) else { return nil }
+        guard let parsed = model.reference(reference) else { return nil }
+        return card(for: parsed, from: page, language: language)
+    }
+
+    /// The same for a parsed reference.
+    func card(for parsed: Reference, from page: String, language: String) -> Context? {
+        guard let target = model.target(of: parsed, in: language), let entry = model.guide.entry(parsed.entry) else { return nil }
         let shown = model.shown(parsed, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts)
         guard let shown else { return nil }
         var card = self.card(shown, from: page, language: language)
@@ -115,17 +120,19 @@ struct PageBuilder: Sendable {
     /// A card rendered once with `partials/card` per entry, language and page
     /// depth (its links are relative), then reused by every list: `["html": …]`.
     func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false) -> TemplateValue? {
-        let depth = SitePaths.rootPrefix(of: page)
-        let owner = "\(reference.type.rawValue)/\(reference.id)", key = "\(language)|\(depth)|\(contact)"
-        if let html = cards.get(owner, key) { return html }
-        guard var context = card(for: owner, from: page, language: language) else { return nil }
+        // Cards are of entries (no section), as `Reference(parsing: "type/id")` gives.
+        let entryReference = Reference(type: reference.type, id: reference.id)
+        let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        let key = CardCache.Key(language: language, depth: depth, contact: contact)
+        if let html = cards.get(entryReference, key) { return html }
+        guard var context = card(for: entryReference, from: page, language: language) else { return nil }
         if contact, let entry = model.guide.entry(reference),
            let shown = model.shown(reference, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts) {
             context["helpline"] = .object(helpline(shown, from: page))
         }
         context["s"] = stringValues[language]
         let html: TemplateValue = ["html": .string(templates.render("partials/card", context))]
-        cards.set(owner, key, html)
+        cards.set(entryReference, key, html)
         return html
     }
 
@@ -168,16 +175,23 @@ struct PageBuilder: Sendable {
 /// is global (templates, strings, settings), so `guide serve` keeps the
 /// cache from one build to the next.
 final class CardCache: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Rendered cards by entry (`type/id`), then language, depth and kind.
-    private var html: [String: [String: TemplateValue]] = [:]
+    /// A card as rendered for pages of one language and folder depth (links are relative).
+    struct Key: Hashable {
+        let language: String
+        let depth: Int
+        let contact: Bool
+    }
 
-    func get(_ entry: String, _ key: String) -> TemplateValue? {
+    private let lock = NSLock()
+    /// Rendered cards by entry, then language, depth and kind.
+    private var html: [Reference: [Key: TemplateValue]] = [:]
+
+    func get(_ entry: Reference, _ key: Key) -> TemplateValue? {
         lock.lock(); defer { lock.unlock() }
         return html[entry]?[key]
     }
 
-    func set(_ entry: String, _ key: String, _ value: TemplateValue) {
+    func set(_ entry: Reference, _ key: Key, _ value: TemplateValue) {
         lock.lock(); defer { lock.unlock() }
         html[entry, default: [:]][key] = value
     }
@@ -185,7 +199,7 @@ final class CardCache: @unchecked Sendable {
     /// Drops the cards of these entries (`type/id`).
     func forget(_ entries: Set<String>) {
         lock.lock(); defer { lock.unlock() }
-        for entry in entries { html[entry] = nil }
+        for entry in entries { if let reference = Reference(parsing: entry) { html[reference] = nil } }
     }
 
     private var navs: [String: [TemplateValue]] = [:]
