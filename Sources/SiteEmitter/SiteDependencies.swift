@@ -50,19 +50,21 @@ struct SiteDependencies: Sendable {
         }
     }
 
-    /// Entry facts by entry fingerprint, kept between builds in one process
-    /// (`guide serve`): an unchanged entry is not walked again.
+    /// Entry facts by entry and fingerprint, kept between builds in one
+    /// process (`guide serve`): an unchanged entry is not walked again. (The
+    /// fingerprint alone is not a key: two entries may have the same files' text.)
     final class FactsMemo: @unchecked Sendable {
         private let lock = NSLock()
         private var facts: [String: EntryFacts] = [:]
 
         func facts(of entry: Entry, fingerprint: String) -> EntryFacts {
+            let key = "\(entry.reference)|\(fingerprint)"
             lock.lock()
-            if let known = facts[fingerprint] { lock.unlock(); return known }
+            if let known = facts[key] { lock.unlock(); return known }
             lock.unlock()
             let computed = EntryFacts(entry)
             lock.lock()
-            facts[fingerprint] = computed
+            facts[key] = computed
             lock.unlock()
             return computed
         }
