@@ -102,7 +102,7 @@ private final class Notifier {
         var pending: Set<String> = []
         while !stopped() {
             // Wait for events; once some arrived, wait briefly for the rest of the burst.
-            let quiet = waitForEvents(milliseconds: pending.isEmpty ? 200 : 15)
+            let quiet = waitForEvents(milliseconds: pending.isEmpty ? 200 : 5)
             if quiet {
                 if !pending.isEmpty, !stopped() {
                     changed(pending.sorted())

@@ -14,29 +14,23 @@ public struct SiteEmitter: Emitter {
     public var name: String { "site" }
 
     public func emit(_ context: EmitContext) throws -> [Diagnostic] {
-        let templatesDisplay = Self.display(context.templates)
-        let siteFolder = context.templates.appendingPathComponent("site")
-        var diagnostics: [Diagnostic] = []
-        let (templates, templateProblems) = SiteTemplates.load(folder: siteFolder, displayFolder: "\(templatesDisplay)/site")
-        diagnostics += templateProblems
-        let (strings, stringProblems) = InterfaceStrings.load(
-            folder: context.templates.appendingPathComponent("strings"), displayFolder: "\(templatesDisplay)/strings",
-            config: context.guide.config, configDocument: context.guide.configDocument)
-        diagnostics += stringProblems
-        let (settings, settingProblems) = SiteSettings.load(folder: siteFolder, displayFolder: "\(templatesDisplay)/site")
-        diagnostics += settingProblems
-        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
+        let contentRoot = Self.contentRoot(of: context.guide)
+        let global = SiteDependencies.globalFingerprint(templates: context.templates, contentRoot: contentRoot, drafts: context.drafts)
+        let kept = context.previous?.record.decoded as? Kept
+        let design = kept.flatMap { $0.design.global == global ? $0.design : nil } ?? Design(loading: context, global: global)
+        let diagnostics = design.problems
+        guard let templates = design.templates, !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
+        let (strings, settings) = (design.strings, design.settings)
 
         let model = SiteModel(guide: context.guide, drafts: context.drafts)
         let writer = SiteWriter(folder: context.folder, inPlace: context.inPlace)
-        let contentRoot = Self.contentRoot(of: model.guide)
 
         let entries = context.guide.allEntries
         var fingerprints: [Reference: String] = [:]
         for entry in entries { fingerprints[entry.reference] = entry.fingerprint }
         let dependencies = SiteDependencies(guide: context.guide, fingerprints: fingerprints)
         var record = SiteRecord(
-            global: SiteDependencies.globalFingerprint(templates: context.templates, contentRoot: contentRoot, drafts: context.drafts),
+            global: global,
             entries: Dictionary(uniqueKeysWithValues: fingerprints.map { ($0.key.description, $0.value) }))
         let reuse = Reuse(previous: context.previous, current: record)
         let cards = reuse.cards ?? CardCache()
@@ -77,7 +71,7 @@ public struct SiteEmitter: Emitter {
                 record.files[written.path] = SiteRecord.File(hash: written.hash, dependencies: pages[number].dependencies)
             }
         }
-        files += try writer.copyTree(from: siteFolder.appendingPathComponent("assets"), to: "assets")
+        files += try writer.copyTree(from: context.templates.appendingPathComponent("site/assets"), to: "assets")
         let mediaDisplay = model.guide.configDocument.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
         files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: contentRoot, displayRoot: mediaDisplay)
 
@@ -101,7 +95,7 @@ public struct SiteEmitter: Emitter {
         }
         if problems.isEmpty, record.files.keys.allSatisfy(SiteRecord.isRecordable) {
             let finished = record
-            context.record.set(Kept(record: finished, cards: cards)) { finished.encoded() }
+            context.record.set(Kept(record: finished, cards: cards, design: design)) { finished.encoded() }
         }
         return diagnostics + problems
     }
@@ -112,11 +106,39 @@ public struct SiteEmitter: Emitter {
         case page(Int)
     }
 
-    /// What the next build in this process gets back: the record, and the
-    /// cards rendered (a card shows one entry: those of unchanged entries stay good).
+    /// What the next build in this process gets back: the record, the cards
+    /// rendered (a card shows one entry: those of unchanged entries stay
+    /// good) and the templates, strings and settings (good while nothing
+    /// global changed).
     struct Kept: Sendable {
         let record: SiteRecord
         let cards: CardCache
+        let design: Design
+    }
+
+    /// The site's templates, interface strings and settings as loaded, with
+    /// the problems found in them, for one global fingerprint.
+    struct Design: Sendable {
+        let global: String
+        let templates: SiteTemplates?
+        let strings: InterfaceStrings
+        let settings: SiteSettings
+        let problems: [Diagnostic]
+
+        init(loading context: EmitContext, global: String) {
+            self.global = global
+            let templatesDisplay = SiteEmitter.display(context.templates)
+            let siteFolder = context.templates.appendingPathComponent("site")
+            let (templates, templateProblems) = SiteTemplates.load(folder: siteFolder, displayFolder: "\(templatesDisplay)/site")
+            let (strings, stringProblems) = InterfaceStrings.load(
+                folder: context.templates.appendingPathComponent("strings"), displayFolder: "\(templatesDisplay)/strings",
+                config: context.guide.config, configDocument: context.guide.configDocument)
+            let (settings, settingProblems) = SiteSettings.load(folder: siteFolder, displayFolder: "\(templatesDisplay)/site")
+            self.templates = templates
+            self.strings = strings
+            self.settings = settings
+            problems = templateProblems + stringProblems + settingProblems
+        }
     }
 
     /// Which pages of the previous build can stand: those whose recorded
