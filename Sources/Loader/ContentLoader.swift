@@ -91,16 +91,15 @@ public struct ContentLoader {
 
         let loader = EntryFileLoader(declaredLanguages: config.languageCodes)
         cache?.startLoad()
-        var outputs = [EntryFileLoader.Output?](repeating: nil, count: entryJobs.count)
+        // Files the watcher did not report are taken as they are, in one look at the cache.
+        var outputs = edited.flatMap { edited in
+            cache?.outputs(for: entryJobs.map(\.2.path), except: edited, languages: loader.declaredLanguages)
+        } ?? [EntryFileLoader.Output?](repeating: nil, count: entryJobs.count)
         outputs.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
             DispatchQueue.concurrentPerform(iterations: entryJobs.count) { i in
+                guard slots[i] == nil else { return }
                 let (type, name, file) = entryJobs[i]
-                if let edited, !edited.contains(file.path),
-                   let kept = cache?.output(for: file.path, languages: loader.declaredLanguages) {
-                    slots[i] = kept
-                    return
-                }
                 let stamp = cache.map { _ in LoadCache.Stamp(file.path) }
                 if let stamp, let kept = cache?.output(for: file.path, stamp: stamp, languages: loader.declaredLanguages) {
                     slots[i] = kept
@@ -111,7 +110,7 @@ public struct ContentLoader {
                 slots[i] = output
             }
         }
-        cache?.keep(only: Set(entryJobs.map(\.2.path)))
+        if edited == nil { cache?.keep(only: Set(entryJobs.map(\.2.path))) }
         var entries: [EntryType: [String: Entry]] = [:]
         for output in outputs {
             guard let output else { continue }
@@ -197,14 +196,27 @@ public final class LoadCache: @unchecked Sendable {
         return reads
     }
 
-    /// The last walk, with its files' paths (standardised) for lookups.
+    /// An absolute path without `.`, `..` or repeated slashes (no symbolic
+    /// links resolved): the form the watcher's and the walker's paths are compared in.
+    static func normalised(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The last walk, with its files' paths (normalised) for lookups.
     private var lastWalk: (root: String, walk: ContentWalker.Walk, paths: [String: String])?
 
     func store(walk: ContentWalker.Walk, root: URL) {
         var paths: [String: String] = [:]
-        for file in walk.files { paths[URL(fileURLWithPath: file.path).standardizedFileURL.path] = file.path }
+        for file in walk.files { paths[Self.normalised(file.path)] = file.path }
         lock.lock(); defer { lock.unlock() }
-        lastWalk = (root.standardizedFileURL.path, walk, paths)
+        lastWalk = (Self.normalised(root.path), walk, paths)
     }
 
     /// The last walk of `root` and the files among `changed` (as walked), when every
@@ -214,24 +226,33 @@ public final class LoadCache: @unchecked Sendable {
         lock.lock()
         let last = lastWalk
         lock.unlock()
-        let rootPath = root.standardizedFileURL.path
+        let rootPath = Self.normalised(root.path)
         guard let last, last.root == rootPath else { return nil }
         var edited: Set<String> = []
         for path in changed {
-            let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+            let standard = Self.normalised(path)
             guard standard.hasPrefix(rootPath + "/") else { continue }
             var info = stat()
-            guard let walked = last.paths[standard], lstat(standard, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            let exists = lstat(standard, &info) == 0
+            guard let walked = last.paths[standard] else {
+                // Never seen and already gone: an editor's or tool's temporary file.
+                if !exists { continue }
+                return nil
+            }
+            guard exists, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             edited.insert(walked)
         }
         return (last.walk, edited)
     }
 
-    /// The file as last read, without checking it (the caller knows it is unchanged).
-    func output(for path: String, languages: [String]) -> EntryFileLoader.Output? {
+    /// The files as last read, without checking them (the caller knows they
+    /// are unchanged), but those in `edited`: nil for those and any not kept.
+    func outputs(for paths: [String], except edited: Set<String>, languages: [String]) -> [EntryFileLoader.Output?] {
         lock.lock(); defer { lock.unlock() }
-        guard let hit = kept[path], hit.languages == languages else { return nil }
-        return hit.output
+        return paths.map { path in
+            guard !edited.contains(path), let hit = kept[path], hit.languages == languages else { return nil }
+            return hit.output
+        }
     }
 
     func output(for path: String, stamp: Stamp, languages: [String]) -> EntryFileLoader.Output? {

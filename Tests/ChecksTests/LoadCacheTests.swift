@@ -54,7 +54,8 @@ final class LoadCacheTests: XCTestCase {
         let edited = root.appendingPathComponent("concepts/consent.en.md")
         let text = try String(contentsOf: edited, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "title: Consent\n", with: "title: Consent, edited\n").utf8).write(to: edited)
-        let hinted = loader.load(cache: cache, changed: [edited.path, "/somewhere/else/Templates/site/layout.mustache"])
+        let vanished = root.appendingPathComponent("concepts/sedTmp01").path  // an editor's temporary file, already gone
+        let hinted = loader.load(cache: cache, changed: [edited.path, vanished, "/somewhere/else/Templates/site/layout.mustache"])
         XCTAssertEqual(cache.filesReadLastTime, 1)
         XCTAssertEqual(fingerprints(hinted.guide), fingerprints(loader.load().guide))
 
