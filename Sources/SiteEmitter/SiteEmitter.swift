@@ -36,8 +36,7 @@ public struct SiteEmitter: Emitter {
         let cards = reuse.cards ?? CardCache()
         cards.forget(reuse.changes.entries)
         let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates, cards: cards)
-        var pages = plan(model: model, builder: builder, dependencies: dependencies)
-        pages.sort { $0.path < $1.path }
+        let pages = plan(model: model, builder: builder, dependencies: dependencies)
         if !context.inPlace { writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) }) }
         // Jobs on all cores: first the pages of entries that changed (the page an
         // editor is looking at is replaced soonest), then each language's search
