@@ -17,8 +17,10 @@ public enum HTMLEscaping {
         return out
     }
 
-    /// `escape` appending UTF-8 to `out`: runs that need no escape are copied whole.
-    public static func escape(_ text: String, into out: inout [UInt8]) {
+    /// `escape` appending UTF-8 to `out`: runs that need no escape are copied
+    /// whole. `apostrophe` also escapes `'` (as `&#39;`, for templates whose
+    /// attributes may be single-quoted).
+    public static func escape(_ text: String, into out: inout [UInt8], apostrophe: Bool = false) {
         var text = text
         text.withUTF8 { bytes in
             var run = 0
@@ -29,13 +31,14 @@ public enum HTMLEscaping {
                 case 0x3C: entity = "&lt;"
                 case 0x3E: entity = "&gt;"
                 case 0x22: entity = "&quot;"
+                case 0x27 where apostrophe: entity = "&#39;"
                 default: continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                if run < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
                 out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 run = index + 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+            if run < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Mustache
 
 /// The site's templates as swift-mustache parsed them, rendered straight
@@ -356,27 +357,8 @@ final class CompiledTemplates: @unchecked Sendable {
     // MARK: Rendering
 
     /// The site templates' HTML escaping (`FastHTMLContentType` uses it too): `& < > " '`.
-    /// Runs that need no escaping are copied whole.
     static func escape(_ text: String, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            for index in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[index] {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default: continue
-                }
-                if run < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                run = index + 1
-            }
-            if run < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }
-        }
+        HTMLEscaping.escape(text, into: &out, apostrophe: true)
     }
 
     private struct Renderer {
