@@ -120,17 +120,19 @@ final class PreviewBuilder: @unchecked Sendable {
             throw error
         }
         diagnostics = (diagnostics + problems).sorted()
-        guard !problems.contains(where: { $0.severity == .error }), record.decoded != nil else {
+        guard !problems.contains(where: { $0.severity == .error }) else {
             // Nothing written in place can be trusted now: the next build starts afresh.
             forget(folder, keeping: nil)
             return nil
         }
-        served = (folder, record)
+        // Without a record (a file name the record cannot hold) the next build starts afresh too.
+        served = record.decoded != nil ? (folder, record) : nil
         return folder
     }
 
-    /// Stops serving from `folder` (the served state keeps pointing at it
-    /// until the next good build; it is removed when the preview stops).
+    /// Stops building on `folder`: the next build starts in a fresh folder.
+    /// `folder` is removed unless it is `kept` (pages show the errors
+    /// meanwhile; the temporary folder goes when the preview stops).
     private func forget(_ folder: URL, keeping kept: URL?) {
         if folder != kept { try? FileManager.default.removeItem(at: folder) }
         if served?.folder == folder { served = nil }
