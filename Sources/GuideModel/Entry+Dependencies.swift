@@ -11,14 +11,14 @@ extension Entry {
     /// fingerprint unique, so the entry never counts as unchanged.
     public var fingerprint: String {
         if files.values.contains(where: { $0.contentHash.isEmpty }) { return "unhashed-\(UUID().uuidString)" }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hasher = FNV1a()
         for language in languages {
-            for byte in language.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0x3d) &* 0x100_0000_01b3
-            for byte in files[language]!.contentHash.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0x3b) &* 0x100_0000_01b3
+            hasher.add(language)
+            hasher.add(UInt8(ascii: "="))
+            hasher.add(files[language]!.contentHash)
+            hasher.add(UInt8(ascii: ";"))
         }
-        let text = String(hash, radix: 16)
+        let text = String(hasher.value, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
     }
 

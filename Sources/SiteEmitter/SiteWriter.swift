@@ -119,7 +119,7 @@ final class SiteWriter: @unchecked Sendable {
             failures.append((SiteEmitter.display(URL(fileURLWithPath: full)), error))
             lock.unlock()
         }
-        return Written(path: path, hash: Self.fnv(bytes))
+        return Written(path: path, hash: FNV1a.hash(bytes))
     }
 
     /// Copies every file under `source` to `target` (relative), sorted.
@@ -163,25 +163,11 @@ final class SiteWriter: @unchecked Sendable {
 
     /// A short hash of every written file, in path order: the site's version.
     static func version(of files: [Written]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hasher = FNV1a()
         for file in files.sorted(by: { $0.path < $1.path }) {
-            for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            var value = file.hash
-            for _ in 0..<8 {
-                hash = (hash ^ (value & 0xff)) &* 0x100_0000_01b3
-                value >>= 8
-            }
+            hasher.add(file.path)
+            hasher.add(littleEndian: file.hash)
         }
-        return String(hash, radix: 16)
-    }
-
-    /// FNV-1a (64 bits) of `bytes`, read through a buffer pointer: the
-    /// array's iterator was not inlined here and cost more than the hash.
-    static func fnv(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBufferPointer { buffer in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
+        return String(hasher.value, radix: 16)
     }
 }

@@ -1,0 +1,43 @@
+/// FNV-1a, 64 bits: a fast, deterministic hash for noticing changes (file
+/// bytes, entry fingerprints, the site's version); not for security.
+public struct FNV1a: Sendable {
+    public var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    @inlinable
+    public mutating func add(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    /// Bytes read through a buffer pointer: an array's iterator is not
+    /// always inlined, and would cost more than the hash.
+    @inlinable
+    public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { add(byte) }
+    }
+
+    public mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { add($0) }
+    }
+
+    public mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add($0) }
+    }
+
+    /// A number's 8 bytes, least significant first.
+    public mutating func add(littleEndian number: UInt64) {
+        var number = number
+        for _ in 0..<8 {
+            add(UInt8(number & 0xff))
+            number >>= 8
+        }
+    }
+
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(bytes)
+        return hasher.value
+    }
+}
