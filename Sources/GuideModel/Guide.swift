@@ -41,13 +41,11 @@ public struct Guide: Sendable {
             DispatchQueue.concurrentPerform(iterations: all.count) { i in
                 guard let file = sourceFile(of: all[i]) else { return }
                 let translatable = fieldRules[all[i].type]?.translatable ?? []
-                let key = memo.map { _ in file.contentHash + "\u{0}" + translatable.sorted().joined(separator: ",") }
-                if let key, !file.contentHash.isEmpty, let known = memo?.hash(for: key) {
-                    slots[i] = known
+                let compute = { SourceHash.of(file, translatable: translatable) }
+                if let memo, !file.contentHash.isEmpty {
+                    slots[i] = memo.value(for: file.contentHash + "\u{0}" + translatable.sorted().joined(separator: ","), compute)
                 } else {
-                    let hash = SourceHash.of(file, translatable: translatable)
-                    if let key, !file.contentHash.isEmpty { memo?.store(hash, for: key) }
-                    slots[i] = hash
+                    slots[i] = compute()
                 }
             }
         }
@@ -108,25 +106,4 @@ public struct SectionRule: Sendable, Hashable {
 
 /// Source hashes by source file content and translatable fields, kept
 /// between loads in one process (`guide serve`).
-public final class SourceHashMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var hashes: [String: String] = [:]
-
-    public init() {}
-
-    func hash(for key: String) -> String? {
-        lock.lock(); defer { lock.unlock() }
-        return hashes[key]
-    }
-
-    func store(_ hash: String, for key: String) {
-        lock.lock(); defer { lock.unlock() }
-        hashes[key] = hash
-    }
-
-    /// Forgets everything once it holds far more than one guide's worth.
-    func prune(keeping count: Int) {
-        lock.lock(); defer { lock.unlock() }
-        if hashes.count > 2 * count + 64 { hashes = [:] }
-    }
-}
+public typealias SourceHashMemo = ProcessMemo<String>

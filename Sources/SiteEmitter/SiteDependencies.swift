@@ -17,7 +17,8 @@ struct SiteDependencies: Sendable {
         var references: [Reference: [String]] = [:]
         var members: [String: [String]] = [:]
         for entry in guide.allEntries {
-            let facts = Self.memo.facts(of: entry, fingerprint: fingerprints[entry.reference] ?? entry.fingerprint)
+            let fingerprint = fingerprints[entry.reference] ?? entry.fingerprint
+            let facts = Self.memo.value(for: "\(entry.reference)|\(fingerprint)") { EntryFacts(entry) }
             references[entry.reference] = facts.references
             for term in facts.terms { members[term, default: []].append(entry.reference.description) }
         }
@@ -53,29 +54,7 @@ struct SiteDependencies: Sendable {
     /// Entry facts by entry and fingerprint, kept between builds in one
     /// process (`guide serve`): an unchanged entry is not walked again. (The
     /// fingerprint alone is not a key: two entries may have the same files' text.)
-    final class FactsMemo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var facts: [String: EntryFacts] = [:]
-
-        func facts(of entry: Entry, fingerprint: String) -> EntryFacts {
-            let key = "\(entry.reference)|\(fingerprint)"
-            lock.lock()
-            if let known = facts[key] { lock.unlock(); return known }
-            lock.unlock()
-            let computed = EntryFacts(entry)
-            lock.lock()
-            facts[key] = computed
-            lock.unlock()
-            return computed
-        }
-
-        func prune(keeping count: Int) {
-            lock.lock(); defer { lock.unlock() }
-            if facts.count > 2 * count + 64 { facts = [:] }
-        }
-    }
-
-    static let memo = FactsMemo()
+    static let memo = ProcessMemo<EntryFacts>()
 
     /// The front-matter fields that put an entry on a term's page.
     static let termFields = ["touchpoints": ["touchpoints"], "roles": ["observers", "roles"], "countries": ["country", "jurisdictions"]]

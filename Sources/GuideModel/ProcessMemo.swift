@@ -1,0 +1,30 @@
+import Foundation
+
+/// Values computed from content (keyed so that equal keys mean equal values),
+/// kept between builds in one process (`guide serve`) so unchanged content
+/// is not worked on again. Thread-safe.
+public final class ProcessMemo<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    public init() {}
+
+    /// The value kept for `key`, or `compute`'s, which is then kept.
+    public func value(for key: String, _ compute: () -> Value) -> Value {
+        lock.lock()
+        if let known = values[key] { lock.unlock(); return known }
+        lock.unlock()
+        let computed = compute()
+        lock.lock()
+        values[key] = computed
+        lock.unlock()
+        return computed
+    }
+
+    /// Forgets everything once it holds far more than one guide's worth
+    /// (`count` values), so edits do not make it grow without end.
+    public func prune(keeping count: Int) {
+        lock.lock(); defer { lock.unlock() }
+        if values.count > 2 * count + 64 { values = [:] }
+    }
+}
