@@ -33,9 +33,10 @@ def main():
     parser.add_argument("--templates")
     arguments = parser.parse_args()
     folder, edits = arguments.folder, arguments.edits
-    command = [arguments.binary, "serve", "--port", "0"]
+    # The server runs in the guide's folder: paths given relative to here are resolved first.
+    command = [str(pathlib.Path(arguments.binary).resolve()), "serve", "--port", "0"]
     if arguments.templates:
-        command += ["--templates", arguments.templates]
+        command += ["--templates", str(pathlib.Path(arguments.templates).resolve())]
     server = subprocess.Popen(command, cwd=folder,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -30,6 +30,13 @@ public struct Guide: Sendable {
 
     public func entry(_ reference: Reference) -> Entry? { entries[reference.type]?[reference.id] }
 
+    /// Puts `file` in as the entry's file in `language`, or removes that
+    /// language's file (nil); an entry left without files is removed.
+    public mutating func setFile(_ file: EntryFile?, type: EntryType, id: String, language: String) {
+        entries[type, default: [:]][id, default: Entry(type: type, id: id)].files[language] = file
+        if entries[type]?[id]?.files.isEmpty == true { entries[type]?[id] = nil }
+    }
+
     /// Computes every entry's source hash (in parallel), so translation states
     /// are cheap to ask for. With a `memo` (kept by `guide serve` between
     /// loads), hashes of unchanged source files are not computed again.
@@ -39,18 +46,28 @@ public struct Guide: Sendable {
         hashes.withUnsafeMutableBufferPointer { slots in
             let slots = slots
             DispatchQueue.concurrentPerform(iterations: all.count) { i in
-                guard let file = sourceFile(of: all[i]) else { return }
-                let translatable = fieldRules[all[i].type]?.translatable ?? []
-                let compute = { SourceHash.of(file, translatable: translatable) }
-                if let memo, !file.contentHash.isEmpty {
-                    slots[i] = memo.value(for: file.contentHash + "\u{0}" + translatable.sorted().joined(separator: ","), compute)
-                } else {
-                    slots[i] = compute()
-                }
+                slots[i] = computedSourceHash(of: all[i], memo: memo)
             }
         }
         for (entry, hash) in zip(all, hashes) { sourceHashes[entry.reference] = hash }
         memo?.prune(keeping: all.count)
+    }
+
+    /// Computes the source hashes of the entries `references` name again
+    /// (after their files changed; an entry that is gone loses its hash).
+    public mutating func updateSourceHashes(of references: some Sequence<Reference>, memo: SourceHashMemo? = nil) {
+        for reference in references {
+            sourceHashes[reference] = entry(reference).flatMap { computedSourceHash(of: $0, memo: memo) }
+        }
+        memo?.prune(keeping: entries.values.reduce(0) { $0 + $1.count })
+    }
+
+    private func computedSourceHash(of entry: Entry, memo: SourceHashMemo?) -> String? {
+        guard let file = sourceFile(of: entry) else { return nil }
+        let translatable = fieldRules[entry.type]?.translatable ?? []
+        let compute = { SourceHash.of(file, translatable: translatable) }
+        guard let memo, !file.contentHash.isEmpty else { return compute() }
+        return memo.value(for: file.contentHash + "\u{0}" + translatable.sorted().joined(separator: ","), compute)
     }
 
     /// The source hash translations of `entry` must record to be current.

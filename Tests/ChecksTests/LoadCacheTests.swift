@@ -71,6 +71,52 @@ final class LoadCacheTests: XCTestCase {
         XCTAssertEqual(withRemoved.diagnostics, loader.load().diagnostics)
     }
 
+    /// Edits to entry files only patch the last load (one file read); over
+    /// a series of edits (a file broken and mended, a translation, an edit
+    /// to guide.yml) every load equals a fresh one: entries, translation
+    /// states, source texts and diagnostics.
+    func testPatchedLoadsEqualFreshLoads() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("load-patch-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: FixtureGuide.repository.appendingPathComponent("Content"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let loader = ContentLoader(root: root, displayRoot: "Content")
+        let cache = LoadCache()
+        _ = loader.load(cache: cache)
+
+        let source = root.appendingPathComponent("concepts/consent.en.md")
+        let translation = root.appendingPathComponent("concepts/consent.es.md")
+        let config = root.appendingPathComponent("guide.yml")
+        let sourceText = try String(contentsOf: source, encoding: .utf8)
+        let edits: [(URL, String, Int)] = [
+            (source, sourceText.replacingOccurrences(of: "title: Consent\n", with: "title: Consent, edited\n"), 1),
+            (source, sourceText.replacingOccurrences(of: "title: Consent\n", with: "title: [Consent\n"), 1),
+            (source, sourceText, 1),
+            (translation, try String(contentsOf: translation, encoding: .utf8) + "\nOne more sentence.\n", 1),
+            (config, try String(contentsOf: config, encoding: .utf8) + "\n# a comment\n", 0),
+        ]
+        for (number, (file, text, reads)) in edits.enumerated() {
+            try Data(text.utf8).write(to: file)
+            let patched = loader.load(cache: cache, changed: [file.path])
+            let fresh = loader.load()
+            XCTAssertEqual(cache.filesReadLastTime, reads, "edit \(number)")
+            XCTAssertEqual(fingerprints(patched.guide), fingerprints(fresh.guide), "edit \(number)")
+            XCTAssertEqual(states(patched.guide), states(fresh.guide), "edit \(number)")
+            XCTAssertEqual(patched.sources.mapValues(\.text), fresh.sources.mapValues(\.text), "edit \(number)")
+            XCTAssertEqual(Set(patched.diagnostics), Set(fresh.diagnostics), "edit \(number)")
+        }
+    }
+
+    /// Every file's translation state in every declared language.
+    func states(_ guide: Guide) -> [String: String] {
+        var states: [String: String] = [:]
+        for entry in guide.allEntries {
+            for language in guide.config.languageCodes {
+                states["\(entry.reference)/\(language)"] = "\(guide.translationState(of: entry, in: language))"
+            }
+        }
+        return states
+    }
+
     func fingerprints(_ guide: Guide) -> [String: String] {
         Dictionary(uniqueKeysWithValues: guide.allEntries.map { ($0.reference.description, $0.fingerprint) })
     }
