@@ -32,6 +32,7 @@ struct BuildCommand: ParsableCommand {
         defer { progress.finish() }
         progress.set("checking \(paths.content)")
         let checked = try CheckedContent.load(paths: paths, today: diagnostics.todayDate())
+        KeptUntilExit.keep(checked)
         func fails(_ list: [Diagnostic]) -> Bool {
             list.contains { $0.severity == .error || (diagnostics.strict && $0.severity == .warning) }
         }

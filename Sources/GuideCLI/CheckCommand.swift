@@ -13,6 +13,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let checked = try CheckedContent.load(paths: paths, today: diagnostics.todayDate())
+        KeptUntilExit.keep(checked)
         if diagnostics.report(checked.diagnostics, sources: checked.loaded.sources) { throw ExitCode(1) }
     }
 }
