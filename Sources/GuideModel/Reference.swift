@@ -13,6 +13,8 @@ public struct Reference: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Parses `indicators/holds-no-documents#what-to-do`. Returns `nil` for
     /// anything that is not shaped like a reference (an external URL, a media path).
     public init?(parsing text: String) {
+        // Most strings asked about (titles, ids, prose) hold no slash: no need to split them.
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return nil }
         let (path, fragment) = Reference.splitFragment(text)
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let type = EntryType(rawValue: String(parts[0])), !parts[1].isEmpty else {

@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 import Foundation
 import GuideModel
 
@@ -13,12 +14,21 @@ struct SiteDependencies: Sendable {
     private let references: [Reference: [String]]
     private let members: [String: [String]]
 
-    init(guide: Guide, fingerprints: [Reference: String]) {
+    init(entries: [Entry], fingerprints: [Reference: String]) {
+        // Each entry's facts are found on all cores, then gathered in order.
+        var found = [EntryFacts?](repeating: nil, count: entries.count)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+                let entry = entries[index]
+                let fingerprint = fingerprints[entry.reference] ?? entry.fingerprint
+                slots[index] = Self.memo.value(for: "\(entry.reference)|\(fingerprint)") { EntryFacts(entry) }
+            }
+        }
         var references: [Reference: [String]] = [:]
         var members: [String: [String]] = [:]
-        for entry in guide.allEntries {
-            let fingerprint = fingerprints[entry.reference] ?? entry.fingerprint
-            let facts = Self.memo.value(for: "\(entry.reference)|\(fingerprint)") { EntryFacts(entry) }
+        for (entry, facts) in zip(entries, found) {
+            guard let facts else { continue }
             references[entry.reference] = facts.references
             for term in facts.terms { members[term, default: []].append(entry.reference.description) }
         }
