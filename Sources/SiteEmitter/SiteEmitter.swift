@@ -28,7 +28,7 @@ public struct SiteEmitter: Emitter {
         let entries = context.guide.allEntries
         var fingerprints: [Reference: String] = [:]
         for entry in entries { fingerprints[entry.reference] = entry.fingerprint }
-        let dependencies = SiteDependencies(guide: context.guide, fingerprints: fingerprints)
+        let dependencies = SiteDependencies(entries: entries, fingerprints: fingerprints)
         var record = SiteRecord(
             global: global,
             entries: Dictionary(uniqueKeysWithValues: fingerprints.map { ($0.key.description, $0.value) }))
@@ -171,34 +171,46 @@ public struct SiteEmitter: Emitter {
         }
     }
 
-    /// Every page: root, then per language home, listings, entries, search.
+    /// Every page: root, then per language home, listings, entries, search
+    /// (each language's pages planned on its own core).
     func plan(model: SiteModel, builder: PageBuilder, dependencies: SiteDependencies) -> [PlannedPage] {
-        var pages: [PlannedPage] = [PlannedPage(path: "index.html", template: "pages/root", dependencies: .none) { builder.rootPage().context }]
-        for language in model.languages {
-            pages.append(PlannedPage(path: SitePaths.home(language), template: "pages/home", dependencies: .all) { builder.homePage(language).context })
-            pages.append(PlannedPage(path: SitePaths.search(language), template: "pages/search", dependencies: .none) { builder.searchPage(language).context })
-            for type in EntryType.allCases {
-                pages.append(PlannedPage(path: SitePaths.typeListing(language, type), template: "pages/listing",
-                                         dependencies: SiteDependencies.listing(type)) {
-                    builder.typePage(type, language).context
-                })
-                for shown in model.entries(of: type, in: language) {
-                    pages.append(PlannedPage(path: SitePaths.entry(language, type, shown.entry.id), template: "pages/entry",
-                                             dependencies: dependencies.entryPage(shown.entry.reference), entry: shown.entry.reference) {
-                        builder.entryPage(shown).context
-                    })
-                }
+        let root = PlannedPage(path: "index.html", template: "pages/root", dependencies: .none) { builder.rootPage().context }
+        var perLanguage = [[PlannedPage]](repeating: [], count: model.languages.count)
+        perLanguage.withUnsafeMutableBufferPointer { buffer in
+            let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: model.languages.count) { index in
+                slots[index] = plan(model.languages[index], model: model, builder: builder, dependencies: dependencies)
             }
-            for group in PageBuilder.groups {
-                pages.append(PlannedPage(path: SitePaths.groupIndex(language, group), template: "pages/terms", dependencies: .none) {
-                    builder.groupPage(group, language).context
+        }
+        return [root] + perLanguage.joined()
+    }
+
+    /// One language's pages.
+    private func plan(_ language: String, model: SiteModel, builder: PageBuilder, dependencies: SiteDependencies) -> [PlannedPage] {
+        var pages: [PlannedPage] = []
+        pages.append(PlannedPage(path: SitePaths.home(language), template: "pages/home", dependencies: .all) { builder.homePage(language).context })
+        pages.append(PlannedPage(path: SitePaths.search(language), template: "pages/search", dependencies: .none) { builder.searchPage(language).context })
+        for type in EntryType.allCases {
+            pages.append(PlannedPage(path: SitePaths.typeListing(language, type), template: "pages/listing",
+                                     dependencies: SiteDependencies.listing(type)) {
+                builder.typePage(type, language).context
+            })
+            for shown in model.entries(of: type, in: language) {
+                pages.append(PlannedPage(path: SitePaths.entry(language, type, shown.entry.id), template: "pages/entry",
+                                         dependencies: dependencies.entryPage(shown.entry.reference), entry: shown.entry.reference) {
+                    builder.entryPage(shown).context
                 })
-                for term in builder.terms(group) {
-                    pages.append(PlannedPage(path: SitePaths.term(language, group, term.id), template: "pages/listing",
-                                             dependencies: dependencies.termPage(group: group, term: term.id)) {
-                        builder.termPage(group, term, language).context
-                    })
-                }
+            }
+        }
+        for group in PageBuilder.groups {
+            pages.append(PlannedPage(path: SitePaths.groupIndex(language, group), template: "pages/terms", dependencies: .none) {
+                builder.groupPage(group, language).context
+            })
+            for term in builder.terms(group) {
+                pages.append(PlannedPage(path: SitePaths.term(language, group, term.id), template: "pages/listing",
+                                         dependencies: dependencies.termPage(group: group, term: term.id)) {
+                    builder.termPage(group, term, language).context
+                })
             }
         }
         return pages
