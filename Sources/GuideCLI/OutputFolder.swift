@@ -65,7 +65,7 @@ struct OutputFolder {
         if fm.fileExists(atPath: destination.path) { try fm.moveItem(at: destination, to: old) }
         try fm.moveItem(at: staging, to: destination)
         succeeded = true
-        try? fm.removeItem(at: old)
+        TreeRemoval.remove(old.path)
         return true
     }
 
@@ -89,7 +89,7 @@ struct OutputFolder {
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
         where name.hasPrefix(".\(base).partial-") || name.hasPrefix(".\(base).old-") {
-            try? fm.removeItem(at: parent.appendingPathComponent(name))
+            TreeRemoval.remove(parent.appendingPathComponent(name).path)
         }
     }
 }
