@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 import Foundation
 import GuideModel
 
@@ -31,16 +32,40 @@ struct SiteRecord: Sendable {
         return EntryChanges(entries: changed)
     }
 
+    /// Lines in order of their keys, written straight to bytes, the
+    /// files' lines in chunks on all cores: a large site's record (6,000
+    /// pages, 1.5 MB) is encoded after every build.
     func encoded() -> Data {
-        var lines = [Self.header, "global\t\(global)"]
-        for key in entries.keys.sorted() { lines.append("entry\t\(key)\t\(entries[key]!)") }
-        for path in files.keys.sorted() {
-            let file = files[path]!
-            var line = "file\t\(String(file.hash, radix: 16))\t\(path)"
-            if let dependencies = file.dependencies { line += "\t" + dependencies.encoded }
-            lines.append(line)
+        var head: [UInt8] = []
+        Self.line([Self.header], into: &head)
+        Self.line(["global", global], into: &head)
+        for key in entries.keys.sorted() { Self.line(["entry", key, entries[key]!], into: &head) }
+        let paths = files.keys.sorted()
+        let chunkSize = 512
+        var chunks = [[UInt8]](repeating: [], count: (paths.count + chunkSize - 1) / chunkSize)
+        chunks.withUnsafeMutableBufferPointer { buffer in
+            let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: slots.count) { chunk in
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(chunkSize * 200)
+                for path in paths[(chunk * chunkSize)..<min(paths.count, (chunk + 1) * chunkSize)] {
+                    let file = files[path]!
+                    Self.line(["file", String(file.hash, radix: 16), path] + (file.dependencies.map { [$0.encoded] } ?? []), into: &bytes)
+                }
+                slots[chunk] = bytes
+            }
         }
-        return Data((lines.joined(separator: "\n") + "\n").utf8)
+        var data = Data(head)
+        for chunk in chunks { data.append(contentsOf: chunk) }
+        return data
+    }
+
+    private static func line(_ fields: [String], into bytes: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "\t")) }
+            bytes.append(contentsOf: field.utf8)
+        }
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// The record in `data`, or nil when it is not one this version wrote.
