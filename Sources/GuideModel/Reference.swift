@@ -11,16 +11,19 @@ public struct Reference: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Parses `indicators/holds-no-documents#what-to-do`. Returns `nil` for
-    /// anything that is not shaped like a reference (an external URL, a media path).
+    /// anything that is not shaped like a reference (an external URL, a media path):
+    /// exactly one slash before any `#`, a type before it, an id after it.
+    /// Read on the UTF-8 bytes (both separators are ASCII): most strings
+    /// asked about (titles, ids, prose) are turned away at the first look.
     public init?(parsing text: String) {
-        // Most strings asked about (titles, ids, prose) hold no slash: no need to split them.
-        guard text.utf8.contains(UInt8(ascii: "/")) else { return nil }
-        let (path, fragment) = Reference.splitFragment(text)
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let type = EntryType(rawValue: String(parts[0])), !parts[1].isEmpty else {
-            return nil
-        }
-        self.init(type: type, id: String(parts[1]), section: fragment)
+        let utf8 = text.utf8
+        let hash = utf8.firstIndex(of: UInt8(ascii: "#"))
+        let pathEnd = hash ?? utf8.endIndex
+        guard let slash = utf8[..<pathEnd].firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        let idStart = utf8.index(after: slash)
+        guard idStart < pathEnd, !utf8[idStart..<pathEnd].contains(UInt8(ascii: "/")),
+              let type = EntryType(rawValue: String(text[..<slash])) else { return nil }
+        self.init(type: type, id: String(text[idStart..<pathEnd]), section: hash.map { String(text[utf8.index(after: $0)...]) })
     }
 
     /// Whether `text` starts like a reference (`concepts/…`), even if malformed,
@@ -37,11 +40,6 @@ public struct Reference: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     public static func < (a: Reference, b: Reference) -> Bool { a.description < b.description }
-
-    private static func splitFragment(_ text: String) -> (String, String?) {
-        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
-        return (String(text[..<hash]), String(text[text.index(after: hash)...]))
-    }
 }
 
 /// Identifier rules shared by file names, section ids and references.
