@@ -1,3 +1,5 @@
+import Markdown
+
 /// A reference to an entry, written `<type>/<id>` or `<type>/<id>#<section>`.
 public struct Reference: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var type: EntryType
@@ -45,10 +47,7 @@ public struct Reference: Hashable, Sendable, Comparable, CustomStringConvertible
 /// Identifier rules shared by file names, section ids and references.
 public enum Identifier {
     /// `[a-z0-9]+(-[a-z0-9]+)*`
-    public static func isValid(_ id: String) -> Bool {
-        guard !id.isEmpty, !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else { return false }
-        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
+    public static func isValid(_ id: String) -> Bool { IdentifierSyntax.isValid(id) }
 
     /// The id a user probably meant: lower-cased, spaces and underscores as hyphens.
     public static func normalised(_ id: String) -> String {

@@ -80,9 +80,9 @@ public struct ContentLoader {
                 continue
             }
             let (folder, rest) = (parts[0], parts[1])
-            if let type = EntryType(rawValue: folder), !rest.contains("/") {
+            if let type = EntryType(rawValue: folder), !rest.contains(Character("/")) {
                 entryJobs.append(EntryFileJob(type: type, name: rest, file: file))
-            } else if folder == "handouts", !rest.contains("/"), rest.hasSuffix(".yml") {
+            } else if folder == "handouts", !rest.contains(Character("/")), rest.hasSuffix(".yml") {
                 let id = String(rest.dropLast(4))
                 if let parsed = ParsedYAMLFile.read(file.path, path: walker.display(file.relative),
                                                     into: &diagnostics, sources: &sources) {

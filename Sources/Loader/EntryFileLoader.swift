@@ -20,7 +20,7 @@ public struct EntryFileLoader {
         let stem = name.dropLast(3)
         guard let dot = stem.firstIndex(of: "."), dot != stem.startIndex else { return nil }
         let language = stem[stem.index(after: dot)...]
-        guard !language.isEmpty, !language.contains(".") else { return nil }
+        guard !language.isEmpty, !language.contains(Character(".")) else { return nil }
         return (String(stem[..<dot]), String(language))
     }
 

@@ -29,21 +29,7 @@ struct SectionIDSuffix {
         remainingInlines = remaining
     }
 
-    /// Whether `id` matches `[a-z0-9]+(-[a-z0-9]+)*`.
-    static func isValid<S: StringProtocol>(_ id: S) -> Bool {
-        var previousWasHyphen = true
-        for byte in id.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                previousWasHyphen = false
-            case UInt8(ascii: "-") where !previousWasHyphen:
-                previousWasHyphen = true
-            default:
-                return false
-            }
-        }
-        return !previousWasHyphen
-    }
+    static func isValid<S: StringProtocol>(_ id: S) -> Bool { IdentifierSyntax.isValid(id) }
 
     /// A valid id close to a malformed suffix (`{# Next Steps}` → `next-steps`).
     static func suggestion(for written: String) -> String? {
@@ -65,5 +51,24 @@ extension String {
         var result = self
         while let last = result.last, last == " " || last == "\t" { result.removeLast() }
         return result
+    }
+}
+
+/// The one rule for ids (entry ids in file names, section ids, references).
+public enum IdentifierSyntax {
+    /// Whether `id` matches `[a-z0-9]+(-[a-z0-9]+)*`, read byte by byte.
+    public static func isValid<S: StringProtocol>(_ id: S) -> Bool {
+        var previousWasHyphen = true
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen:
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousWasHyphen
     }
 }

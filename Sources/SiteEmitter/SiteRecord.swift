@@ -97,7 +97,7 @@ struct SiteRecord: Sendable {
 
     /// Whether a path can be written on one line of the record.
     static func isRecordable(_ path: String) -> Bool {
-        !path.contains("\t") && !path.contains("\n")
+        !path.utf8.contains(UInt8(ascii: "\t")) && !path.utf8.contains(UInt8(ascii: "\n"))
     }
 }
 
