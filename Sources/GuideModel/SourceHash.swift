@@ -12,31 +12,46 @@ public enum SourceHash {
     public static let length = 16
 
     public static func of(_ file: EntryFile, translatable: Set<String>) -> String {
-        var canonical = ""
+        var canonical: [UInt8] = []
         for key in translatable.sorted() {
             guard let value = file.frontMatter[key] else { continue }
-            canonical += key + "=" + JSONWriter(sortedKeys: true, pretty: false).string(value) + "\n"
+            canonical += Array((key + "=" + JSONWriter(sortedKeys: true, pretty: false).string(value) + "\n").utf8)
         }
-        canonical += "---\n" + normalisedBody(file.bodyText)
-        let digest = SHA256.hash(data: Data(canonical.utf8))
+        canonical += Array("---\n".utf8)
+        appendNormalisedBody(file.bodyText, to: &canonical)
+        let digest = SHA256.hash(data: canonical)
         return Hex.string(digest.prefix(length / 2))
     }
 
-    /// The body with trailing white space removed from every line and blank
-    /// lines removed from both ends.
-    static func normalisedBody(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace: [UInt8] = []
-        for b in text.utf8 {
-            switch b {
-            case 0x20, 0x09, 0x0D: pendingSpace.append(b)
-            case 0x0A: pendingSpace.removeAll(keepingCapacity: true); out.append(b)
-            default: out += pendingSpace; pendingSpace.removeAll(keepingCapacity: true); out.append(b)
+    /// Appends the body with trailing white space removed from every line
+    /// and blank lines removed from both ends. Runs of bytes are copied
+    /// whole; a line's trailing blanks are copied only when text follows them.
+    static func appendNormalisedBody(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            let start = out.count
+            out.reserveCapacity(start + bytes.count)
+            var pendingSpace = -1  // where the blanks not yet copied begin
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0D:
+                    if pendingSpace < 0 { pendingSpace = index }
+                case 0x0A:
+                    pendingSpace = -1
+                    out.append(0x0A)
+                default:
+                    if pendingSpace >= 0 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pendingSpace..<index]))
+                        pendingSpace = -1
+                    }
+                    out.append(bytes[index])
+                }
             }
+            // Blank lines at both ends (only line ends are left of them).
+            let end = out[start...].lastIndex { $0 != 0x0A }.map { $0 + 1 } ?? start
+            out.removeSubrange(end...)
+            let first = out[start...].firstIndex { $0 != 0x0A } ?? out.endIndex
+            out.removeSubrange(start..<first)
         }
-        let first = out.firstIndex { $0 != 0x0A } ?? out.endIndex
-        let last = out.lastIndex { $0 != 0x0A }.map { $0 + 1 } ?? first
-        return String(decoding: out[first..<max(first, last)], as: UTF8.self)
     }
 }
