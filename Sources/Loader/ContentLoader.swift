@@ -55,32 +55,29 @@ public struct ContentLoader {
                                       "guide.yml is missing", help: "create \(walker.display("guide.yml")) with the guide's settings"))
         }
 
+        // The schemas are compiled on another thread while the entry files load (they need only guide.yml).
         let schemaFiles = files.filter { $0.relative.hasPrefix("schema/") }
-        let schemas: SchemaSet
-        if let cache {
-            let loaded = cache.schemas(of: schemaFiles) {
+        let schemaLoad = Background {
+            let load = {
                 var found: [Diagnostic] = [], read: [String: SourceText] = [:]
                 let schemas = SchemaSet.load(schemaFiles, walker: walker, diagnostics: &found, sources: &read)
                 return (schemas, found, read)
             }
-            schemas = loaded.schemas
-            diagnostics += loaded.diagnostics
-            sources.merge(loaded.sources) { $1 }
-        } else {
-            schemas = SchemaSet.load(schemaFiles, walker: walker, diagnostics: &diagnostics, sources: &sources)
+            return cache?.schemas(of: schemaFiles, load: load) ?? load()
         }
 
         var entryJobs: [EntryFileJob] = []
         var handouts: [HandoutDefinition] = []
         var media: Set<String> = []
         for file in files {
-            let parts = file.relative.split(separator: "/", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else {
-                if file.relative != "guide.yml", !file.relative.hasSuffix(".md") { unexpected(file, walker, &diagnostics) }
+            let relative = file.relative
+            guard let slash = relative.utf8.firstIndex(of: UInt8(ascii: "/")) else {
+                if relative != "guide.yml", !relative.hasSuffix(".md") { unexpected(file, walker, &diagnostics) }
                 continue
             }
-            let (folder, rest) = (parts[0], parts[1])
-            if let type = EntryType(rawValue: folder), !rest.contains(Character("/")) {
+            let folder = String(relative[..<slash])
+            let rest = String(relative[relative.utf8.index(after: slash)...])
+            if let type = EntryType(rawValue: folder), !rest.utf8.contains(UInt8(ascii: "/")) {
                 entryJobs.append(EntryFileJob(type: type, name: rest, file: file))
             } else if folder == "handouts", !rest.contains(Character("/")), rest.hasSuffix(".yml") {
                 let id = String(rest.dropLast(4))
@@ -126,6 +123,9 @@ public struct ContentLoader {
             entries[file.type, default: [:]][file.id, default: Entry(type: file.type, id: file.id)].files[file.language] = file
         }
 
+        let (schemas, schemaDiagnostics, schemaSources) = schemaLoad.value
+        diagnostics += schemaDiagnostics
+        sources.merge(schemaSources) { $1 }
         var guide = Guide(config: config, configDocument: configDocument, entries: entries,
                           handouts: handouts.sorted { $0.id < $1.id }, media: media,
                           fieldRules: schemas.fieldRules, sectionRules: schemas.sectionRules)
@@ -156,4 +156,23 @@ struct EntryFileJob {
     let type: EntryType
     let name: String
     let file: ContentWalker.File
+}
+
+/// A value computed on another thread; `value` waits for it.
+private final class Background<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?
+
+    init(_ compute: @escaping () -> Value) {
+        DispatchQueue.global().async {
+            self.result = compute()
+            self.done.signal()
+        }
+    }
+
+    var value: Value {
+        done.wait()
+        defer { done.signal() }
+        return result!
+    }
 }
