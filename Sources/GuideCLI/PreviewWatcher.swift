@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Loader
 
 /// Watches folders (recursively) and reports the paths that changed.
 ///
@@ -162,8 +163,6 @@ private final class Notifier {
 
 /// Polls every file's modification time, size and inode.
 private struct Poller {
-    typealias Stamp = (seconds: Int, nanoseconds: Int, size: Int64, inode: UInt64)
-
     let folders: [String]
 
     func watch(until stopped: () -> Bool, _ changed: ([String]) -> Void) {
@@ -178,13 +177,13 @@ private struct Poller {
         }
     }
 
-    func snapshot() -> [String: Stamp] {
-        var stamps: [String: Stamp] = [:]
+    func snapshot() -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
         for folder in folders { walk(folder, into: &stamps) }
         return stamps
     }
 
-    private func walk(_ folder: String, into stamps: inout [String: Stamp]) {
+    private func walk(_ folder: String, into stamps: inout [String: FileStamp]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where !PreviewWatcher.isIgnored(name) {
             let path = folder + "/" + name
@@ -193,17 +192,12 @@ private struct Poller {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, into: &stamps)
             } else {
-                #if canImport(Glibc)
-                let time = info.st_mtim
-                #else
-                let time = info.st_mtimespec
-                #endif
-                stamps[path] = (Int(time.tv_sec), Int(time.tv_nsec), Int64(info.st_size), UInt64(info.st_ino))
+                stamps[path] = FileStamp(info)
             }
         }
     }
 
-    static func differences(_ a: [String: Stamp], _ b: [String: Stamp]) -> [String] {
+    static func differences(_ a: [String: FileStamp], _ b: [String: FileStamp]) -> [String] {
         var paths: [String] = []
         for (path, stamp) in b {
             guard let old = a[path] else { paths.append(path); continue }

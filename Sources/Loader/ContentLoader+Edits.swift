@@ -19,7 +19,7 @@ extension ContentLoader {
         var content = last.content
         var touched: Set<Reference> = []
         for (job, old) in jobs {
-            let stamp = LoadCache.Stamp(job.file.path)
+            let stamp = FileStamp(job.file.path)
             let new = loader.load(type: job.type, name: job.name, file: job.file.path, path: walker.display(job.file.relative))
             cache.store(new, for: job.file.path, stamp: stamp, languages: loader.declaredLanguages)
 

@@ -103,7 +103,7 @@ public struct ContentLoader {
             DispatchQueue.concurrentPerform(iterations: entryJobs.count) { i in
                 guard slots[i] == nil else { return }
                 let (type, name, file) = (entryJobs[i].type, entryJobs[i].name, entryJobs[i].file)
-                let stamp = cache.map { _ in LoadCache.Stamp(file.path) }
+                let stamp = cache.map { _ in FileStamp(file.path) }
                 if let stamp, let kept = cache?.output(for: file.path, stamp: stamp, languages: loader.declaredLanguages) {
                     slots[i] = kept
                     return

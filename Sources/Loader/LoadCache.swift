@@ -5,37 +5,23 @@ import GuideModel
 /// Entry files as last read, by path, for loads that follow one another in
 /// one process (`guide serve`). Thread-safe: files load in parallel.
 public final class LoadCache: @unchecked Sendable {
-    /// What identifies a file's version without reading it.
-    struct Stamp: Equatable {
-        var seconds = 0, nanoseconds = 0, size: Int64 = 0, inode: UInt64 = 0
-
-        init(_ path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return }
-            seconds = Int(info.st_mtim.tv_sec)
-            nanoseconds = Int(info.st_mtim.tv_nsec)
-            size = Int64(info.st_size)
-            inode = UInt64(info.st_ino)
-        }
-    }
-
     private let lock = NSLock()
     /// Source hashes of unchanged source files.
     let sourceHashes = SourceHashMemo()
-    private var kept: [String: (stamp: Stamp, languages: [String], output: EntryFileLoader.Output)] = [:]
+    private var kept: [String: (stamp: FileStamp, languages: [String], output: EntryFileLoader.Output)] = [:]
     private var reads = 0
 
     public init() {}
 
     typealias LoadedSchemas = (schemas: SchemaSet, diagnostics: [Diagnostic], sources: [String: SourceText])
     /// The compiled schemas, with the stamps of the files they came from.
-    private var schemas: (stamps: [String: Stamp], loaded: LoadedSchemas)?
+    private var schemas: (stamps: [String: FileStamp], loaded: LoadedSchemas)?
 
     /// The schemas compiled from `files`: the ones kept when no schema file
     /// changed, else freshly loaded by `load`.
     func schemas(of files: [ContentWalker.File], load: () -> LoadedSchemas) -> LoadedSchemas {
-        var stamps: [String: Stamp] = [:]
-        for file in files { stamps[file.path] = Stamp(file.path) }
+        var stamps: [String: FileStamp] = [:]
+        for file in files { stamps[file.path] = FileStamp(file.path) }
         lock.lock()
         if let kept = schemas, kept.stamps == stamps, !stamps.values.contains(where: { $0.inode == 0 }) {
             lock.unlock()
@@ -114,13 +100,13 @@ public final class LoadCache: @unchecked Sendable {
         }
     }
 
-    func output(for path: String, stamp: Stamp, languages: [String]) -> EntryFileLoader.Output? {
+    func output(for path: String, stamp: FileStamp, languages: [String]) -> EntryFileLoader.Output? {
         lock.lock(); defer { lock.unlock() }
         guard let hit = kept[path], hit.stamp == stamp, hit.languages == languages, stamp.inode != 0 else { return nil }
         return hit.output
     }
 
-    func store(_ output: EntryFileLoader.Output, for path: String, stamp: Stamp, languages: [String]) {
+    func store(_ output: EntryFileLoader.Output, for path: String, stamp: FileStamp, languages: [String]) {
         lock.lock(); defer { lock.unlock() }
         kept[path] = (stamp, languages, output)
         reads += 1
