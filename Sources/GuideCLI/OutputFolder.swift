@@ -52,7 +52,7 @@ struct OutputFolder {
         defer { if !succeeded { try? fm.removeItem(at: staging) } }
         if fm.fileExists(atPath: destination.path) {
             for name in try fm.contentsOfDirectory(atPath: destination.path) where !names.contains(name) && name != Self.cacheFolder {
-                try Self.linkTree(from: destination.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+                try Self.linkTree(name, from: destination, into: staging)
                 let record = recordFile(name, in: destination)
                 if fm.fileExists(atPath: record.path) {
                     try fm.createDirectory(at: staging.appendingPathComponent(Self.cacheFolder), withIntermediateDirectories: true)
@@ -69,18 +69,21 @@ struct OutputFolder {
         return true
     }
 
-    /// Recreates the tree under `source` at `target`: folders made, files
-    /// hard-linked (copied where linking fails, as across file systems).
-    static func linkTree(from source: URL, to target: URL) throws {
+    /// Recreates `relative` (a file or a folder's tree) of `previous` in
+    /// `staging`: folders made, files reused as an incremental build reuses
+    /// them (`OutputFiles.reuse`: hard links, copies where linking fails).
+    static func linkTree(_ relative: String, from previous: URL, into staging: URL) throws {
         var info = stat()
-        guard lstat(source.path, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) != S_IFDIR {
-            if link(source.path, target.path) != 0 { try FileManager.default.copyItem(at: source, to: target) }
+        guard lstat(previous.path + "/" + relative, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            guard OutputFiles.reuse(relative, from: previous, into: staging) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.path + "/" + relative])
+            }
             return
         }
-        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try linkTree(from: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        try FileManager.default.createDirectory(atPath: staging.path + "/" + relative, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: previous.path + "/" + relative) {
+            try linkTree(relative + "/" + name, from: previous, into: staging)
         }
     }
 

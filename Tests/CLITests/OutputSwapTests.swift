@@ -71,4 +71,21 @@ final class OutputSwapTests: XCTestCase {
         XCTAssertEqual(try copy.read("Outside/keep.txt"), "kept", "a link is removed, not followed")
         XCTAssertTrue(try copy.read("Output/site/en/concepts/consent/index.html").contains("Edited – "))
     }
+
+    /// `--only site` carries the other outputs over (the same files, linked) with their records.
+    func testOnlyCarriesTheOtherOutputsOver() throws {
+        let copy = try SampleCopy()
+        XCTAssertEqual(try build(copy).status, 0)
+        func inode(_ relative: String) throws -> UInt64? {
+            (try FileManager.default.attributesOfItem(atPath: copy.url(relative).path)[.systemFileNumber] as? NSNumber)?.uint64Value
+        }
+        let bundle = try inode("Output/bundle/guide.json"), record = try copy.read("Output/.cache/bundle.record")
+        let handouts = try FileManager.default.contentsOfDirectory(atPath: copy.url("Output/handouts").path).sorted()
+        let only = try copy.guide(["build", "--only", "site", "--today", "2026-11-30"], environment: environment)
+        XCTAssertEqual(only.status, 0, only.stderr)
+        XCTAssertEqual(try inode("Output/bundle/guide.json"), bundle)
+        XCTAssertEqual(try copy.read("Output/.cache/bundle.record"), record)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: copy.url("Output/handouts").path).sorted(), handouts)
+        XCTAssertEqual(try leftovers(copy), [])
+    }
 }
