@@ -193,11 +193,7 @@ public struct HTMLRenderer: Sendable {
                 out += "<a href=\"".utf8
                 HTMLEscaping.escapeURL(href, into: &out)
                 out.append(UInt8(ascii: "\""))
-                if !link.title.isEmpty {
-                    out += " title=\"".utf8
-                    HTMLEscaping.escape(link.title, into: &out)
-                    out.append(UInt8(ascii: "\""))
-                }
+                appendTitle(link.title, to: &out)
                 out.append(UInt8(ascii: ">"))
                 append(link.children, to: &out)
                 out += "</a>".utf8
@@ -212,17 +208,21 @@ public struct HTMLRenderer: Sendable {
                 out += "\" alt=\"".utf8
                 HTMLEscaping.escape(alt, into: &out)
                 out.append(UInt8(ascii: "\""))
-                if !image.title.isEmpty {
-                    out += " title=\"".utf8
-                    HTMLEscaping.escape(image.title, into: &out)
-                    out.append(UInt8(ascii: "\""))
-                }
+                appendTitle(image.title, to: &out)
                 out.append(UInt8(ascii: ">"))
             case .softBreak: out.append(UInt8(ascii: "\n"))
             case .lineBreak: out += "<br>\n".utf8
             case .html: break
             }
         }
+    }
+
+    /// ` title="…"` of a link or image, when it has one.
+    private func appendTitle(_ title: String, to out: inout [UInt8]) {
+        guard !title.isEmpty else { return }
+        out += " title=\"".utf8
+        HTMLEscaping.escape(title, into: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     private func wrap(_ tag: StaticString, _ children: [Inline], _ out: inout [UInt8]) {
