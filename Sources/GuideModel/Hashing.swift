@@ -35,9 +35,20 @@ public struct FNV1a: Sendable {
         }
     }
 
-    public static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var hasher = FNV1a()
-        hasher.add(bytes)
-        return hasher.value
+    /// A file's bytes hashed eight at a time (FNV-1a's step on 64-bit
+    /// words, folded so high bits reach the low ones; the last few bytes
+    /// one by one): a change detector for written files, several times
+    /// faster than `add` byte by byte on a 30 KB page (a different value).
+    public static func wordHash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            let words = raw.count / 8
+            for index in 0..<words {
+                value = (value ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))) &* 0x100_0000_01b3
+                value ^= value >> 29
+            }
+            for byte in raw[(words * 8)...] { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return value
+        }
     }
 }

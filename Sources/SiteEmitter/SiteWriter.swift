@@ -127,7 +127,7 @@ final class SiteWriter: @unchecked Sendable {
             failures.append((SiteEmitter.display(URL(fileURLWithPath: full)), error))
             lock.unlock()
         }
-        return Written(path: path, hash: FNV1a.hash(bytes))
+        return Written(path: path, hash: FNV1a.wordHash(bytes))
     }
 
     /// Copies every file under `source` to `target` (relative), sorted.
