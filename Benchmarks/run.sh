@@ -32,7 +32,8 @@ for only in bundle site handouts; do
 done
 
 # Incremental: one entry's title changes before every run (hyperfine --prepare).
-edited="Content/indicators/$(ls Content/indicators | head -1)"
+indicators=(Content/indicators/*.en.md)  # no pipe: with pipefail, ls | head can die of SIGPIPE
+edited="${indicators[0]}"
 cp "$edited" "$work/edited.orig"
 "$guide" build --today "$today" --templates "$repo/Templates" 2>/dev/null || true
 hyperfine --warmup 1 --runs 5 --style none --export-json "$work/incremental.json" \
