@@ -79,7 +79,7 @@ public struct ContentLoader {
             let rest = String(relative[relative.utf8.index(after: slash)...])
             if let type = EntryType(rawValue: folder), !rest.utf8.contains(UInt8(ascii: "/")) {
                 entryJobs.append(EntryFileJob(type: type, name: rest, file: file))
-            } else if folder == "handouts", !rest.contains(Character("/")), rest.hasSuffix(".yml") {
+            } else if folder == "handouts", !rest.utf8.contains(UInt8(ascii: "/")), rest.hasSuffix(".yml") {
                 let id = String(rest.dropLast(4))
                 if let parsed = ParsedYAMLFile.read(file.path, path: walker.display(file.relative),
                                                     into: &diagnostics, sources: &sources) {
