@@ -10,8 +10,8 @@ import Loader
 ///
 /// On Linux it uses inotify: a change is seen as it happens, at no cost
 /// while nothing changes. Where inotify is missing or runs out of watches
-/// (`fs.inotify.max_user_watches`), it falls back to polling every file's
-/// modification time, size and inode every 200 ms. Either way, hidden files
+/// (`fs.inotify.max_user_watches`), or when asked (`polling`), it looks at
+/// every file's modification time, size and inode every 200 ms. Either way, hidden files
 /// and editor backups are ignored, and a burst of events (an editor saving
 /// through a temporary file) is reported once.
 final class PreviewWatcher: @unchecked Sendable {
@@ -23,13 +23,19 @@ final class PreviewWatcher: @unchecked Sendable {
     /// How the watcher sees changes (printed when serve starts).
     private(set) var method = "polling"
 
-    init(folders: [String]) { self.folders = folders }
+    /// Polls even where inotify works (`guide serve --poll`).
+    let polling: Bool
+
+    init(folders: [String], polling: Bool = false) {
+        self.folders = folders
+        self.polling = polling
+    }
 
     /// Calls `changed` (on the watcher's thread, one call at a time) with the
     /// paths that were added, changed or removed.
     func start(_ changed: @escaping @Sendable ([String]) -> Void) {
         #if os(Linux)
-        if let notifier = Notifier(folders: folders) {
+        if !polling, let notifier = Notifier(folders: folders) {
             method = "inotify"
             run { notifier.watch(until: { self.isStopped }, changed) ; notifier.close() }
             return

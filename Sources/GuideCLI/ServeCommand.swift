@@ -24,6 +24,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Include entries and translations with status: draft.")
     var drafts = false
 
+    @Flag(help: "Watch by looking at every file every 200 ms instead of inotify (for network or virtual file systems whose changes inotify does not see).")
+    var poll = false
+
     func run() throws {
         _ = try paths.contentFolder()
         signal(SIGPIPE, SIG_IGN)
@@ -52,7 +55,7 @@ struct ServeCommand: ParsableCommand {
 
         server.start { request in Self.respond(to: request, state: state) }
         let watched = [paths.content, paths.templates].filter { FileManager.default.fileExists(atPath: $0) }
-        let watcher = PreviewWatcher(folders: watched)
+        let watcher = PreviewWatcher(folders: watched, polling: poll)
         watcher.start { changed in
             let shown = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
             Self.say("changed: \(shown); rebuilding …")

@@ -49,11 +49,25 @@ final class ServeCommandTests: XCTestCase {
         return (last, Date().timeIntervalSince(start), false)
     }
 
-    func testServeRebuildsShowsErrorsAndStopsOnSIGINT() throws {
-        let copy = try SampleCopy()
+    /// A running `guide serve --port 0` on a copy of the sample guide.
+    struct Server {
+        let process: Process
+        let base: URL
+        let output: Output
+        let errors: Output
+        let temporary: String
+        let pipes: [Pipe]
+
+        func stop() {
+            if process.isRunning { process.terminate() }
+            for pipe in pipes { pipe.fileHandleForReading.readabilityHandler = nil }
+        }
+    }
+
+    func serve(_ copy: SampleCopy, _ extra: [String] = []) throws -> Server {
         let process = Process()
         process.executableURL = SampleCopy.binary
-        process.arguments = ["serve", "--port", "0"]
+        process.arguments = ["serve", "--port", "0"] + extra
         process.currentDirectoryURL = copy.root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
@@ -65,11 +79,6 @@ final class ServeCommandTests: XCTestCase {
         stdout.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
         stderr.fileHandleForReading.readabilityHandler = { handle in errors.append(handle.availableData) }
         try process.run()
-        defer {
-            if process.isRunning { process.terminate() }
-            stdout.fileHandleForReading.readabilityHandler = nil
-            stderr.fileHandleForReading.readabilityHandler = nil
-        }
 
         // The port it picked, from its output.
         var port: String?
@@ -80,9 +89,19 @@ final class ServeCommandTests: XCTestCase {
             }
             usleep(50_000)
         }
-        let base = try XCTUnwrap(port.flatMap { URL(string: "http://127.0.0.1:\($0)/") }, "no URL printed: \(output.text)")
-        let temporary = try XCTUnwrap(output.text.components(separatedBy: "Temporary build folder: ").last?
-            .components(separatedBy: "\n").first)
+        let server = Server(process: process, base: URL(string: "http://127.0.0.1:\(port ?? "0")/")!, output: output, errors: errors,
+                            temporary: output.text.components(separatedBy: "Temporary build folder: ").last?
+                                .components(separatedBy: "\n").first ?? "", pipes: [stdout, stderr])
+        if port == nil { server.stop() }
+        _ = try XCTUnwrap(port, "no URL printed: \(output.text)")
+        return server
+    }
+
+    func testServeRebuildsShowsErrorsAndStopsOnSIGINT() throws {
+        let copy = try SampleCopy()
+        let server = try serve(copy)
+        defer { server.stop() }
+        let (process, base, output, errors, temporary) = (server.process, server.base, server.output, server.errors, server.temporary)
         XCTAssertTrue(FileManager.default.fileExists(atPath: temporary))
 
         // A page, with the reload script (external, no inline script).
@@ -126,6 +145,30 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(process.terminationReason, .exit)
         XCTAssertEqual(process.terminationStatus, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: temporary), "temporary folder left behind")
+    }
+
+    /// `--poll` (for file systems inotify does not watch): edits, added and
+    /// removed files are seen by looking at every file every 200 ms.
+    func testPollingWatcherSeesEditsAndNewFiles() throws {
+        let copy = try SampleCopy()
+        let server = try serve(copy, ["--poll"])
+        defer { server.stop() }
+        XCTAssertTrue(server.output.text.contains("(polling)"), server.output.text)
+
+        let page = server.base.appendingPathComponent("en/concepts/consent/index.html")
+        XCTAssertEqual(try fetch(page).status, 200)
+        let marker = "Consent, seen by polling"
+        try copy.edit("Content/concepts/consent.en.md", replacing: "title: Consent\n", with: "title: \(marker)\n")
+        XCTAssertTrue(try poll(page, within: 3) { status, body in status == 200 && body.contains(marker) }.ok,
+                      "the edit was not served within 3 s:\n\(server.errors.text)")
+
+        // A new translation gets its page; removing it takes the page away again.
+        let portuguese = server.base.appendingPathComponent("pt/concepts/consent/index.html")
+        let spanish = try copy.read("Content/concepts/consent.es.md")
+        try copy.write("Content/concepts/consent.pt.md", spanish.replacingOccurrences(of: "title: ", with: "title: Consentimento – "))
+        XCTAssertTrue(try poll(portuguese, within: 3) { status, body in status == 200 && body.contains("Consentimento – ") }.ok)
+        try FileManager.default.removeItem(at: copy.url("Content/concepts/consent.pt.md"))
+        XCTAssertTrue(try poll(portuguese, within: 3) { _, body in !body.contains("Consentimento – ") }.ok)
     }
 
     func testPortInUseIsAnEnvironmentError() throws {
