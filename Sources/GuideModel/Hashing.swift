@@ -17,10 +17,6 @@ public struct FNV1a: Sendable {
         for byte in bytes { add(byte) }
     }
 
-    public mutating func add(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { add($0) }
-    }
-
     public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { add($0) }
