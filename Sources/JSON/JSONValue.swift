@@ -89,15 +89,23 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
-    public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
-        var index = 0
-        return AnyIterator {
+    /// Members in the order they were written.
+    public struct Iterator: IteratorProtocol {
+        fileprivate let keys: [String]
+        fileprivate let storage: [String: JSONValue]
+        fileprivate var index = 0
+
+        public mutating func next() -> (key: String, value: JSONValue)? {
             guard index < keys.count else { return nil }
-            defer { index += 1 }
-            let k = keys[index]
-            return (k, storage[k]!)
+            let key = keys[index]
+            index += 1
+            return (key, storage[key]!)
         }
     }
+
+    /// A concrete iterator, not `AnyIterator` (a closure box per walk):
+    /// objects are walked often, by checks, reference scans and schemas.
+    public func makeIterator() -> Iterator { Iterator(keys: keys, storage: storage) }
 
     /// Object equality ignores member order, as JSON does.
     public static func == (a: JSONObject, b: JSONObject) -> Bool { a.storage == b.storage }
