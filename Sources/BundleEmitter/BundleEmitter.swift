@@ -35,7 +35,7 @@ public struct BundleEmitter: Emitter {
         }
 
         let parts = BundleParts(guide: guide, drafts: context.drafts, sourceDate: context.sourceDate)
-        _ = try BundleWriter(parts: parts, folder: context.folder).write()
+        try BundleWriter(parts: parts, folder: context.folder).write()
         let schemaPath = context.folder.appendingPathComponent(BundleFormat.schemaFileName).path
         let error = OutputFiles.replace(schemaPath, with: JSONWriter().bytes(BundleSchema.document))
         if error != 0 { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }

@@ -20,14 +20,15 @@ struct BundleWriter {
     let parts: BundleParts
     let folder: URL
 
-    /// Writes the files; returns their names. Files are written beside their final name and
-    /// renamed into place, so a file in the folder is never written through.
-    func write() throws -> [String] {
+    /// Writes the files. Each is written beside its final name and renamed into place, so a
+    /// file in the folder is never written through.
+    func write() throws {
         let codes = parts.codes
+        let fullMembers = parts.fullMembers
         var files: [StreamedFile] = []
         do {
             files.append(try StreamedFile(folder: folder, name: BundleFormat.fullFileName,
-                                          members: withPlaceholders(parts.fullMembers)))
+                                          members: withPlaceholders(fullMembers)))
             for code in codes {
                 files.append(try StreamedFile(folder: folder, name: BundleFormat.languageFileName(code),
                                               members: withPlaceholders(parts.languageMembers(code))))
@@ -36,7 +37,7 @@ struct BundleWriter {
             files.forEach { $0.abandon() }
             throw error
         }
-        var hasher = ContentHasher(members: parts.fullMembers)
+        var hasher = ContentHasher(members: fullMembers)
 
         let entries = parts.entries
         let lock = NSLock()
@@ -84,7 +85,6 @@ struct BundleWriter {
             files.forEach { $0.abandon() }
             throw error
         }
-        return files.map(\.name)
     }
 
     /// Entries are items of the top-level `entries` array: two levels deep.
@@ -203,20 +203,16 @@ final class StreamedFile {
     private static let writer = JSONWriter()
     private static let flushSize = 1 << 20
 
-    let name: String
     private let path: String
     private let temporary: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
-    /// Bytes written to the file so far (not counting `buffer`).
-    private var flushed = 0
     private var hashOffset: Int?
     private var entryCount = 0
     /// Members after `entries`, in order.
     private var tail: [(String, JSONValue)] = []
 
     init(folder: URL, name: String, members: JSONObject) throws {
-        self.name = name
         path = folder.appendingPathComponent(name).path
         temporary = path + ".partial-\(getpid())"
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -301,7 +297,6 @@ final class StreamedFile {
             }
             offset += written
         }
-        flushed += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 }
