@@ -81,13 +81,6 @@ enum SearchIndex {
             return value
         }
 
-        /// Forgets everything (tests).
-        func removeAll() {
-            lock.lock(); defer { lock.unlock() }
-            current = [:]
-            previous = [:]
-        }
-
         private func insert(_ key: String, _ value: [UInt8]) {
             if current.count >= limit / 2 {
                 previous = current
@@ -312,10 +305,8 @@ enum SearchIndex {
 
         mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
             if count * 2 >= slots.count { grow() }
-            var hash: UInt32 = 2_166_136_261
-            for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
             let mask = slots.count - 1
-            var slot = Int(hash) & mask
+            var slot = Int(Self.hash(word)) & mask
             while slots[slot] != 0 {
                 if Int(lengths[slot]) == word.count {
                     let start = Int(slots[slot]) - 1
@@ -343,15 +334,22 @@ enum SearchIndex {
             }
         }
 
+        /// FNV-1a, 32 bits: where a word goes in the table.
+        private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+            var hash: UInt32 = 2_166_136_261
+            for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return hash
+        }
+
         private mutating func grow() {
             let old = (slots, lengths)
             slots = [Int32](repeating: 0, count: old.0.count * 2)
             lengths = [Int32](repeating: 0, count: old.0.count * 2)
             let mask = slots.count - 1
             for (start, length) in zip(old.0, old.1) where start != 0 {
-                var hash: UInt32 = 2_166_136_261
-                for byte in text[Int(start) - 1..<Int(start) - 1 + Int(length)] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-                var slot = Int(hash) & mask
+                var slot = text.withUnsafeBufferPointer {
+                    Int(Self.hash(UnsafeBufferPointer(rebasing: $0[Int(start) - 1..<Int(start) - 1 + Int(length)]))) & mask
+                }
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = start
                 lengths[slot] = length
