@@ -53,13 +53,13 @@ struct PageBuilder: Sendable {
         let sections = EntryType.allCases.map(\.rawValue) + Self.groups
         let current = sections.firstIndex { page.hasPrefix("\(language)/\($0)/") } ?? -1
         let nav = cards.nav("\(language)|\(root)|\(current)") {
-            var nav: [TemplateValue] = EntryType.allCases.map { type in
+            var nav: [TemplateValue] = EntryType.allCases.enumerated().map { index, type in
                 ["label": .string(s["type_\(type.rawValue)"] ?? type.rawValue), "href": .string(root + SitePaths.typeListing(language, type)),
-                 "current": .bool(page.hasPrefix("\(language)/\(type.rawValue)/"))]
+                 "current": .bool(index == current)]
             }
-            for group in Self.groups {
+            for (offset, group) in Self.groups.enumerated() {
                 nav.append(["label": .string(s[group] ?? group), "href": .string(root + SitePaths.groupIndex(language, group)),
-                            "current": .bool(page.hasPrefix("\(language)/\(group)/"))])
+                            "current": .bool(EntryType.allCases.count + offset == current)])
             }
             return nav
         }
@@ -121,9 +121,8 @@ struct PageBuilder: Sendable {
     /// depth (its links are relative), then reused by every list: `["html": …]`.
     func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false) -> TemplateValue? {
         // Cards are of entries (no section), as `Reference(parsing: "type/id")` gives.
-        let entryReference = Reference(type: reference.type, id: reference.id)
-        let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-        let key = CardCache.Key(language: language, depth: depth, contact: contact)
+        let entryReference = reference.entry
+        let key = CardCache.Key(language: language, depth: SitePaths.depth(of: page), contact: contact)
         if let html = cards.get(entryReference, key) { return html }
         guard var context = card(for: entryReference, from: page, language: language) else { return nil }
         if contact, let entry = model.guide.entry(reference),

@@ -17,7 +17,12 @@ enum SitePaths {
 
     /// The prefix that leads from `page` back to the site root (`../../`).
     static func rootPrefix(of page: String) -> String {
-        String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
+        String(repeating: "../", count: depth(of: page))
+    }
+
+    /// How many folders down from the root `page` is.
+    static func depth(of page: String) -> Int {
+        page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
     }
 
     /// The relative link from `page` to `target` (both relative to the root).
