@@ -3,18 +3,10 @@ public enum HTMLEscaping {
     /// Text content and attribute values: `&`, `<`, `>` and `"` escaped.
     public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `escape` appending UTF-8 to `out`: runs that need no escape are copied
@@ -88,9 +80,11 @@ public enum HTMLEscaping {
     /// absolute one with an allowed scheme. Browsers ignore tabs and newlines
     /// inside URLs and leading spaces and controls, so those are removed
     /// before looking for a scheme (`java\tscript:` is still `javascript:`).
+    /// Read on the UTF-8 bytes: the allowed schemes are ASCII, so a scheme
+    /// with any other character (none lower-cases to one of their letters) is not allowed.
     static func isAllowedURL(_ url: String) -> Bool {
-        // ASCII up to the scheme's end: read the bytes; otherwise the scalars below.
         var scheme: [UInt8] = []
+        var asciiScheme = true
         var leading = true
         for byte in url.utf8 {
             if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
@@ -99,25 +93,10 @@ public enum HTMLEscaping {
             switch byte {
             case UInt8(ascii: ":"):
                 let lowered = String(decoding: scheme.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-                return allowedSchemes.contains(lowered)
+                return asciiScheme && allowedSchemes.contains(lowered)
             case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return true
-            case 0x80...: return isAllowedURLScalars(url)
+            case 0x80...: asciiScheme = false
             default: scheme.append(byte)
-            }
-        }
-        return true
-    }
-
-    private static func isAllowedURLScalars(_ url: String) -> Bool {
-        let cleaned = url.unicodeScalars
-            .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
-            .drop { $0.value <= 0x20 }
-        var scheme = ""
-        for scalar in cleaned {
-            switch scalar {
-            case ":": return allowedSchemes.contains(scheme.lowercased())
-            case "/", "?", "#": return true
-            default: scheme.unicodeScalars.append(scalar)
             }
         }
         return true

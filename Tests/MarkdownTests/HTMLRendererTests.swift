@@ -30,10 +30,12 @@ final class HTMLRendererTests: XCTestCase {
     }
 
     func testURLSafety() {
-        for allowed in ["", "a/b", "#x", "?q", "/abs", "HTTP://x", "https://x", "mailto:a@b", "tel:1", "a/b:c"] {
+        for allowed in ["", "a/b", "#x", "?q", "/abs", "HTTP://x", "https://x", "mailto:a@b", "tel:1", "a/b:c",
+                        "café/menú", "https://exámple.org/ñ", "#sección"] {
             XCTAssertTrue(HTMLEscaping.isAllowedURL(allowed), allowed)
         }
-        for blocked in ["javascript:x", " javascript:x", "\u{1}javascript:x", "java\nscript:x", "data:x", "ftp://x", "x:y"] {
+        for blocked in ["javascript:x", " javascript:x", "\u{1}javascript:x", "java\nscript:x", "data:x", "ftp://x", "x:y",
+                        "j\u{430}vascript:x", "tél:1", "\u{212A}:x"] {
             XCTAssertFalse(HTMLEscaping.isAllowedURL(blocked), blocked)
         }
     }
