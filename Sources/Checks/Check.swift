@@ -69,7 +69,4 @@ public struct EntryFiles: Sendable {
 
     /// Whether a file's front-matter values can be trusted (it passed the schema).
     public func isValid(_ file: EntryFile) -> Bool { invalid.isEmpty || !invalid.contains(file.path) }
-
-    /// Files whose front-matter values can be trusted.
-    public var validFiles: [EntryFile] { invalid.isEmpty ? files : files.filter(isValid) }
 }

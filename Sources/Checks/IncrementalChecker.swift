@@ -185,7 +185,7 @@ public final class IncrementalChecker: @unchecked Sendable {
 
 /// Everything besides an entry's own files that its results depend on.
 private struct SharedInputs: Equatable {
-    var config: ConfigSettings
+    var config: GuideConfig
     /// guide.yml as written, and where it is (every file's path starts with its folder).
     var configDocument: JSONObject?
     var configPath: String?
@@ -200,7 +200,7 @@ private struct SharedInputs: Equatable {
     var unloadable: Set<String>
 
     init(guide: Guide, entries: [Entry], schemas: SchemaSet, today: Date, unloadable: Set<String>) {
-        config = ConfigSettings(guide.config)
+        config = guide.config
         configDocument = guide.configDocument?.value
         configPath = guide.configDocument?.path
         fieldRules = guide.fieldRules
@@ -219,27 +219,5 @@ private struct SharedInputs: Equatable {
         a.registry === b.registry && a.today == b.today && a.config == b.config && a.configPath == b.configPath
             && a.configDocument == b.configDocument && a.fieldRules == b.fieldRules && a.sectionRules == b.sectionRules
             && a.schemaURIs == b.schemaURIs && a.media == b.media && a.unloadable == b.unloadable && a.entries == b.entries
-    }
-}
-
-/// guide.yml's settings (`GuideConfig`), compared field by field.
-private struct ConfigSettings: Equatable {
-    var title: [String: String]
-    var description: [String: String]
-    var sourceLanguage: String
-    var baseURL: String
-    var version: String
-    var helplineMaxAgeDays: Int
-    var languages: [GuideConfig.Language]
-    var countries: [GuideConfig.Term]
-    var roles: [GuideConfig.Term]
-    var touchpoints: [GuideConfig.Term]
-    var categories: [GuideConfig.Term]
-    var fallbackAllowed: [EntryType: Bool]
-
-    init(_ c: GuideConfig) {
-        (title, description, sourceLanguage, baseURL, version) = (c.title, c.description, c.sourceLanguage, c.baseURL, c.version)
-        (helplineMaxAgeDays, languages, countries, roles) = (c.helplineMaxAgeDays, c.languages, c.countries, c.roles)
-        (touchpoints, categories, fallbackAllowed) = (c.touchpoints, c.categories, c.fallbackAllowed)
     }
 }

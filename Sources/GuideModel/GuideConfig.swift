@@ -1,5 +1,5 @@
 /// Settings from `guide.yml`.
-public struct GuideConfig: Sendable {
+public struct GuideConfig: Sendable, Equatable {
     public struct Language: Sendable, Hashable {
         public var code: String
         public var name: String
