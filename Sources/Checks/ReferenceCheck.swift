@@ -14,8 +14,7 @@ struct ReferenceCheck: Check {
             let (filePath, positions) = (file.path, file.positions)
             var path: [String] = []
             Self.walk(file.frontMatter, path: &path) { text, path in
-                // Every reference has a slash: most strings (titles, summaries) are passed over cheaply.
-                guard text.utf8.contains(UInt8(ascii: "/")), Reference.looksLikeReference(text) else { return }
+                guard Reference.looksLikeReference(text) else { return }
                 if let d = resolutions.check(text, in: filePath, at: positions.valueRange(path)) { out.append(d) }
             }
         }

@@ -30,8 +30,10 @@ public struct Reference: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Whether `text` starts like a reference (`concepts/…`), even if malformed,
     /// so checks can tell a broken reference from an ordinary relative link.
+    /// Read on the UTF-8 bytes: text without a slash is turned away at once.
     public static func looksLikeReference(_ text: String) -> Bool {
-        EntryType.allCases.contains { text.hasPrefix($0.rawValue + "/") }
+        guard let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
+        return EntryType(rawValue: String(text[..<slash])) != nil
     }
 
     /// The entry this reference names, without any section.

@@ -19,4 +19,14 @@ final class ReferenceParsingTests: XCTestCase {
             XCTAssertNil(Reference(parsing: text), text)
         }
     }
+
+    /// Shaped like a reference, even if malformed: a type, then a slash.
+    func testLooksLikeReference() {
+        for text in ["concepts/", "concepts/consent", "indicators/a/b", "protocols/x#y", "helplines//"] {
+            XCTAssertTrue(Reference.looksLikeReference(text), text)
+        }
+        for text in ["", "concepts", "concept/x", "media/diagram.svg", "/concepts/x", "https://example.org/concepts/x", "x#concepts/y"] {
+            XCTAssertFalse(Reference.looksLikeReference(text), text)
+        }
+    }
 }
