@@ -24,11 +24,7 @@ public struct BundleEmitter: Emitter {
                                   files: names)
 
         if let previous = context.previous, BundleRecord.decode(previous.record) == record {
-            let folder = context.folder
-            let reused = context.inPlace
-                ? names.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
-                : names.allSatisfy { OutputFiles.reuse($0, from: previous.folder, into: folder) }
-            if reused {
+            if names.allSatisfy({ OutputFiles.keep($0, from: previous.folder, into: context.folder, inPlace: context.inPlace) }) {
                 context.record.set(record, encode: { record.encoded() })
                 return []
             }
@@ -39,13 +35,8 @@ public struct BundleEmitter: Emitter {
         let schemaPath = context.folder.appendingPathComponent(BundleFormat.schemaFileName).path
         let error = OutputFiles.replace(schemaPath, with: JSONWriter().bytes(BundleSchema.document))
         if error != 0 { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
-        if context.inPlace {
-            // A language no longer declared leaves its file behind.
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: context.folder.path)) ?? []
-            where !names.contains(name) {
-                OutputFiles.remove(name, in: context.folder)
-            }
-        }
+        // A language no longer declared leaves its file behind.
+        if context.inPlace { OutputFiles.removeFiles(in: context.folder, except: Set(names)) }
         context.record.set(record, encode: { record.encoded() })
         return []
     }

@@ -44,6 +44,18 @@ public final class OutputRecord: @unchecked Sendable {
         if storedData == nil, let encode { storedData = encode() }
         return storedData
     }
+
+    /// A JSON record as `T`: the value kept in memory, else decoded from `data`.
+    public func decoded<T: Decodable>(as type: T.Type) -> T? {
+        decoded as? T ?? data.flatMap { try? JSONDecoder().decode(T.self, from: $0) }
+    }
+
+    /// A record's JSON, keys sorted (the same record, the same bytes).
+    public static func json(_ record: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(record)) ?? Data()
+    }
 }
 
 /// The last build of one output, for an incremental build.
@@ -115,6 +127,20 @@ public enum OutputFiles {
                 offset += written
             }
             return 0
+        }
+    }
+
+    /// A file of the previous build kept in this one: already in place when
+    /// building in place, else linked from `previous` (`reuse`).
+    public static func keep(_ relative: String, from previous: URL, into folder: URL, inPlace: Bool) -> Bool {
+        inPlace ? FileManager.default.fileExists(atPath: folder.path + "/" + relative) : reuse(relative, from: previous, into: folder)
+    }
+
+    /// In a folder updated in place: removes the files at its top level that
+    /// this build did not make (outputs or languages no longer defined).
+    public static func removeFiles(in folder: URL, except kept: Set<String>) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) {
+            remove(name, in: folder)
         }
     }
 

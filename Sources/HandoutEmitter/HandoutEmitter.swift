@@ -72,10 +72,9 @@ public struct HandoutEmitter: Emitter {
         if let previous, let previousFolder = context.previous?.folder {
             for index in jobs.indices {
                 guard let old = previous.files[names[index]], old.key == keys[index] else { continue }
-                let kept = inPlace
-                    ? FileManager.default.fileExists(atPath: context.folder.appendingPathComponent(names[index]).path)
-                    : OutputFiles.reuse(names[index], from: previousFolder, into: context.folder)
-                if kept { reused[index] = old }
+                if OutputFiles.keep(names[index], from: previousFolder, into: context.folder, inPlace: inPlace) {
+                    reused[index] = old
+                }
             }
         }
 
@@ -129,7 +128,8 @@ public struct HandoutEmitter: Emitter {
                                                     layout: content.layout, problems: problems,
                                                     origins: job.built.origins))
         }
-        if inPlace { Self.removeFiles(in: context.folder, except: Set(recorded.keys)) }
+        // Handouts or languages no longer defined, handouts that can no longer be made.
+        if inPlace { OutputFiles.removeFiles(in: context.folder, except: Set(recorded.keys)) }
         let record = HandoutRecord(global: global, files: recorded)
         context.record.set(record, encode: { record.encoded() })
         let notRendered = unrenderableOrder.compactMap { unrenderable[$0] }.map { item in
@@ -139,13 +139,5 @@ public struct HandoutEmitter: Emitter {
                              help: "change the handout's include, qr or paper")
         }
         return Report(written: written, diagnostics: notRendered + OverflowReport.diagnostics(rendered))
-    }
-
-    /// In a folder updated in place (`guide serve`): removes the files this build did not make
-    /// (handouts or languages no longer defined, handouts that can no longer be made).
-    private static func removeFiles(in folder: URL, except kept: Set<String>) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) {
-            OutputFiles.remove(name, in: folder)
-        }
     }
 }
