@@ -49,14 +49,9 @@ struct BundleRecord: Codable, Sendable, Equatable {
 
     /// The previous build's record, or nil when it does not decode or has another format.
     static func decode(_ record: OutputRecord) -> BundleRecord? {
-        let decoded = record.decoded as? BundleRecord
-            ?? record.data.flatMap { try? JSONDecoder().decode(BundleRecord.self, from: $0) }
+        let decoded = record.decoded(as: BundleRecord.self)
         return decoded?.format == currentFormat ? decoded : nil
     }
 
-    func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)) ?? Data()
-    }
+    func encoded() -> Data { OutputRecord.json(self) }
 }

@@ -49,17 +49,12 @@ struct HandoutRecord: Codable, Sendable, Equatable {
     /// was made from the same global inputs.
     static func usable(_ previous: PreviousOutput?, global: String) -> HandoutRecord? {
         guard let record = previous?.record else { return nil }
-        let decoded = record.decoded as? HandoutRecord
-            ?? record.data.flatMap { try? JSONDecoder().decode(HandoutRecord.self, from: $0) }
+        let decoded = record.decoded(as: HandoutRecord.self)
         guard let decoded, decoded.format == currentFormat, decoded.global == global else { return nil }
         return decoded
     }
 
-    func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)) ?? Data()
-    }
+    func encoded() -> Data { OutputRecord.json(self) }
 }
 
 /// The inputs of handout PDFs, as hashes.
