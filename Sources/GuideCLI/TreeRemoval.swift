@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Dispatch
 import Foundation
+import GuideModel
 
 /// Removes a folder and everything in it, on all cores: each folder's
 /// entries are read once (`readdir`, whose entry types spare a `stat` per
@@ -35,23 +36,15 @@ enum TreeRemoval {
     }
 
     private static func entries(of folder: String) -> [Child] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var children: [Child] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let path = folder + "/" + name
-            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+        (FolderListing.items(of: folder) ?? []).map { item in
+            let path = folder + "/" + item.name
+            var isFolder = item.type == UInt8(DT_DIR)
+            if item.type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 isFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            children.append(Child(path: path, isFolder: isFolder))
+            return Child(path: path, isFolder: isFolder)
         }
-        return children
     }
 
     /// Depth first: files, then the folders below, then the folder itself.

@@ -113,16 +113,9 @@ enum FontFolders {
         let time = info.st_mtimespec
         #endif
         lines.append("\(path) \(info.st_size) \(time.tv_sec).\(time.tv_nsec)")
-        guard (info.st_mode & S_IFMT) == S_IFDIR, let directory = opendir(path) else { return }
-        var children: [String] = []
-        while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name != ".", name != ".." else { continue }
-            let type = item.pointee.d_type
-            if type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) { children.append(name) }
-        }
-        closedir(directory)
-        for child in children.sorted() {
+        guard (info.st_mode & S_IFMT) == S_IFDIR, let items = FolderListing.items(of: path) else { return }
+        let folderTypes = [UInt8(DT_DIR), UInt8(DT_LNK), UInt8(DT_UNKNOWN)]  // links and unknowns are stat-ed below
+        for child in items.filter({ folderTypes.contains($0.type) }).map(\.name).sorted() {
             let childPath = path + "/" + child
             var childInfo = stat()
             guard stat(childPath, &childInfo) == 0, (childInfo.st_mode & S_IFMT) == S_IFDIR else { continue }

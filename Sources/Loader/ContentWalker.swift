@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import GuideModel
 
 /// Lists the files under `Content/` without ever looping: symbolic links are
 /// followed, but a link that leads back into a folder already being walked
@@ -69,16 +70,7 @@ struct ContentWalker {
     /// A folder's entries with their types, sorted by name (readdir: one call per
     /// folder instead of a stat per file).
     private static func list(_ directory: String) -> [(String, UInt8)]? {
-        guard let dir = opendir(directory) else { return nil }
-        defer { closedir(dir) }
-        var entries: [(String, UInt8)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != ".", name != ".." { entries.append((name, entry.pointee.d_type)) }
-        }
-        return entries.sorted { $0.0 < $1.0 }
+        FolderListing.items(of: directory)?.map { ($0.name, $0.type) }.sorted { $0.0 < $1.0 }
     }
 
     private static func linkType(_ path: String) -> UInt8 {
