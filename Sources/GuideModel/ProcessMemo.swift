@@ -1,8 +1,10 @@
 import Foundation
 
 /// Values computed from content (keyed so that equal keys mean equal values),
-/// kept between builds in one process (`guide serve`) so unchanged content
-/// is not worked on again. Thread-safe.
+/// kept as long as the memo: for one build, or between builds in one process
+/// (`guide serve`) so unchanged content is not worked on again. Thread-safe:
+/// when two threads compute one key at once, the first value stored is the
+/// one both get, so callers may share its objects.
 public final class ProcessMemo<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String: Value] = [:]
@@ -15,9 +17,9 @@ public final class ProcessMemo<Value: Sendable>: @unchecked Sendable {
         if let known = values[key] { lock.unlock(); return known }
         lock.unlock()
         let computed = compute()
-        lock.lock()
+        lock.lock(); defer { lock.unlock() }
+        if let known = values[key] { return known }
         values[key] = computed
-        lock.unlock()
         return computed
     }
 

@@ -145,9 +145,9 @@ extension PageBuilder {
     }
 
     /// Entries of `type` shown in `language` whose list field `key` holds
-    /// `id`, in list order (each language's lists indexed once, see `TermLists`).
+    /// `id`, in list order (each language's lists indexed once, see `termLists`).
     func entries(_ type: EntryType, in language: String, listing key: String, _ id: String) -> [LocalizedEntry] {
-        termLists.lists("\(language)|\(type.rawValue)|\(key)") {
+        termLists.value(for: "\(language)|\(type.rawValue)|\(key)") {
             var lists: [String: [LocalizedEntry]] = [:]
             for shown in model.entries(of: type, in: language) {
                 var seen: Set<String> = []
@@ -161,7 +161,7 @@ extension PageBuilder {
 
     /// Helplines of a country, emergency lines first, then by id.
     func helplines(in country: String, language: String) -> [LocalizedEntry] {
-        let all = termLists.lists("\(language)|helplines|country") {
+        let all = termLists.value(for: "\(language)|helplines|country") {
             var lists: [String: [LocalizedEntry]] = [:]
             for shown in model.entries(of: .helplines, in: language) {
                 if let country = model.field("country", of: shown)?.value.stringValue { lists[country, default: []].append(shown) }
@@ -174,23 +174,5 @@ extension PageBuilder {
 
     func helplineCard(_ shown: LocalizedEntry, from page: String) -> TemplateValue {
         renderedCard(shown.entry.reference, from: page, language: shown.language, contact: true)!
-    }
-}
-
-/// Entries per term (a touchpoint, role or country id) for one language,
-/// type and field, built once per build by the first page that asks.
-final class TermLists: @unchecked Sendable {
-    private let lock = NSLock()
-    private var byKey: [String: [String: [LocalizedEntry]]] = [:]
-
-    func lists(_ key: String, _ make: () -> [String: [LocalizedEntry]]) -> [String: [LocalizedEntry]] {
-        lock.lock()
-        if let hit = byKey[key] { lock.unlock(); return hit }
-        lock.unlock()
-        let value = make()
-        lock.lock(); defer { lock.unlock() }
-        if let hit = byKey[key] { return hit }
-        byKey[key] = value
-        return value
     }
 }

@@ -12,7 +12,9 @@ struct PageBuilder: Sendable {
     let settings: SiteSettings
     let templates: SiteTemplates
     let cards: CardCache
-    let termLists = TermLists()
+    /// Entries per term (a touchpoint, role or country id) for one language,
+    /// type and field, built once per build by the first page that asks.
+    let termLists = ProcessMemo<[String: [LocalizedEntry]]>()
     /// Each language's interface strings as the template value `s`, built once.
     let stringValues: [String: TemplateValue]
 
@@ -201,18 +203,11 @@ final class CardCache: @unchecked Sendable {
         for entry in entries { if let reference = Reference(parsing: entry) { html[reference] = nil } }
     }
 
-    private var navs: [String: [TemplateValue]] = [:]
+    private let navs = ProcessMemo<[TemplateValue]>()
 
     /// The navigation of pages with the same language, depth and current
     /// section, built once so those pages share its objects.
     func nav(_ key: String, _ make: () -> [TemplateValue]) -> [TemplateValue] {
-        lock.lock()
-        if let hit = navs[key] { lock.unlock(); return hit }
-        lock.unlock()
-        let value = make()
-        lock.lock(); defer { lock.unlock() }
-        if let hit = navs[key] { return hit }
-        navs[key] = value
-        return value
+        navs.value(for: key, make)
     }
 }
