@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -22,6 +21,9 @@ let package = Package(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(
+            name: "CLibCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
             name: "CQRencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
 
@@ -30,9 +32,10 @@ let package = Package(
         .target(name: "Diagnostics", dependencies: ["JSON"]),
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
         .target(name: "Schema", dependencies: ["JSON"]),
+        .target(name: "Digest", dependencies: ["CLibCrypto"]),
         .target(
             name: "GuideModel",
-            dependencies: ["JSON", "Diagnostics", "Markdown", "Schema", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["JSON", "Diagnostics", "Markdown", "Schema", "Digest"]),
 
         // Pipeline stages.
         // Loader reads YAML with libyaml's event parser (module CYaml, which Yams builds).
@@ -40,11 +43,10 @@ let package = Package(
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
         .target(
             name: "BundleEmitter",
-            dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", "Digest"]),
         .target(
             name: "SiteEmitter",
-            dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"),
-                           .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"), "Digest"]),
         .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "Yams"]),
         .target(
             name: "GuideCLI",

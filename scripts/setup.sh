@@ -7,7 +7,8 @@ SUDO=""
 packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown (cmark-gfm)
   libpango1.0-dev libcairo2-dev libqrencode-dev  # handouts: PDF, QR codes
-  fonts-noto-core                                # fonts for every language's letters
+  libssl-dev                                     # SHA-256 (libcrypto)
+  fonts-noto-core fonts-noto-mono                # fonts for every language's letters; the monospace face for code
   poppler-utils zbar-tools                       # tests: pdfinfo/pdffonts/pdftotext/pdftoppm, zbarimg
   chromium default-jre-headless                  # tests: headless browser, Nu HTML Checker
   hyperfine time                                 # benchmarks

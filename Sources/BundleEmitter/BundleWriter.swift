@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Crypto
+import Digest
 import Foundation
 import GuideModel
 import JSON

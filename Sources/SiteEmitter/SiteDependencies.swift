@@ -1,4 +1,4 @@
-import Crypto
+import Digest
 import Dispatch
 import Foundation
 import GuideModel
