@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
         .target(name: "Schema", dependencies: ["JSON"]),
         .target(name: "Digest", dependencies: ["CLibCrypto"]),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not expose.
+        .target(name: "CFileSystem"),
         .target(
             name: "GuideModel",
             dependencies: ["JSON", "Diagnostics", "Markdown", "Schema", "Digest"]),
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "GuideCLI",
             dependencies: [
-                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter",
+                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "CFileSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "guide", dependencies: ["GuideCLI"]),

@@ -28,19 +28,8 @@ measure() {
 
 measure "guide check" "$guide" check --today "$today"
 for only in bundle site handouts; do
-  measure "guide build --only $only --clean" "$guide" build --only "$only" --clean --today "$today" --templates "$repo/Templates"
+  measure "guide build --only $only" "$guide" build --only "$only" --today "$today" --templates "$repo/Templates"
 done
-
-# Incremental: one entry's title changes before every run (hyperfine --prepare).
-indicators=(Content/indicators/*.en.md)  # no pipe: with pipefail, ls | head can die of SIGPIPE
-edited="${indicators[0]}"
-cp "$edited" "$work/edited.orig"
-"$guide" build --today "$today" --templates "$repo/Templates" 2>/dev/null || true
-hyperfine --warmup 1 --runs 5 --style none --export-json "$work/incremental.json" \
-  --prepare "sed -i 's/^title: \\(.*\\)\$/title: \\1 x/' $edited" \
-  "$guide build --today $today --templates $repo/Templates" >/dev/null
-python3 -c "import json;r=json.load(open('$work/incremental.json'))['results'][0];print(f\"{'guide build, one entry edited':<28} {r['mean']:.3f} s ± {r['stddev']:.3f} wall\")"
-cp "$work/edited.orig" "$edited"
 
 # Live preview: from saving one file to the rebuilt page being served.
 python3 "$repo/Benchmarks/edit_to_served.py" "$guide" "$work" --edits 20 --templates "$repo/Templates"

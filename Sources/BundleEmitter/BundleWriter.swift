@@ -146,7 +146,7 @@ struct BundleWriter {
 /// The top-level `content_hash`: the SHA-256 of `guide.json`'s canonical (compact, sorted)
 /// form without `content_hash` and `generated_at`, fed piece by piece.
 struct ContentHasher {
-    private var hasher = SHA256()
+    private let hasher = SHA256()
     private var entries = 0
     private var tail: [UInt8] = []
 

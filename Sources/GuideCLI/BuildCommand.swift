@@ -18,9 +18,6 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include entries and translations with status: draft.")
     var drafts = false
 
-    @Flag(help: "Render everything again instead of reusing unchanged files of the previous build.")
-    var clean = false
-
     func validate() throws {
         for name in only where !Emitters.names.contains(name) {
             throw ValidationError("--only takes \(Emitters.names.joined(separator: ", ")), not \"\(name)\"")
@@ -28,6 +25,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let outputFolder = try OutputFolder(output: paths.output, content: paths.content, templates: paths.templates)
         let progress = ProgressLine()
         defer { progress.finish() }
         progress.set("checking \(paths.content)")
@@ -42,9 +40,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let emitters = Emitters.all.filter { only.isEmpty || only.contains($0.name) }
-        let output = URL(fileURLWithPath: paths.output)
         let bag = DiagnosticBag()
-        let outputFolder = OutputFolder(destination: output)
         let built = try outputFolder.replace(rebuilding: emitters.map(\.name)) { staging in
             for emitter in emitters {
                 progress.set("writing \(emitter.name)")
@@ -52,9 +48,8 @@ struct BuildCommand: ParsableCommand {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let context = EmitContext(guide: checked.loaded.guide, folder: folder,
                                           templates: URL(fileURLWithPath: paths.templates), drafts: drafts,
-                                          sourceDate: Self.sourceDate(), previous: clean ? nil : outputFolder.previous(emitter.name))
+                                          sourceDate: Self.sourceDate())
                 bag.add(contentsOf: try emitter.emit(context))
-                try outputFolder.save(context.record, of: emitter.name, in: staging)
             }
             return !fails(bag.sorted)
         }

@@ -35,7 +35,7 @@ final class PreviewState: @unchecked Sendable {
 ///
 /// Builds after the first are incremental: unchanged entry files are not
 /// read again (`LoadCache`) nor checked again (`IncrementalChecker`), and the site is updated in place, re-rendering
-/// only the pages an edit affects (`EmitContext.previous`). The first build,
+/// only the pages an edit affects (`EmitContext.lastBuild`). The first build,
 /// and any build after one that failed half-way, goes into a fresh folder.
 final class PreviewBuilder: @unchecked Sendable {
     let paths: PathOptions
@@ -46,8 +46,8 @@ final class PreviewBuilder: @unchecked Sendable {
     private let session = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private let loadCache = LoadCache()
     private let checker = IncrementalChecker()
-    /// The folder being served and what the emitter recorded of it.
-    private var served: (folder: URL, record: OutputRecord)?
+    /// The folder being served and what the emitter kept of its last build.
+    private var served: (folder: URL, kept: KeptBuild)?
 
     init(paths: PathOptions, drafts: Bool, temporary: URL, state: PreviewState) {
         self.paths = paths
@@ -108,10 +108,8 @@ final class PreviewBuilder: @unchecked Sendable {
         let previous = served
         let folder = previous?.folder ?? temporary.appendingPathComponent("site-\(count)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let record = OutputRecord()
         let context = EmitContext(guide: guide, folder: folder, templates: URL(fileURLWithPath: paths.templates),
-                                  drafts: drafts, sourceDate: BuildCommand.sourceDate(),
-                                  previous: previous.map { PreviousOutput(folder: $0.folder, record: $0.record) }, record: record)
+                                  drafts: drafts, sourceDate: BuildCommand.sourceDate(), lastBuild: previous?.kept)
         let problems: [Diagnostic]
         do {
             problems = try SiteEmitter().emit(context)
@@ -125,8 +123,7 @@ final class PreviewBuilder: @unchecked Sendable {
             forget(folder, keeping: nil)
             return nil
         }
-        // Without a record (a file name the record cannot hold) the next build starts afresh too.
-        served = record.decoded != nil ? (folder, record) : nil
+        served = context.kept.value != nil ? (folder, context.kept) : nil
         return folder
     }
 

@@ -15,35 +15,50 @@ public protocol Emitter: Sendable {
 /// What an emitter may read.
 public struct EmitContext: Sendable {
     public var guide: Guide
-    /// The folder to write into: empty when the emitter starts, or the
-    /// previous output itself when `inPlace`.
+    /// The folder to write into: empty when the emitter starts, or, when
+    /// `lastBuild` is set, the emitter's own last build, updated in place.
     public var folder: URL
     public var templates: URL
     /// Include `status: draft` entries and translations.
     public var drafts: Bool
     /// From `SOURCE_DATE_EPOCH`: the only time an output may contain.
     public var sourceDate: Date?
-    /// The last build of this output and its record, when it may be reused;
-    /// nil for a clean build. The result must be byte-identical either way.
-    public var previous: PreviousOutput?
-    /// Where the emitter records this build for the next one (optional: an
-    /// emitter that records nothing always builds clean).
-    public var record: OutputRecord
+    /// `guide serve` only: what the emitter kept of its last build into
+    /// `folder`, which it now updates in place. The result must be
+    /// byte-identical to a build into an empty folder.
+    public var lastBuild: KeptBuild?
+    /// Where the emitter keeps what it wants back for the next build in place.
+    public let kept: KeptBuild
 
     public init(guide: Guide, folder: URL, templates: URL, drafts: Bool, sourceDate: Date?,
-                previous: PreviousOutput? = nil, record: OutputRecord = OutputRecord()) {
+                lastBuild: KeptBuild? = nil, kept: KeptBuild = KeptBuild()) {
         self.guide = guide
         self.folder = folder
         self.templates = templates
         self.drafts = drafts
         self.sourceDate = sourceDate
-        self.previous = previous
-        self.record = record
+        self.lastBuild = lastBuild
+        self.kept = kept
     }
 
-    /// Whether the emitter writes over the previous output in place (`guide
-    /// serve`) rather than into a new folder (`guide build`).
-    public var inPlace: Bool {
-        previous.map { $0.folder.standardizedFileURL.path == folder.standardizedFileURL.path } ?? false
+    /// Whether the emitter updates its last build in place (`guide serve`)
+    /// rather than writing into an empty folder (`guide build`).
+    public var inPlace: Bool { lastBuild != nil }
+}
+
+/// What an emitter keeps in memory of one build for the next in the same
+/// process (`guide serve` updates the served folder in place): set by the
+/// emitter, handed back as `EmitContext.lastBuild`. Nothing is kept on disk:
+/// `guide build` always renders everything (reusing files from disk did not
+/// pay for its bookkeeping, see docs/benchmarks.md).
+public final class KeptBuild: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Sendable)?
+
+    public init() {}
+
+    public var value: (any Sendable)? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }

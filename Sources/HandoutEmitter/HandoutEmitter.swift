@@ -6,11 +6,6 @@ import GuideModel
 /// languages, rendered natively and in parallel. Content that does not fit is a
 /// `handout.overflow` error at the definition; a missing font, style or strings file is an
 /// environment error (thrown, exit 2).
-///
-/// Incremental builds reuse each PDF whose content (`HandoutContent`, built for every PDF on
-/// every build: it is cheap, rendering is not) and global inputs are unchanged since the
-/// previous build; see `HandoutRecord`. What did not fit is recorded with each PDF, so a
-/// reused PDF reports the same diagnostics.
 public struct HandoutEmitter: Emitter {
     public var name: String { "handouts" }
 
@@ -56,82 +51,47 @@ public struct HandoutEmitter: Emitter {
             }
         }
 
-        // Reuse the PDFs of the previous build whose content and global inputs are unchanged.
-        let global = HandoutInputs.global(styleFile: folder.appendingPathComponent("style.yml"), sourceDateEpoch: epoch)
-        var keys = [String](repeating: "", count: jobs.count)
-        keys.withUnsafeMutableBufferPointer { buffer in
-            let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                slots[index] = HandoutInputs.key(jobs[index].built.content)
-            }
-        }
         let names = jobs.map { "\($0.definition.id).\($0.built.content.language).pdf" }
-        let previous = HandoutRecord.usable(context.previous, global: global)
-        let inPlace = context.inPlace
-        var reused = [HandoutRecord.File?](repeating: nil, count: jobs.count)
-        if let previous, let previousFolder = context.previous?.folder {
-            for index in jobs.indices {
-                guard let old = previous.files[names[index]], old.key == keys[index] else { continue }
-                if OutputFiles.keep(names[index], from: previousFolder, into: context.folder, inPlace: inPlace) {
-                    reused[index] = old
-                }
-            }
-        }
-
         var results = [Result<RenderedHandout, Error>?](repeating: nil, count: jobs.count)
-        let toRender = jobs.indices.filter { reused[$0] == nil }
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: toRender.count) { position in
-                let index = toRender[position]
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
                 slots[index] = Result { try HandoutRenderer.render(jobs[index].built.content, style: style, sourceDateEpoch: epoch) }
             }
         }
 
         var rendered: [OverflowReport.Rendered] = []
         var written: [Report.Written] = []
-        var recorded: [String: HandoutRecord.File] = [:]
         // One diagnostic per definition and problem, listing the languages it affects.
         var unrenderable: [String: (definition: HandoutDefinition, error: HandoutError, languages: [String])] = [:]
         var unrenderableOrder: [String] = []
         for (index, job) in jobs.enumerated() {
             let content = job.built.content
             let url = context.folder.appendingPathComponent(names[index])
-            let problems: [FitProblem]
-            if let old = reused[index] {
-                problems = old.problems
-            } else {
-                let handout: RenderedHandout
-                do {
-                    handout = try results[index]!.get()
-                } catch let error as HandoutError {
-                    switch error {
-                    case .missingFont, .cairo, .invalidDate: throw error
-                    case .nothingToShow, .unsupportedPaper, .unencodableQR:
-                        // Content problems `guide check` does not catch (a poster whose country has no
-                        // helpline in this build): an error at the definition, no file.
-                        let key = "\(job.definition.path)\n\(error)"
-                        if unrenderable[key] == nil { unrenderableOrder.append(key) }
-                        unrenderable[key, default: (job.definition, error, [])].languages.append(content.language)
-                        written.append(Report.Written(definition: job.definition, content: content, problems: [], file: nil))
-                        continue
-                    }
+            let handout: RenderedHandout
+            do {
+                handout = try results[index]!.get()
+            } catch let error as HandoutError {
+                switch error {
+                case .missingFont, .cairo, .invalidDate: throw error
+                case .nothingToShow, .unsupportedPaper, .unencodableQR:
+                    // Content problems `guide check` does not catch (a poster whose country has no
+                    // helpline in this build): an error at the definition, no file.
+                    let key = "\(job.definition.path)\n\(error)"
+                    if unrenderable[key] == nil { unrenderableOrder.append(key) }
+                    unrenderable[key, default: (job.definition, error, [])].languages.append(content.language)
+                    written.append(Report.Written(definition: job.definition, content: content, problems: [], file: nil))
+                    continue
                 }
-                let bytes = [UInt8](handout.pdf)
-                let error = inPlace ? OutputFiles.replace(url.path, with: bytes) : OutputFiles.write(url.path, bytes)
-                if error != 0 { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
-                problems = handout.problems
             }
-            recorded[names[index]] = HandoutRecord.File(key: keys[index], problems: problems)
+            let error = OutputFiles.write(url.path, [UInt8](handout.pdf))
+            if error != 0 { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
+            let problems = handout.problems
             written.append(Report.Written(definition: job.definition, content: content, problems: problems, file: url))
             rendered.append(OverflowReport.Rendered(definition: job.definition, language: content.language,
                                                     layout: content.layout, problems: problems,
                                                     origins: job.built.origins))
         }
-        // Handouts or languages no longer defined, handouts that can no longer be made.
-        if inPlace { OutputFiles.removeFiles(in: context.folder, except: Set(recorded.keys)) }
-        let record = HandoutRecord(global: global, files: recorded)
-        context.record.set(record, encode: { record.encoded() })
         let notRendered = unrenderableOrder.compactMap { unrenderable[$0] }.map { item in
             Diagnostic.error("handout.unrenderable", file: item.definition.path,
                              at: item.definition.positions.valueRange(["layout"]),

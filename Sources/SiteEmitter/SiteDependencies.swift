@@ -3,7 +3,7 @@ import Dispatch
 import Foundation
 import GuideModel
 
-/// What each page is made from, for incremental builds (see `SiteRecord`).
+/// What each page is made from, for builds in place (`guide serve`, see `SiteRecord`).
 ///
 /// Dependencies are over-approximated from every language's files, so a
 /// page is never reused when anything it shows may have changed: an entry
@@ -83,8 +83,8 @@ struct SiteDependencies: Sendable {
     /// and strings, guide.yml, the schemas (they decide which fields are
     /// translated, hence which translations are current) and `--drafts`.
     static func globalFingerprint(templates: URL, contentRoot: URL?, drafts: Bool) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Data("\(SiteRecord.header)\n\(CompilerIdentity.current)\ndrafts=\(drafts)\n".utf8))
+        let hasher = SHA256()
+        hasher.update(data: Data("drafts=\(drafts)\n".utf8))
         func add(_ folder: URL, as name: String) {
             let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
             for relative in files {

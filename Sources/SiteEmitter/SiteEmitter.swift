@@ -16,7 +16,7 @@ public struct SiteEmitter: Emitter {
     public func emit(_ context: EmitContext) throws -> [Diagnostic] {
         let contentRoot = Self.contentRoot(of: context.guide)
         let global = SiteDependencies.globalFingerprint(templates: context.templates, contentRoot: contentRoot, drafts: context.drafts)
-        let kept = context.previous?.record.decoded as? Kept
+        let kept = context.lastBuild?.value as? Kept
         let design = kept.flatMap { $0.design.global == global ? $0.design : nil } ?? Design(loading: context, global: global)
         let diagnostics = design.problems
         guard let templates = design.templates, !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
@@ -32,7 +32,7 @@ public struct SiteEmitter: Emitter {
         var record = SiteRecord(
             global: global,
             entries: Dictionary(uniqueKeysWithValues: fingerprints.map { ($0.key.description, $0.value) }))
-        let reuse = Reuse(previous: context.previous, current: record)
+        let reuse = Reuse(lastBuild: kept, current: record)
         let cards = reuse.cards ?? CardCache()
         cards.forget(reuse.changes.entries)
         let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates, cards: cards)
@@ -57,7 +57,7 @@ public struct SiteEmitter: Emitter {
                     out[index] = writer.write(SitePaths.searchIndex(languages[language]), script)
                 case .page(let number):
                     let page = pages[number]
-                    out[index] = reuse.written(page, writer: writer) ?? writer.render(page, with: templates)
+                    out[index] = reuse.written(page) ?? writer.render(page, with: templates)
                 }
             }
         }
@@ -89,13 +89,10 @@ public struct SiteEmitter: Emitter {
 
         let problems = writer.problems
         for file in files where record.files[file.path] == nil { record.files[file.path] = SiteRecord.File(hash: file.hash, dependencies: nil) }
-        if context.inPlace, let old = reuse.recorded {
+        if let old = reuse.recorded {
             for path in old.files.keys where record.files[path] == nil { OutputFiles.remove(path, in: context.folder) }
         }
-        if problems.isEmpty, record.files.keys.allSatisfy(SiteRecord.isRecordable) {
-            let finished = record
-            context.record.set(Kept(record: finished, cards: cards, design: design)) { finished.encoded() }
-        }
+        if problems.isEmpty { context.kept.value = Kept(record: record, cards: cards, design: design) }
         return diagnostics + problems
     }
 
@@ -140,34 +137,30 @@ public struct SiteEmitter: Emitter {
         }
     }
 
-    /// Which pages of the previous build can stand: those whose recorded
-    /// dependencies and current ones name no changed entry, when nothing
-    /// global changed.
+    /// Which pages of the last build in place (`guide serve`) can stand:
+    /// those whose recorded dependencies and current ones name no changed
+    /// entry, when nothing global changed.
     struct Reuse: Sendable {
-        /// What the previous build recorded (its files: those a build in place removes when gone).
+        /// What the last build recorded (its files: those no longer made are removed).
         let recorded: SiteRecord?
         /// The same, when nothing global changed since: pages may be reused.
         let previous: SiteRecord?
-        let folder: URL?
         let changes: EntryChanges
-        /// The previous build's cards, when it ran in this process and nothing global changed.
+        /// The last build's cards, when nothing global changed.
         let cards: CardCache?
 
-        init(previous output: PreviousOutput?, current: SiteRecord) {
-            let kept = output?.record.decoded as? Kept
-            recorded = kept?.record ?? output?.record.data.flatMap(SiteRecord.init(decoding:))
+        init(lastBuild kept: Kept?, current: SiteRecord) {
+            recorded = kept?.record
             previous = recorded.flatMap { $0.global == current.global ? $0 : nil }
             cards = previous == nil ? nil : kept?.cards
-            folder = output?.folder
             changes = previous.map { current.changes(since: $0) } ?? EntryChanges(entries: [])
         }
 
-        /// The page as the previous build wrote it (linked into the new
-        /// folder unless building in place), or nil when it must be rendered.
-        func written(_ page: PlannedPage, writer: SiteWriter) -> SiteWriter.Written? {
-            guard let previous, let folder, let old = previous.files[page.path], let recorded = old.dependencies,
+        /// The page as the last build wrote it, or nil when it must be rendered.
+        func written(_ page: PlannedPage) -> SiteWriter.Written? {
+            guard let previous, let old = previous.files[page.path], let recorded = old.dependencies,
                   !page.dependencies.isStale(recorded: recorded, changes: changes) else { return nil }
-            return writer.reuse(page.path, hash: old.hash, from: folder)
+            return SiteWriter.Written(path: page.path, hash: old.hash)
         }
     }
 

@@ -91,16 +91,6 @@ final class SiteWriter: @unchecked Sendable {
         return write(page.path, bytes)
     }
 
-    /// A page the previous build wrote, kept: linked from `previous` into
-    /// this folder (nil when the old file is gone: the page is rendered
-    /// instead), or left where it is when building in place (the folder is
-    /// the preview's own, which only this writer changes).
-    func reuse(_ path: String, hash: UInt64, from previous: URL) -> Written? {
-        if inPlace { return Written(path: path, hash: hash) }
-        makeOwnFolder(of: path)
-        return OutputFiles.reuse(path, from: previous, into: folder) ? Written(path: path, hash: hash) : nil
-    }
-
     private func makeOwnFolder(of path: String) {
         let folder = Self.parent(path)
         if ownFolders.contains(folder) { _ = mkdir(self.folder.path + "/" + folder, 0o755) }

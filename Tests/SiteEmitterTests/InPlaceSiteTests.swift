@@ -7,20 +7,20 @@ import XCTest
 /// The site emitter updating its previous output in place (`guide serve`):
 /// after each edit the folder equals a clean build, stale pages included.
 final class InPlaceSiteTests: XCTestCase {
-    func emit(_ build: SiteBuild, into folder: URL, previous: PreviousOutput?) throws -> OutputRecord {
+    func emit(_ build: SiteBuild, into folder: URL, lastBuild: KeptBuild?) throws -> KeptBuild {
         let loaded = ContentLoader(root: build.content, displayRoot: "Content").load()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let record = OutputRecord()
         let context = EmitContext(guide: loaded.guide, folder: folder, templates: build.templates, drafts: false,
-                                  sourceDate: nil, previous: previous, record: record)
+                                  sourceDate: nil, lastBuild: lastBuild)
         XCTAssertEqual(try SiteEmitter().emit(context).filter { $0.severity == .error }, [])
-        return record
+        XCTAssertNotNil(context.kept.value, "a build that succeeded keeps what the next build in place needs")
+        return context.kept
     }
 
     func assertSame(_ build: SiteBuild, _ served: URL, after edit: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let clean = build.root.appendingPathComponent("clean")
         try? FileManager.default.removeItem(at: clean)
-        _ = try emit(build, into: clean, previous: nil)
+        _ = try emit(build, into: clean, lastBuild: nil)
         XCTAssertEqual(build.files(in: served), build.files(in: clean), "after \(edit): different files", file: file, line: line)
         for path in build.files(in: clean) {
             let a = FileManager.default.contents(atPath: served.appendingPathComponent(path).path)
@@ -32,15 +32,15 @@ final class InPlaceSiteTests: XCTestCase {
     func testUpdatingInPlaceEqualsACleanBuild() throws {
         let build = try SiteBuild(name: "in-place")
         let served = build.root.appendingPathComponent("served")
-        var record = try emit(build, into: served, previous: nil)
+        var kept = try emit(build, into: served, lastBuild: nil)
 
         try build.write("Content/concepts/consent.en.md",
                         try build.read("Content/concepts/consent.en.md").replacingOccurrences(of: "title: Consent\n", with: "title: Consent (edited)\n"))
-        record = try emit(build, into: served, previous: PreviousOutput(folder: served, record: record))
+        kept = try emit(build, into: served, lastBuild: kept)
         try assertSame(build, served, after: "a changed title")
 
         for language in ["en", "es", "nl", "pap", "ht", "pt"] { try build.remove("Content/indicators/fearful-of-authorities.\(language).md") }
-        record = try emit(build, into: served, previous: PreviousOutput(folder: served, record: record))
+        kept = try emit(build, into: served, lastBuild: kept)
         try assertSame(build, served, after: "a deleted entry")
         XCTAssertFalse(FileManager.default.fileExists(atPath: served.appendingPathComponent("en/indicators/fearful-of-authorities").path),
                        "the deleted entry's folders are gone")
@@ -50,7 +50,7 @@ final class InPlaceSiteTests: XCTestCase {
                         try build.read("Templates/site/layout.mustache").replacingOccurrences(of: "<footer class=\"site-footer\">",
                                                                                               with: "<footer class=\"site-footer\" data-edited=\"yes\">"))
         for language in ["en", "es", "nl", "pap", "ht", "pt"] { try build.remove("Content/indicators/false-or-borrowed-documents.\(language).md") }
-        _ = try emit(build, into: served, previous: PreviousOutput(folder: served, record: record))
+        _ = try emit(build, into: served, lastBuild: kept)
         try assertSame(build, served, after: "a changed template and a deleted entry")
     }
 }
