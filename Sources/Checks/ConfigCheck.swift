@@ -4,7 +4,7 @@ import JSON
 
 /// `guide.yml` makes sense as a whole: the source language and every
 /// fallback or country language is declared, and every title and name is
-/// given in every declared language.
+/// given in every declared language; `base_url` is not a placeholder host.
 struct ConfigCheck: Check {
     func checkGuide(_ context: CheckContext, invalidFrontMatter: Set<String>) -> [Diagnostic] {
         guard let document = context.guide.configDocument, !invalidFrontMatter.contains(document.path) else { return [] }
@@ -36,6 +36,13 @@ struct ConfigCheck: Check {
             out.append(.warning("config.name-missing", file: document.path, at: document.positions.keyRange(path),
                                 "\(what) has no text for \(missing.joined(separator: ", "))",
                                 help: "add `\(missing[0]): …` so readers of every language see it in their language"))
+        }
+        if let host = config.placeholderHost {
+            out.append(.warning("config.placeholder-host", file: document.path, at: document.positions.valueRange(["base_url"]),
+                                "base_url is on \"\(host)\", a name reserved for examples and tests: the site is not published there, "
+                                    + "so QR codes and links printed on handouts would lead nowhere",
+                                help: "set base_url to the address where the site will be published; until then, "
+                                    + "handouts that print it are built only as proofs"))
         }
         names(document.value["title"], at: ["title"], what: "title")
         for (list, singular) in [("countries", "country"), ("roles", "role"), ("touchpoints", "touchpoint"), ("categories", "category")] {

@@ -34,6 +34,9 @@ enum SchemaDiagnostic {
         case "pattern":
             return .error("schema.pattern", file: file, at: positions.valueRange(path), error.message,
                           help: patternHelp(error, value?.stringValue, in: instance, revalidate: revalidate))
+        case "format":
+            return .error("schema.format", file: file, at: positions.valueRange(path), error.message + " (no such day)",
+                          help: "write a real date as YYYY-MM-DD, e.g. 2024-02-29 exists but 2023-02-29 does not")
         case "minLength", "maxLength":
             return .error("schema.length", file: file, at: positions.valueRange(path), error.message)
         case "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains":

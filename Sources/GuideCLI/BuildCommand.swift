@@ -29,7 +29,8 @@ struct BuildCommand: ParsableCommand {
         let progress = ProgressLine()
         defer { progress.finish() }
         progress.set("checking \(paths.content)")
-        let checked = try CheckedContent.load(paths: paths, today: diagnostics.todayDate())
+        let today = try diagnostics.buildDay()
+        let checked = try CheckedContent.load(paths: paths, today: today.startInUTC)
         KeptUntilExit.keep(checked)
         func fails(_ list: [Diagnostic]) -> Bool {
             list.contains { $0.severity == .error || (diagnostics.strict && $0.severity == .warning) }
@@ -48,7 +49,7 @@ struct BuildCommand: ParsableCommand {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let context = EmitContext(guide: checked.loaded.guide, folder: folder,
                                           templates: URL(fileURLWithPath: paths.templates), drafts: drafts,
-                                          sourceDate: Self.sourceDate())
+                                          sourceDate: Self.sourceDate(), today: today)
                 bag.add(contentsOf: try emitter.emit(context))
             }
             return !fails(bag.sorted)

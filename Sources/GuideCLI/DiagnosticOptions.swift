@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import GuideModel
+import Schema
 
 /// How diagnostics are reported.
 struct DiagnosticOptions: ParsableArguments {
@@ -17,24 +18,16 @@ struct DiagnosticOptions: ParsableArguments {
                                visibility: .hidden))
     var today: String?
 
-    func todayDate() throws -> Date {
-        guard let today else { return Self.startOfToday() }
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        guard let date = f.date(from: today) else { throw ValidationError("--today takes a date YYYY-MM-DD") }
-        return date
-    }
+    /// The day helpline ages are measured against (see `BuildDay`).
+    func buildDay() throws -> FullDate { try BuildDay.resolve(today) }
 
-    /// The start of the current day (UTC), as `--today` gives it: every run
-    /// on one day measures helpline ages alike (and `guide serve` need not
-    /// check every helpline again after each edit because the clock moved).
-    static func startOfToday() -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.startOfDay(for: Date())
-    }
+    /// The start of that day, as checks take it.
+    func todayDate() throws -> Date { try buildDay().startInUTC }
+
+    /// The start of the current day (UTC): every run on one day measures
+    /// helpline ages alike (and `guide serve` need not check every helpline
+    /// again after each edit because the clock moved).
+    static func startOfToday() -> Date { FullDate(utcDayOf: Date()).startInUTC }
 
     /// Colour on standard error: only on a terminal, and not under `NO_COLOR`.
     static var useColor: Bool {

@@ -49,7 +49,7 @@ struct StatusCommand: ParsableCommand {
         for value in failOn where FailOn(rawValue: value) == nil {
             throw ValidationError("--fail-on takes \(FailOn.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(value)\"")
         }
-        if let today, StatusDate.parse(today) == nil { throw ValidationError("--today takes a date YYYY-MM-DD") }
+        _ = try BuildDay.resolve(today)
         if diff != nil, html != nil || !failOn.isEmpty || format == .json {
             throw ValidationError("--diff shows one translation's changes; use it without --html, --fail-on and --format json")
         }
@@ -73,7 +73,7 @@ struct StatusCommand: ParsableCommand {
                                       + "translation languages: \(others.joined(separator: ", "))")
             }
         }
-        let date = today.flatMap(StatusDate.parse) ?? Date()
+        let date = try BuildDay.resolve(today)
         let report = StatusReport(guide: guide, languages: selected.isEmpty ? nil : selected, today: date)
         let names = Dictionary(config.languages.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
 

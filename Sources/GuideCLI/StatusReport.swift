@@ -1,5 +1,6 @@
 import Foundation
 import GuideModel
+import Schema
 
 /// The translation matrix `guide status` prints: every entry in every
 /// translation language, totals per language and per type, and helplines
@@ -75,14 +76,14 @@ struct StatusReport {
     var maxAgeDays: Int
     var today: String
 
-    init(guide: Guide, languages selected: [String]? = nil, today: Date) {
+    init(guide: Guide, languages selected: [String]? = nil, today: FullDate) {
         let config = guide.config
         sourceLanguage = config.sourceLanguage
         let translations = config.languageCodes.filter { $0 != config.sourceLanguage }
         let shown = selected.map { s in translations.filter(s.contains) } ?? translations
         languages = shown
         maxAgeDays = config.helplineMaxAgeDays
-        self.today = StatusDate.format(today)
+        self.today = today.description
         var byLanguage: [String: Counts] = [:]
         var byType: [EntryType: Counts] = [:]
         for language in shown { byLanguage[language] = Counts() }
@@ -102,13 +103,12 @@ struct StatusReport {
         self.byLanguage = byLanguage
         self.byType = byType
         helplinesDue = guide.entries(of: .helplines).compactMap { entry in
-            guard let file = guide.sourceFile(of: entry), let verified = file.string("verified_on"),
-                  let date = StatusDate.parse(verified) else { return nil }
-            let days = Int(today.timeIntervalSince(date) / 86_400)
-            guard days > config.helplineMaxAgeDays else { return nil }
+            guard let file = guide.sourceFile(of: entry), let freshness = guide.freshness(of: entry, today: today),
+                  freshness.isStale else { return nil }
             return HelplineDue(reference: entry.reference.description, file: file.path,
                                line: file.positions.valueRange(["verified_on"]).start.line,
-                               country: file.string("country"), verifiedOn: verified, ageDays: days)
+                               country: file.string("country"), verifiedOn: freshness.verifiedOn.description,
+                               ageDays: freshness.ageDays)
         }.sorted { ($0.ageDays, $1.reference) > ($1.ageDays, $0.reference) }
     }
 
@@ -121,18 +121,4 @@ struct StatusReport {
         }
         return sum
     }
-}
-
-/// Dates as `guide` writes them: YYYY-MM-DD in UTC.
-enum StatusDate {
-    private static func formatter() -> DateFormatter {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        return f
-    }
-
-    static func parse(_ text: String) -> Date? { formatter().date(from: text) }
-    static func format(_ date: Date) -> String { formatter().string(from: date) }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Schema
 
 /// One output of `guide build` (site, handouts or bundle). Emitters read the
 /// checked guide and write only inside `context.folder`.
@@ -23,6 +24,9 @@ public struct EmitContext: Sendable {
     public var drafts: Bool
     /// From `SOURCE_DATE_EPOCH`: the only time an output may contain.
     public var sourceDate: Date?
+    /// The day helpline ages are measured against (`--today`, else today):
+    /// what decides whether a number is shown as stale.
+    public var today: FullDate
     /// `guide serve` only: what the emitter kept of its last build into
     /// `folder`, which it now updates in place. The result must be
     /// byte-identical to a build into an empty folder.
@@ -31,12 +35,13 @@ public struct EmitContext: Sendable {
     public let kept: KeptBuild
 
     public init(guide: Guide, folder: URL, templates: URL, drafts: Bool, sourceDate: Date?,
-                lastBuild: KeptBuild? = nil, kept: KeptBuild = KeptBuild()) {
+                today: FullDate = FullDate(utcDayOf: Date()), lastBuild: KeptBuild? = nil, kept: KeptBuild = KeptBuild()) {
         self.guide = guide
         self.folder = folder
         self.templates = templates
         self.drafts = drafts
         self.sourceDate = sourceDate
+        self.today = today
         self.lastBuild = lastBuild
         self.kept = kept
     }

@@ -6,9 +6,15 @@ public struct LocalizedEntry: Sendable {
     /// The file shown: the translation, or the fallback language's file.
     public var file: EntryFile
     public var state: TranslationState
+    /// The source language: its files are the original, never "in review".
+    public var sourceLanguage: String
 
     /// Whether the text shown is in another language than the one asked for.
     public var isFallback: Bool { file.language != language }
+
+    /// Whether the text shown is a translation not yet checked by a native
+    /// speaker (`status: review`): readers see a notice in its language.
+    public var isUnderReview: Bool { file.language != sourceLanguage && file.status == "review" }
 }
 
 extension Guide {
@@ -26,16 +32,29 @@ extension Guide {
 
     /// The entry in `language`: its translation (a draft translation counts as
     /// missing unless `drafts`), or the fallback; nil when there is nothing to show.
+    /// A translation in `review` is shown, replaced by its fallback, or left
+    /// out as `guide.yml`'s `review_text` says.
     public func localized(_ entry: Entry, in language: String, drafts: Bool) -> LocalizedEntry? {
-        if let file = entry.files[language], drafts || file.status != "draft" || language == config.sourceLanguage {
-            return LocalizedEntry(entry: entry, language: language, file: file,
-                                  state: translationState(of: entry, in: language))
+        let source = config.sourceLanguage
+        func usable(_ file: EntryFile) -> Bool {
+            file.language == source || drafts || file.status != "draft"
+        }
+        if let file = entry.files[language], usable(file) {
+            let shown = LocalizedEntry(entry: entry, language: language, file: file,
+                                       state: translationState(of: entry, in: language), sourceLanguage: source)
+            switch shown.isUnderReview ? config.reviewText : .notice {
+            case .notice: return shown
+            case .omit: return nil
+            case .fallback: break
+            }
         }
         let chain = (config.fallbackAllowed[entry.type] ?? true) ? config.fallbackChain(for: language) : []
         for candidate in chain {
-            if let file = entry.files[candidate], drafts || file.status != "draft" || candidate == config.sourceLanguage {
-                return LocalizedEntry(entry: entry, language: language, file: file, state: .missing(fallback: candidate))
-            }
+            guard let file = entry.files[candidate], usable(file) else { continue }
+            let shown = LocalizedEntry(entry: entry, language: language, file: file, state: .missing(fallback: candidate),
+                                       sourceLanguage: source)
+            if shown.isUnderReview, config.reviewText != .notice { continue }
+            return shown
         }
         return nil
     }

@@ -39,6 +39,8 @@ public struct GuideConfig: Sendable, Equatable {
     public var categories: [Term]
     /// Whether each type may fall back to another language when a translation is missing.
     public var fallbackAllowed: [EntryType: Bool]
+    /// How translations still in `review` are shown (`review_text`).
+    public var reviewText: ReviewTextPolicy = .notice
 
     public init(title: [String: String] = [:], description: [String: String] = [:], sourceLanguage: String = "en",
                 baseURL: String = "", version: String = "0.0.0", helplineMaxAgeDays: Int = 180,
@@ -69,4 +71,15 @@ public struct GuideConfig: Sendable, Equatable {
         if code != sourceLanguage, !chain.contains(sourceLanguage) { chain.append(sourceLanguage) }
         return chain.filter { $0 != code }
     }
+}
+
+/// How a translation whose file is `status: review` (not yet checked by a
+/// native speaker) reaches readers: `guide.yml`'s `review_text`.
+public enum ReviewTextPolicy: String, Sendable, CaseIterable {
+    /// Shown, with a notice in its language that it is not yet checked.
+    case notice
+    /// Replaced by the fallback language's text (with the fallback notice).
+    case fallback
+    /// Left out: the entry is not shown in that language at all.
+    case omit
 }

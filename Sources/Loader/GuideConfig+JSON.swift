@@ -26,6 +26,7 @@ extension GuideConfig {
         for type in EntryType.allCases {
             fallbackAllowed[type] = o["fallback"]?[type.rawValue]?.boolValue ?? true
         }
+        reviewText = o["review_text"]?.stringValue.flatMap(ReviewTextPolicy.init(rawValue:)) ?? .notice
     }
 
     private static func languageMap(_ value: JSONValue?) -> [String: String] {

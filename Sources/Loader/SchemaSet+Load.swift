@@ -46,7 +46,8 @@ extension SchemaSet {
                                       help: "every guide declares its fields in schema/: copy it from the sample guide"))
         }
         do {
-            let registry = try SchemaRegistry(documents: documents.map { SchemaDocument(name: $0.uri, schema: $0.value) })
+            let registry = try SchemaRegistry(documents: documents.map { SchemaDocument(name: $0.uri, schema: $0.value) },
+                                              assertingFormats: ["date"])
             return SchemaSet(registry: registry, uris: uris)
         } catch let error as SchemaError {
             let place = positions[error.document]

@@ -35,6 +35,9 @@ extension Evaluator {
         if let pattern = node.pattern, !pattern.matches(string) {
             errors.append(error(node, "pattern", "\(Describe.value(.string(string))) does not match the pattern \(pattern.source)"))
         }
+        if let format = node.assertedFormat, !SchemaRegistry.matches(string, format: format) {
+            errors.append(error(node, "format", "\(Describe.value(.string(string))) is not a valid \(format)"))
+        }
     }
 
     mutating func checkArray(_ items: [JSONValue], _ node: SchemaNode,

@@ -59,6 +59,9 @@ extension SchemaCompiler {
         case "pattern":
             guard let source = value.stringValue else { throw here.error("\"pattern\" must be a string") }
             node.pattern = try regex(source, here)
+        case "format":
+            guard let name = value.stringValue else { throw here.error("\"format\" must be a string") }
+            if assertedFormats.contains(name) { node.assertedFormat = name }
         case "uniqueItems":
             guard let flag = value.boolValue else { throw here.error("\"uniqueItems\" must be a boolean") }
             node.uniqueItems = flag

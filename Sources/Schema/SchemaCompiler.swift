@@ -45,6 +45,8 @@ struct SchemaCompiler {
     private(set) var index: [String: SchemaNode] = [:]
     private(set) var resources: [Resource] = []
     private(set) var hasUnevaluated = false
+    /// The `format` values validated as assertions rather than kept as annotations.
+    var assertedFormats: Set<String> = []
     private var resourceRoots: [String: (value: JSONValue, context: Context)] = [:]
     private var pending: [PendingReference] = []
     private var regexCache: [String: ECMARegex] = [:]

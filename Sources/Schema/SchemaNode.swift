@@ -31,6 +31,8 @@ final class SchemaNode: @unchecked Sendable {
     var minLength: Int?
     var maxLength: Int?
     var pattern: ECMARegex?
+    /// `format`, when the registry asserts it (see `SchemaRegistry.assertedFormats`).
+    var assertedFormat: String?
 
     var prefixItems: [SchemaNode] = []
     var items: SchemaNode?

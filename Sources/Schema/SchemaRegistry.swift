@@ -18,7 +18,9 @@ public struct SchemaDocument: Sendable {
 ///
 /// References (`$ref`, `$dynamicRef`) may point within a document or to any
 /// other registered document, by absolute or relative URI, JSON pointer
-/// fragment or anchor. `format` is an annotation only, and unknown keywords
+/// fragment or anchor. `format` is an annotation unless the registry is made
+/// to assert it (`assertingFormats`, for the formats in `supportedFormats`);
+/// unknown keywords
 /// (such as `x-translatable`) are ignored by validation but readable through
 /// `propertyAnnotations(of:)` and `rootKeyword(_:of:)`.
 public final class SchemaRegistry: Sendable {
@@ -30,11 +32,19 @@ public final class SchemaRegistry: Sendable {
     private let nodes: [SchemaNode]
     private let tracksEvaluation: Bool
 
+    /// The `format` values this validator can assert.
+    public static let supportedFormats: Set<String> = ["date"]
+
     /// Compiles `documents`; throws `SchemaError` naming the document and
     /// pointer of the first malformed schema or unresolvable reference.
-    public init(documents: [SchemaDocument], baseURI: String = "file:///schema/") throws {
+    /// `assertingFormats` (a subset of `supportedFormats`) turns those
+    /// `format` keywords into assertions (the format-assertion vocabulary's
+    /// behaviour); by default `format` only annotates, as draft 2020-12 says.
+    public init(documents: [SchemaDocument], baseURI: String = "file:///schema/",
+                assertingFormats: Set<String> = []) throws {
         self.baseURI = baseURI
         var compiler = SchemaCompiler()
+        compiler.assertedFormats = assertingFormats.intersection(Self.supportedFormats)
         for document in documents {
             let uri = URIReference.split(URIReference.resolve(document.name, against: baseURI)).base
             try compiler.addDocument(document.schema, uri: uri, name: document.name)
@@ -129,5 +139,15 @@ public final class SchemaRegistry: Sendable {
             for (key, value) in object where merged[key] == nil { merged[key] = value }
         }
         return merged
+    }
+}
+
+extension SchemaRegistry {
+    /// Whether `string` is valid for an asserted `format`.
+    static func matches(_ string: String, format: String) -> Bool {
+        switch format {
+        case "date": return FullDate(string) != nil
+        default: return true
+        }
     }
 }

@@ -15,10 +15,29 @@ final class TestSuiteTests: XCTestCase {
         "unevaluatedProperties", "unevaluatedItems",
     ]
 
-    static var suiteURL: URL {
-        URL(fileURLWithPath: #filePath)
+    /// Third-party test data: `GUIDE_TESTDATA`, else `../shared/testdata`
+    /// beside the repository (see README, "Tests").
+    static var testData: URL {
+        if let path = ProcessInfo.processInfo.environment["GUIDE_TESTDATA"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/testdata/json-schema-test-suite")
+            .deletingLastPathComponent().appendingPathComponent("shared/testdata")
+    }
+
+    static var suiteURL: URL { testData.appendingPathComponent("json-schema-test-suite") }
+
+    /// Skips (with what is missing and where to get it) when the suite is not there.
+    func requireSuite() throws {
+        let folder = Self.suiteURL.appendingPathComponent("tests/draft2020-12")
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            throw XCTSkip("""
+                the JSON-Schema-Test-Suite is not at \(Self.suiteURL.path): get it from \
+                https://github.com/json-schema-org/JSON-Schema-Test-Suite and set GUIDE_TESTDATA to the folder \
+                holding json-schema-test-suite/
+                """)
+        }
     }
 
     /// `http://localhost:1234/draft2020-12/…` documents from `remotes/`.
@@ -35,6 +54,7 @@ final class TestSuiteTests: XCTestCase {
     }
 
     func testDraft202012() throws {
+        try requireSuite()
         let folder = Self.suiteURL.appendingPathComponent("tests/draft2020-12")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
         XCTAssertFalse(files.isEmpty, "test suite not found at \(folder.path)")
@@ -75,5 +95,24 @@ final class TestSuiteTests: XCTestCase {
         for failure in failures { print("  FAIL \(failure)") }
         XCTAssertEqual(requiredPassed, requiredTotal, "cases failing in required files")
         XCTAssertGreaterThanOrEqual(Double(passed), 0.95 * Double(total), "overall pass rate below 95%")
+    }
+
+    /// `format: date` as an assertion (as `guide` validates content): every
+    /// case of the suite's optional `date` format tests.
+    func testDateFormatAssertion() throws {
+        try requireSuite()
+        let file = Self.suiteURL.appendingPathComponent("tests/draft2020-12/optional/format/date.json")
+        let groups = try JSONParser.parse(String(contentsOf: file, encoding: .utf8))
+        var cases = 0
+        for group in groups.arrayValue! {
+            let registry = try SchemaRegistry(documents: [SchemaDocument(name: "date.json", schema: group["schema"]!)],
+                                              assertingFormats: ["date"])
+            for test in group["tests"]!.arrayValue! {
+                let errors = registry.validate(test["data"]!, against: "date.json")
+                XCTAssertEqual(errors.isEmpty, test["valid"]!.boolValue!, test["description"]!.stringValue!)
+                cases += 1
+            }
+        }
+        XCTAssertGreaterThan(cases, 30)
     }
 }
