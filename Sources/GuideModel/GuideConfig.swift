@@ -41,6 +41,10 @@ public struct GuideConfig: Sendable, Equatable {
     public var fallbackAllowed: [EntryType: Bool]
     /// How translations still in `review` are shown (`review_text`).
     public var reviewText: ReviewTextPolicy = .notice
+    /// Who publishes the guide, how to reach them and under which licence
+    /// its content may be reused (`publisher`, `contact`, `licence`,
+    /// `documentation_url`): shown on the site and carried in the bundle.
+    public var provenance = Provenance()
 
     public init(title: [String: String] = [:], description: [String: String] = [:], sourceLanguage: String = "en",
                 baseURL: String = "", version: String = "0.0.0", helplineMaxAgeDays: Int = 180,
@@ -82,4 +86,27 @@ public enum ReviewTextPolicy: String, Sendable, CaseIterable {
     case fallback
     /// Left out: the entry is not shown in that language at all.
     case omit
+}
+
+/// Who stands behind the guide, from `guide.yml`. Every field is optional:
+/// a guide states only what is true of it.
+public struct Provenance: Sendable, Equatable {
+    /// `publisher.name` per language (a single string applies to every language).
+    public var publisherName: [String: String] = [:]
+    public var publisherURL: String?
+    public var contactEmail: String?
+    public var contactURL: String?
+    /// An SPDX licence identifier (`CC-BY-4.0`), its name and where to read it.
+    public var licenceID: String?
+    public var licenceName: String?
+    public var licenceURL: String?
+    /// Where the guide's documentation for readers of the bundle lives.
+    public var documentationURL: String?
+
+    public init() {}
+
+    /// The publisher's name in `language` (else the single name, else the source language's).
+    public func publisher(in language: String, sourceLanguage: String) -> String? {
+        publisherName[language] ?? publisherName["*"] ?? publisherName[sourceLanguage]
+    }
 }

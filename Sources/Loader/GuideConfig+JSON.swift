@@ -27,6 +27,26 @@ extension GuideConfig {
             fallbackAllowed[type] = o["fallback"]?[type.rawValue]?.boolValue ?? true
         }
         reviewText = o["review_text"]?.stringValue.flatMap(ReviewTextPolicy.init(rawValue:)) ?? .notice
+        provenance = Self.provenance(o)
+    }
+
+    private static func provenance(_ o: JSONObject) -> Provenance {
+        var result = Provenance()
+        if let name = o["publisher"]?["name"] {
+            if let single = name.stringValue {
+                result.publisherName = ["*": single]
+            } else {
+                result.publisherName = languageMap(name)
+            }
+        }
+        result.publisherURL = o["publisher"]?["url"]?.stringValue
+        result.contactEmail = o["contact"]?["email"]?.stringValue
+        result.contactURL = o["contact"]?["url"]?.stringValue
+        result.licenceID = o["licence"]?["id"]?.stringValue
+        result.licenceName = o["licence"]?["name"]?.stringValue
+        result.licenceURL = o["licence"]?["url"]?.stringValue
+        result.documentationURL = o["documentation_url"]?.stringValue
+        return result
     }
 
     private static func languageMap(_ value: JSONValue?) -> [String: String] {
