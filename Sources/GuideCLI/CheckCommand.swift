@@ -35,7 +35,8 @@ struct CheckedContent {
                                        loadDiagnostics: loaded.diagnostics, today: today)
             ?? GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
                                 loadDiagnostics: loaded.diagnostics, today: today)
-        return CheckedContent(loaded: loaded, diagnostics: diagnostics)
+        let templates = TemplatesFolder.problems(root: URL(fileURLWithPath: paths.templates), displayRoot: paths.templates)
+        return CheckedContent(loaded: loaded, diagnostics: (diagnostics + templates).sorted())
     }
 }
 

@@ -1,8 +1,14 @@
+import Synchronization
+
 /// A content file's text, kept so diagnostics can quote the line they point
-/// at. Lines are found on demand: only files with diagnostics are ever split.
-public struct SourceText: Sendable {
+/// at. Lines are indexed on first use (only files with diagnostics are ever
+/// split), then each line is found in constant time: a file with thousands
+/// of diagnostics is not scanned once per diagnostic.
+public final class SourceText: Sendable {
     public let path: String
     public let text: String
+    /// The byte offset of each line's start in `text.utf8`, once a line is asked for.
+    private let lineStarts = Mutex<[Int]?>(nil)
 
     public init(path: String, text: String) {
         self.path = path
@@ -11,19 +17,17 @@ public struct SourceText: Sendable {
 
     /// Line `n` (1-based) without its line end, if it exists.
     public func line(_ n: Int) -> String? {
-        guard n >= 1 else { return nil }
-        var current = 1
-        var start = text.utf8.startIndex
-        var i = start
-        let utf8 = text.utf8
-        while i < utf8.endIndex {
-            if utf8[i] == UInt8(ascii: "\n") {
-                if current == n { return String(text[start..<i]) }
-                current += 1
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+        let starts = lineStarts.withLock { starts in
+            if let starts { return starts }
+            var found = [0]
+            for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { found.append(offset + 1) }
+            starts = found
+            return found
         }
-        return current == n ? String(text[start..<utf8.endIndex]) : nil
+        guard n >= 1, n <= starts.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: starts[n - 1])
+        let end = n < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[n] - 1) : utf8.endIndex
+        return String(text[start..<end])
     }
 }

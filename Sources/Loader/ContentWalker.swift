@@ -2,10 +2,12 @@ import Diagnostics
 import Foundation
 import GuideModel
 
-/// Lists the files under `Content/` without ever looping: symbolic links are
-/// followed, but a link that leads back into a folder already being walked
-/// (or that cannot be resolved) is a diagnostic, and so is anything that is
-/// neither a file nor a folder (a FIFO, a socket, a device).
+/// Lists the files under `Content/` (or `Templates/`) without ever looping or
+/// leaving it: a symbolic link is followed only when its target lies inside
+/// the folder; a link that leads outside it, back into a folder already being
+/// walked, or nowhere is a diagnostic and is never followed (so no file from
+/// elsewhere on the machine is read or published), and so is anything that
+/// is neither a file nor a folder (a FIFO, a socket, a device).
 struct ContentWalker {
     struct File: Hashable {
         /// Path relative to the content folder, with `/` separators.
@@ -22,12 +24,12 @@ struct ContentWalker {
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
         guard let rootReal = ContentWalker.realPath(root.path) else { return ([], []) }
-        visit(root.path, relative: "", ancestors: [rootReal], files: &files, diagnostics: &diagnostics)
+        visit(root.path, relative: "", rootReal: rootReal, ancestors: [rootReal], files: &files, diagnostics: &diagnostics)
         files.sort { $0.relative < $1.relative }
         return (files, diagnostics)
     }
 
-    private func visit(_ directory: String, relative: String, ancestors: Set<String>,
+    private func visit(_ directory: String, relative: String, rootReal: String, ancestors: Set<String>,
                        files: inout [File], diagnostics: inout [Diagnostic]) {
         guard let entries = Self.list(directory) else {
             diagnostics.append(.error("file.unreadable", file: display(relative), at: nil, "cannot read this folder"))
@@ -45,6 +47,12 @@ struct ContentWalker {
                                               help: "remove the link or point it at an existing file"))
                     continue
                 }
+                guard resolved == rootReal || resolved.hasPrefix(rootReal == "/" ? "/" : rootReal + "/") else {
+                    diagnostics.append(.error("file.symlink", file: display(rel), at: nil,
+                                              "symbolic link leads outside \(displayRoot)/ (to \(resolved)); it is not followed",
+                                              help: "copy what it points at into \(displayRoot)/, or remove the link"))
+                    continue
+                }
                 real = resolved
                 type = target
             }
@@ -56,7 +64,8 @@ struct ContentWalker {
                                               help: "remove the link"))
                     continue
                 }
-                visit(path, relative: rel, ancestors: ancestors.union([resolved]), files: &files, diagnostics: &diagnostics)
+                visit(path, relative: rel, rootReal: rootReal, ancestors: ancestors.union([resolved]),
+                      files: &files, diagnostics: &diagnostics)
             } else if type == UInt8(DT_REG) {
                 files.append(File(relative: rel, path: path))
             } else {

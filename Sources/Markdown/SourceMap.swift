@@ -10,6 +10,12 @@ struct SourceMap {
     private let lineStarts: [Int]
     /// Byte offset just after each line's last character (before its line ending).
     private let lineEnds: [Int]
+    /// How many scalars start before byte `k * checkpointStride`: a column is
+    /// found from the nearest checkpoint, so every position costs at most
+    /// one stride of bytes however long its line (thousands of links on one
+    /// line stay linear).
+    private let checkpoints: [Int]
+    private static let checkpointStride = 64
 
     init(bytes: [UInt8], lineOffset: Int) {
         self.bytes = bytes
@@ -29,6 +35,26 @@ struct SourceMap {
         ends.append(bytes.count)
         lineStarts = starts
         lineEnds = ends
+        var counts = [0]
+        counts.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var scalars = 0
+        for (index, byte) in bytes.enumerated() {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if (index + 1) % Self.checkpointStride == 0 { counts.append(scalars) }
+        }
+        checkpoints = counts
+    }
+
+    /// The number of scalars that start before byte `offset`.
+    private func scalars(before offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointStride
+        var count = checkpoints[min(checkpoint, checkpoints.count - 1)]
+        var i = min(checkpoint, checkpoints.count - 1) * Self.checkpointStride
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     private func index(_ line: Int) -> Int { min(max(line, 1), lineStarts.count) - 1 }
@@ -45,12 +71,7 @@ struct SourceMap {
     func position(line: Int, offset: Int) -> SourcePosition {
         let start = lineStart(line)
         let end = min(max(offset, start), lineEnd(line))
-        var column = 1
-        var i = start
-        while i < end {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
+        let column = 1 + scalars(before: end) - scalars(before: start)
         return SourcePosition(line: index(line) + 1 + lineOffset, column: column)
     }
 
