@@ -35,13 +35,15 @@ let package = Package(
         .target(name: "Digest", dependencies: ["CLibCrypto"]),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not expose.
         .target(name: "CFileSystem"),
+        // File-level facts and operations shared by the loader, the preview and the CLI.
+        .target(name: "FileSystem"),
         .target(
             name: "GuideModel",
             dependencies: ["JSON", "Diagnostics", "Markdown", "Schema", "Digest"]),
 
         // Pipeline stages.
         // Loader reads YAML with libyaml's event parser (module CYaml, which Yams builds).
-        .target(name: "Loader", dependencies: ["GuideModel", "Schema", "Yams"]),
+        .target(name: "Loader", dependencies: ["GuideModel", "Schema", "Yams", "FileSystem"]),
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
         .target(
             name: "BundleEmitter",
@@ -53,9 +55,11 @@ let package = Package(
         .target(
             name: "GuideCLI",
             dependencies: [
-                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "CFileSystem",
+                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "CFileSystem", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The preview's HTTP server and folder watcher (guide serve).
+        .target(name: "Preview", dependencies: ["FileSystem"]),
         .executableTarget(name: "guide", dependencies: ["GuideCLI"]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),

@@ -36,14 +36,18 @@ public struct CheckContext: Sendable {
     /// Files the loader reported an error for (unreadable, bad YAML …): they
     /// exist but are not in the guide, so checks do not call them missing.
     public let unloadable: Set<String>
+    /// Whether the build includes `status: draft` entries (`--drafts`): a
+    /// link to a draft is then no problem.
+    public let drafts: Bool
     /// Resolves references against the guide's entries (built once per run).
     let references: ReferenceIndex
 
-    public init(guide: Guide, schemas: SchemaSet, today: Date, unloadable: Set<String> = []) {
+    public init(guide: Guide, schemas: SchemaSet, today: Date, unloadable: Set<String> = [], drafts: Bool = false) {
         self.guide = guide
         self.schemas = schemas
         self.today = today
         self.unloadable = unloadable
+        self.drafts = drafts
         self.references = ReferenceIndex(guide: guide, unloadable: unloadable)
     }
 }

@@ -12,15 +12,17 @@ public enum GuideChecker {
     static let checks: [any Check] = [
         ConfigCheck(), ReferenceCheck(), TranslationCheck(), TranslationParityCheck(), SectionCheck(),
         HelplineCheck(), CountryCheck(), MediaCheck(), HandoutCheck(), MarkdownHTMLCheck(), ReservedFieldCheck(),
+        LinkSafetyCheck(), PublishedLinkCheck(),
     ]
 
-    public static func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date) -> [Diagnostic] {
+    public static func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
+                           drafts: Bool = false) -> [Diagnostic] {
         let start: Start
         switch begin(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics) {
         case .stop(let diagnostics): return diagnostics
         case .proceed(let s): start = s
         }
-        let context = CheckContext(guide: guide, schemas: schemas, today: today, unloadable: start.unloadable)
+        let context = CheckContext(guide: guide, schemas: schemas, today: today, unloadable: start.unloadable, drafts: drafts)
         let results = checkEntries(guide.allEntries, start: start, context: context)
         return finish(start, context: context, entries: results)
     }

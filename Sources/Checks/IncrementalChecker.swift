@@ -52,7 +52,8 @@ public final class IncrementalChecker: @unchecked Sendable {
     /// call found in the entries this one cannot have changed. Schemas are
     /// compared by identity: pass the same `SchemaSet` while the schema files
     /// are unchanged, or every entry is checked.
-    public func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date) -> [Diagnostic] {
+    public func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
+                    drafts: Bool = false) -> [Diagnostic] {
         lock.lock(); defer { lock.unlock() }
         let start: GuideChecker.Start
         switch begin(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics) {
@@ -62,7 +63,7 @@ public final class IncrementalChecker: @unchecked Sendable {
         case .proceed(let s):
             start = s
         }
-        let context = CheckContext(guide: guide, schemas: schemas, today: today, unloadable: start.unloadable)
+        let context = CheckContext(guide: guide, schemas: schemas, today: today, unloadable: start.unloadable, drafts: drafts)
         let entries = guide.allEntries
         // With guide.yml invalid only schema diagnostics are reported: nothing
         // to keep (the previous results stay for when it is fixed).
@@ -72,13 +73,15 @@ public final class IncrementalChecker: @unchecked Sendable {
                                        entries: GuideChecker.checkEntries(entries, start: start, context: context))
         }
 
-        let shared = SharedInputs(guide: guide, entries: entries, schemas: schemas, today: today, unloadable: start.unloadable)
+        let shared = SharedInputs(guide: guide, entries: entries, schemas: schemas, today: today, unloadable: start.unloadable,
+                                  drafts: drafts)
         let sourceLanguage = guide.config.sourceLanguage
         var records = [EntryRecord?](repeating: nil, count: entries.count)
         var stale: [Int] = []
         if let previous, previous.shared == shared {
             // The same entries in the same order: records line up with `entries`.
-            // First the entries whose files changed, then those naming one whose section ids changed.
+            // First the entries whose files changed, then those naming one whose
+            // section ids or statuses (what links to it resolve and show) changed.
             var renamedSections: Set<Reference> = []
             for i in entries.indices {
                 let record = previous.records[i]
@@ -86,7 +89,8 @@ public final class IncrementalChecker: @unchecked Sendable {
                     records[i] = record
                 } else {
                     stale.append(i)
-                    if record.sectionIDs != EntryRecord.sectionIDs(of: entries[i], sourceLanguage: sourceLanguage) {
+                    if record.sectionIDs != EntryRecord.sectionIDs(of: entries[i], sourceLanguage: sourceLanguage)
+                        || record.statuses != EntryRecord.statuses(of: entries[i]) {
                         renamedSections.insert(record.reference)
                     }
                 }
@@ -150,6 +154,8 @@ public final class IncrementalChecker: @unchecked Sendable {
         let sourceHash: String?
         /// Its source file's section ids, nil without a source file: what references to it resolve against.
         let sectionIDs: [String]?
+        /// Each file's `status` by language: whether links to it are shown (see `PublishedLinkCheck`).
+        let statuses: [String: String]
         let result: GuideChecker.EntryResult
         /// The entries it names, found when first needed (under the checker's lock).
         var referenced: Set<Reference>?
@@ -159,8 +165,13 @@ public final class IncrementalChecker: @unchecked Sendable {
             files = entry.files.map { ($0.key, $0.value.contentHash) }
             sourceHash = guide.sourceHashes[reference]
             sectionIDs = Self.sectionIDs(of: entry, sourceLanguage: guide.config.sourceLanguage)
+            statuses = Self.statuses(of: entry)
             self.result = result
             self.referenced = referenced
+        }
+
+        static func statuses(of entry: Entry) -> [String: String] {
+            entry.files.mapValues(\.status)
         }
 
         static func sectionIDs(of entry: Entry, sourceLanguage: String) -> [String]? {
@@ -198,8 +209,9 @@ private struct SharedInputs: Equatable {
     /// Every entry, in `Guide.allEntries` order.
     var entries: [Reference]
     var unloadable: Set<String>
+    var drafts: Bool
 
-    init(guide: Guide, entries: [Entry], schemas: SchemaSet, today: Date, unloadable: Set<String>) {
+    init(guide: Guide, entries: [Entry], schemas: SchemaSet, today: Date, unloadable: Set<String>, drafts: Bool) {
         config = guide.config
         configDocument = guide.configDocument?.value
         configPath = guide.configDocument?.path
@@ -211,6 +223,7 @@ private struct SharedInputs: Equatable {
         media = guide.media
         self.entries = entries.map(\.reference)
         self.unloadable = unloadable
+        self.drafts = drafts
     }
 
     static func == (a: SharedInputs, b: SharedInputs) -> Bool {
@@ -219,5 +232,6 @@ private struct SharedInputs: Equatable {
         a.registry === b.registry && a.today == b.today && a.config == b.config && a.configPath == b.configPath
             && a.configDocument == b.configDocument && a.fieldRules == b.fieldRules && a.sectionRules == b.sectionRules
             && a.schemaURIs == b.schemaURIs && a.media == b.media && a.unloadable == b.unloadable && a.entries == b.entries
+            && a.drafts == b.drafts
     }
 }

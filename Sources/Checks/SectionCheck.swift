@@ -28,10 +28,24 @@ struct SectionCheck: Check {
                 }
                 if let problem = contentProblem(section, rule) {
                     out.append(.error("section.content", file: file.path, at: section.headingRange, problem.0, help: problem.1))
+                } else if let limit = rule.maxLength, let long = Self.tooLong(section, limit: limit) {
+                    out.append(.error("section.too-long", file: file.path, at: long.range,
+                                      "section \"\(rule.id)\" has \(long.length) characters; it may have at most \(limit)",
+                                      help: "shorten it by \(long.length - limit) characters: it is printed where space is fixed (pocket cards)"))
                 }
             }
         }
         return out
+    }
+
+    /// The section's text length (plain text, heading excluded) when over
+    /// `limit`, with the range of its content to point at.
+    static func tooLong(_ section: MarkdownSection, limit: Int) -> (length: Int, range: SourceRange)? {
+        let content = section.blocks.filter { if case .heading = $0.kind { return false } else { return true } }
+        guard let first = content.first, let last = content.last else { return nil }
+        let length = PlainTextRenderer().render(content).unicodeScalars.count
+        guard length > limit else { return nil }
+        return (length, SourceRange(start: first.range.start, end: last.range.end))
     }
 
     private func contentProblem(_ section: MarkdownSection, _ rule: SectionRule) -> (String, String)? {

@@ -30,7 +30,7 @@ struct BuildCommand: ParsableCommand {
         defer { progress.finish() }
         progress.set("checking \(paths.content)")
         let today = try diagnostics.buildDay()
-        let checked = try CheckedContent.load(paths: paths, today: today.startInUTC)
+        let checked = try CheckedContent.load(paths: paths, today: today.startInUTC, drafts: drafts)
         KeptUntilExit.keep(checked)
         func fails(_ list: [Diagnostic]) -> Bool {
             list.contains { $0.severity == .error || (diagnostics.strict && $0.severity == .warning) }

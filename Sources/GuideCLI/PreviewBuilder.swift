@@ -64,7 +64,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let version = "\(session)-\(count)"
         let checked: CheckedContent
         do {
-            checked = try CheckedContent.load(paths: paths, today: DiagnosticOptions.startOfToday(), cache: loadCache,
+            checked = try CheckedContent.load(paths: paths, today: DiagnosticOptions.startOfToday(), drafts: drafts, cache: loadCache,
                                                  changed: changed, checker: checker)
         } catch {
             let message = "\(error)"

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import Foundation
+import Preview
 
 /// `guide serve`: a live preview on 127.0.0.1. Builds the site into a
 /// temporary folder, serves it, rebuilds what a change to `Content/` or
@@ -47,7 +48,12 @@ struct ServeCommand: ParsableCommand {
         defer { signals.forEach { $0.cancel() } }
 
         // Bind first: a port in use is reported before any work.
-        let server = try PreviewServer(port: port)
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(port: port)
+        } catch let error as PreviewServerError {
+            throw EnvironmentError(error.description)
+        }
         let state = PreviewState()
         let builder = PreviewBuilder(paths: paths, drafts: drafts, temporary: temporary, state: state)
         Self.say("building \(paths.content) …")

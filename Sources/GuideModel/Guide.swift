@@ -113,11 +113,15 @@ public struct SectionRule: Sendable, Hashable {
     public var id: String
     public var required: Bool
     public var content: Content
+    /// `maxLength`: the most characters the section's text may have (its
+    /// plain text, heading excluded), e.g. a paragraph printed on cards.
+    public var maxLength: Int?
 
-    public init(id: String, required: Bool, content: Content) {
+    public init(id: String, required: Bool, content: Content, maxLength: Int? = nil) {
         self.id = id
         self.required = required
         self.content = content
+        self.maxLength = maxLength
     }
 }
 

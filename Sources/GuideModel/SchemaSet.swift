@@ -35,7 +35,8 @@ public struct SchemaSet: Sendable {
         return object.keys.compactMap { id in
             guard let rule = object[id]?.objectValue else { return nil }
             return SectionRule(id: id, required: rule["required"]?.boolValue ?? false,
-                               content: rule["content"]?.stringValue.flatMap(SectionRule.Content.init(rawValue:)) ?? .any)
+                               content: rule["content"]?.stringValue.flatMap(SectionRule.Content.init(rawValue:)) ?? .any,
+                               maxLength: rule["maxLength"]?.numberValue?.integerValue)
         }
     }
 }

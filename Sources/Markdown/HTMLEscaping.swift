@@ -82,7 +82,7 @@ public enum HTMLEscaping {
     /// before looking for a scheme (`java\tscript:` is still `javascript:`).
     /// Read on the UTF-8 bytes: the allowed schemes are ASCII, so a scheme
     /// with any other character (none lower-cases to one of their letters) is not allowed.
-    static func isAllowedURL(_ url: String) -> Bool {
+    public static func isAllowedURL(_ url: String) -> Bool {
         var scheme: [UInt8] = []
         var asciiScheme = true
         var leading = true

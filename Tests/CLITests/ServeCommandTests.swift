@@ -8,14 +8,6 @@ import XCTest
 /// content and see the change served, break the content and see the errors
 /// in the page, then stop it with Ctrl-C (SIGINT).
 final class ServeCommandTests: XCTestCase {
-    /// Standard output collected from another thread.
-    final class Output: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-        func append(_ more: Data) { lock.lock(); data += more; lock.unlock() }
-        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
-    }
-
     func fetch(_ url: URL) throws -> (status: Int, body: String) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
@@ -49,52 +41,8 @@ final class ServeCommandTests: XCTestCase {
         return (last, Date().timeIntervalSince(start), false)
     }
 
-    /// A running `guide serve --port 0` on a copy of the sample guide.
-    struct Server {
-        let process: Process
-        let base: URL
-        let output: Output
-        let errors: Output
-        let temporary: String
-        let pipes: [Pipe]
-
-        func stop() {
-            if process.isRunning { process.terminate() }
-            for pipe in pipes { pipe.fileHandleForReading.readabilityHandler = nil }
-        }
-    }
-
-    func serve(_ copy: SampleCopy, _ extra: [String] = []) throws -> Server {
-        let process = Process()
-        process.executableURL = SampleCopy.binary
-        process.arguments = ["serve", "--port", "0"] + extra
-        process.currentDirectoryURL = copy.root
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let output = Output(), errors = Output()
-        stdout.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
-        stderr.fileHandleForReading.readabilityHandler = { handle in errors.append(handle.availableData) }
-        try process.run()
-
-        // The port it picked, from its output.
-        var port: String?
-        let started = Date()
-        while port == nil, Date().timeIntervalSince(started) < 120, process.isRunning {
-            if let range = output.text.range(of: #"http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression) {
-                port = String(output.text[range].dropFirst("http://127.0.0.1:".count).dropLast())
-            }
-            usleep(50_000)
-        }
-        let server = Server(process: process, base: URL(string: "http://127.0.0.1:\(port ?? "0")/")!, output: output, errors: errors,
-                            temporary: output.text.components(separatedBy: "Temporary build folder: ").last?
-                                .components(separatedBy: "\n").first ?? "", pipes: [stdout, stderr])
-        if port == nil { server.stop() }
-        _ = try XCTUnwrap(port, "no URL printed: \(output.text)")
-        return server
+    func serve(_ copy: SampleCopy, _ extra: [String] = []) throws -> ServeProcess {
+        try ServeProcess(copy, extra)
     }
 
     func testServeRebuildsShowsErrorsAndStopsOnSIGINT() throws {
@@ -115,13 +63,14 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(script.status, 200)
         XCTAssertTrue(script.body.contains("/_guide/version"))
 
-        // An edit is served within 2 seconds (only what it affects is rebuilt), with a new version for open pages to notice.
+        // An edit is served (how fast is measured by Benchmarks/edit_to_served.py, not here),
+        // with a new version for open pages to notice.
         let marker = "Consent, edited while serving"
         try copy.edit("Content/concepts/consent.en.md", replacing: "title: Consent\n", with: "title: \(marker)\n")
-        let edited = try poll(page, within: 2) { status, body in status == 200 && body.contains(marker) }
-        XCTAssertTrue(edited.ok, "the edit was not served within 2 s:\n\(errors.text)\n\(output.text)")
+        let edited = try poll(page, within: 30) { status, body in status == 200 && body.contains(marker) }
+        XCTAssertTrue(edited.ok, "the edit was not served:\n\(errors.text)\n\(output.text)")
         // The version changes when the build finishes (pages are replaced in place just before).
-        XCTAssertTrue(try poll(base.appendingPathComponent("_guide/version"), within: 2) { _, body in body != version }.ok,
+        XCTAssertTrue(try poll(base.appendingPathComponent("_guide/version"), within: 30) { _, body in body != version }.ok,
                       "the version did not change")
 
         // An error replaces every page, with file, line and code, HTML-escaped.
@@ -159,16 +108,16 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(try fetch(page).status, 200)
         let marker = "Consent, seen by polling"
         try copy.edit("Content/concepts/consent.en.md", replacing: "title: Consent\n", with: "title: \(marker)\n")
-        XCTAssertTrue(try poll(page, within: 3) { status, body in status == 200 && body.contains(marker) }.ok,
-                      "the edit was not served within 3 s:\n\(server.errors.text)")
+        XCTAssertTrue(try poll(page, within: 30) { status, body in status == 200 && body.contains(marker) }.ok,
+                      "the edit was not served:\n\(server.errors.text)")
 
         // A new translation gets its page; removing it takes the page away again.
         let portuguese = server.base.appendingPathComponent("pt/concepts/consent/index.html")
         let spanish = try copy.read("Content/concepts/consent.es.md")
         try copy.write("Content/concepts/consent.pt.md", spanish.replacingOccurrences(of: "title: ", with: "title: Consentimento – "))
-        XCTAssertTrue(try poll(portuguese, within: 3) { status, body in status == 200 && body.contains("Consentimento – ") }.ok)
+        XCTAssertTrue(try poll(portuguese, within: 30) { status, body in status == 200 && body.contains("Consentimento – ") }.ok)
         try FileManager.default.removeItem(at: copy.url("Content/concepts/consent.pt.md"))
-        XCTAssertTrue(try poll(portuguese, within: 3) { _, body in !body.contains("Consentimento – ") }.ok)
+        XCTAssertTrue(try poll(portuguese, within: 30) { _, body in !body.contains("Consentimento – ") }.ok)
     }
 
     func testPortInUseIsAnEnvironmentError() throws {

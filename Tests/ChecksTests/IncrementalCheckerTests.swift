@@ -118,10 +118,21 @@ final class IncrementalCheckerTests: XCTestCase {
         XCTAssertEqual(guide.checked, 1)
         XCTAssertFalse(Self.codes(found, in: "indicators/asks-for-help-or-says-not-free.en.md").contains("schema.enum"))
 
-        // A new translation.
+        // A protocol back to draft: the published indicators linking to it would
+        // lose their link, and are checked again to say so.
+        try guide.edit("protocols/alert-at-check-in.en.md", replacing: "status: published", with: "status: draft")
+        found = guide.check()
+        XCTAssertTrue(Self.codes(found, in: "indicators/holds-no-documents.en.md").contains("reference.unpublished"))
+        try guide.edit("protocols/alert-at-check-in.en.md", replacing: "status: draft", with: "status: published")
+        found = guide.check()
+        XCTAssertFalse(Self.codes(found).contains("reference.unpublished"))
+
+        // A new translation: its entry, and the entries that link to it (whether
+        // a link to it is shown in a language can change: reference.unpublished).
         try guide.write("concepts/consent.nl.md", try guide.read("concepts/consent.es.md"))
         guide.check()
-        XCTAssertEqual(guide.checked, 1)
+        XCTAssertGreaterThan(guide.checked, 1)
+        XCTAssertLessThan(guide.checked, guide.entries)
 
         // A translation whose front matter cannot be read, then read again.
         let spanish = try guide.read("concepts/exploitation.es.md")

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import Loader
+import FileSystem
 
 /// Watches folders (recursively) and reports the paths that changed.
 ///
@@ -14,26 +14,26 @@ import Loader
 /// every file's modification time, size and inode every 200 ms. Either way, hidden files
 /// and editor backups are ignored, and a burst of events (an editor saving
 /// through a temporary file) is reported once.
-final class PreviewWatcher: @unchecked Sendable {
-    let folders: [String]
+public final class PreviewWatcher: @unchecked Sendable {
+    public let folders: [String]
     private let lock = NSLock()
     private var stopped = false
     private let finished = DispatchSemaphore(value: 0)
 
     /// How the watcher sees changes (printed when serve starts).
-    private(set) var method = "polling"
+    public private(set) var method = "polling"
 
     /// Polls even where inotify works (`guide serve --poll`).
-    let polling: Bool
+    public let polling: Bool
 
-    init(folders: [String], polling: Bool = false) {
+    public init(folders: [String], polling: Bool = false) {
         self.folders = folders
         self.polling = polling
     }
 
     /// Calls `changed` (on the watcher's thread, one call at a time) with the
     /// paths that were added, changed or removed.
-    func start(_ changed: @escaping @Sendable ([String]) -> Void) {
+    public func start(_ changed: @escaping @Sendable ([String]) -> Void) {
         #if os(Linux)
         if !polling, let notifier = Notifier(folders: folders) {
             method = "inotify"
@@ -57,7 +57,7 @@ final class PreviewWatcher: @unchecked Sendable {
     private var isStopped: Bool { lock.lock(); defer { lock.unlock() }; return stopped }
 
     /// Stops watching; waits for a rebuild in progress to finish (up to `timeout` seconds).
-    func stop(timeout: Double = 10) {
+    public func stop(timeout: Double = 10) {
         lock.lock()
         stopped = true
         lock.unlock()
@@ -66,7 +66,7 @@ final class PreviewWatcher: @unchecked Sendable {
 
     /// Whether a file name is one the watcher ignores: hidden files, editor
     /// backups and swap files.
-    static func isIgnored(_ name: String) -> Bool {
+    public static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
     }
 }
