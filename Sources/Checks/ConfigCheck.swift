@@ -18,7 +18,6 @@ struct ConfigCheck: Check {
                               help: Suggestion.closest(to: code, among: declared).map { "did you mean \"\($0)\"?" }
                                   ?? "add it to `languages`"))
         }
-        undeclared(config.sourceLanguage, at: ["source_language"])
         for (i, item) in (document.value["languages"]?.arrayValue ?? []).enumerated() {
             for (j, code) in (item["fallback"]?.arrayValue ?? []).enumerated() {
                 if let code = code.stringValue { undeclared(code, at: ["languages", String(i), "fallback", String(j)]) }
@@ -52,5 +51,38 @@ struct ConfigCheck: Check {
             }
         }
         return out
+    }
+
+    /// A `source_language` that cannot be right: undeclared, or declared but
+    /// missing from more than a tenth of the entries while another language
+    /// has more of them. Every
+    /// entry would otherwise give its own consequence (a translation without
+    /// source, fields that "cannot be translated" …), so this is reported
+    /// alone, at `source_language`, and checking stops there.
+    static func sourceLanguageProblem(_ guide: Guide) -> Diagnostic? {
+        guard let document = guide.configDocument else { return nil }
+        let config = guide.config
+        let at = document.positions.valueRange(["source_language"])
+        let declared = config.languageCodes
+        guard declared.contains(config.sourceLanguage) else {
+            return .error("config.language", file: document.path, at: at,
+                          "language \"\(config.sourceLanguage)\" is not declared under `languages`",
+                          help: Suggestion.closest(to: config.sourceLanguage, among: declared).map { "did you mean \"\($0)\"?" }
+                              ?? "add it to `languages`")
+        }
+        let entries = guide.allEntries
+        guard entries.count >= 2 else { return nil }
+        var coverage: [String: Int] = [:]
+        for entry in entries { for language in entry.files.keys { coverage[language, default: 0] += 1 } }
+        let own = coverage[config.sourceLanguage] ?? 0
+        // Every entry has a source file; a few missing ones are each reported
+        // where they are (translation.no-source). Many missing while another
+        // language has more files means the setting itself is wrong.
+        guard (entries.count - own) * 10 > entries.count,
+              let (best, count) = coverage.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count > own else { return nil }
+        return .error("config.source-language", file: document.path, at: at,
+                      "\(entries.count - own) of \(entries.count) entries have no \(config.sourceLanguage) file, "
+                          + "while \(count) have a \(best) file: the source language holds every entry's fields",
+                      help: "did you mean \"\(best)\"?")
     }
 }

@@ -58,6 +58,9 @@ public enum GuideChecker {
         guard !foundational, let schema = SchemaCheck(schemas: schemas) else { return .stop(Set(loadDiagnostics).sorted()) }
         let guideSchema = schema.checkGuideFiles(guide, passed: passed)
         let configPath = guide.configDocument?.path
+        if !guideSchema.contains(where: { $0.file == configPath }), let problem = ConfigCheck.sourceLanguageProblem(guide) {
+            return .stop(Set(loadDiagnostics + guideSchema + [problem]).sorted())
+        }
         return .proceed(Start(loadDiagnostics: loadDiagnostics, schema: schema,
                               unloadable: Set(loadDiagnostics.filter { $0.severity == .error }.map(\.file)),
                               guideSchemaDiagnostics: guideSchema,

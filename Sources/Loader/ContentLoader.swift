@@ -82,6 +82,13 @@ public struct ContentLoader {
                 entryJobs.append(EntryFileJob(type: type, name: rest, file: file))
             } else if folder == "handouts", !rest.utf8.contains(UInt8(ascii: "/")), rest.hasSuffix(".yml") {
                 let id = String(rest.dropLast(4))
+                // The id names the PDFs (<id>.<lang>.pdf): the same rule as entry ids.
+                guard Identifier.isValid(id) else {
+                    diagnostics.append(.error("file.id", file: walker.display(file.relative), at: nil,
+                                              "\"\(id)\" is not a valid handout id: use lower-case letters, digits and single hyphens",
+                                              help: "rename the file to \(Identifier.normalised(id)).yml"))
+                    continue
+                }
                 if let parsed = ParsedYAMLFile.read(file.path, path: walker.display(file.relative),
                                                     into: &diagnostics, sources: &sources) {
                     handouts.append(HandoutDefinition(id: id, file: parsed))

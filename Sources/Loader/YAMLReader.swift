@@ -17,6 +17,10 @@ import JSON
 struct YAMLReader {
     /// At most this many values after expanding aliases.
     static let nodeBudget = 100_000
+    /// At most this many collections inside one another (front matter needs
+    /// three or four): deeper nesting is a mistake, and reading it must not
+    /// exhaust the stack.
+    static let maximumDepth = 64
 
     let path: String
     let lineOffset: Int
@@ -65,6 +69,8 @@ struct YAMLReader {
         var path: [String] = []
         /// The key of the top-level field being read.
         var topKey: SourceRange?
+        /// Collections open around the node being read.
+        var depth = 0
     }
 
     private func readDocument(_ events: inout EventStream, _ state: inout State) throws -> JSONValue {
@@ -93,6 +99,8 @@ struct YAMLReader {
             }
             (value, size) = anchored
         case YAML_SEQUENCE_START_EVENT:
+            try enter(event, &state)
+            defer { state.depth -= 1 }
             var items: [JSONValue] = []
             while true {
                 let item = try next(&events)
@@ -105,6 +113,8 @@ struct YAMLReader {
             }
             value = .array(items)
         case YAML_MAPPING_START_EVENT:
+            try enter(event, &state)
+            defer { state.depth -= 1 }
             var object = JSONObject()
             var keyLines: [String: Int] = [:]
             while true {
@@ -134,7 +144,9 @@ struct YAMLReader {
             throw Problem(diagnostic: .error("yaml.syntax", file: path, at: range(start, event.end),
                                              "unexpected YAML structure"))
         }
-        state.budget -= size
+        // Every value counts once: a collection counts itself (its members
+        // counted themselves), an alias everything it repeats.
+        state.budget -= event.type == YAML_ALIAS_EVENT ? size : 1
         if state.budget < 0 {
             // The place to edit is the top-level field whose value expands.
             let field = state.topKey ?? range(start, event.end)
@@ -146,6 +158,15 @@ struct YAMLReader {
         let end = event.type == YAML_SCALAR_EVENT || event.type == YAML_ALIAS_EVENT ? event.end : contentEnd(start)
         state.positions.record(state.path, .init(key: key, value: range(start, end)))
         return (value, size)
+    }
+
+    private func enter(_ event: Event, _ state: inout State) throws {
+        state.depth += 1
+        guard state.depth <= YAMLReader.maximumDepth else {
+            throw Problem(diagnostic: .error("yaml.too-deep", file: path, at: range(event.start, event.end),
+                                             "lists and mappings are nested more than \(YAMLReader.maximumDepth) deep",
+                                             help: "front matter needs only a few levels: check the brackets and indentation"))
+        }
     }
 
     private func next(_ events: inout EventStream) throws -> Event {
