@@ -61,6 +61,9 @@ let package = Package(
         // The preview's HTTP server and folder watcher (guide serve).
         .target(name: "Preview", dependencies: ["FileSystem"]),
         .executableTarget(name: "guide", dependencies: ["GuideCLI"]),
+        // The fuzz target (one input = one content file, loaded and checked): a libFuzzer
+        // target when built by scripts/fuzz.sh, else a replayer of its corpus (Fuzz/corpus).
+        .executableTarget(name: "GuideFuzz", dependencies: ["Loader", "Checks", "Diagnostics"]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
