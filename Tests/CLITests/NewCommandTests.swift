@@ -3,7 +3,13 @@ import XCTest
 
 /// `guide new`: scaffolds pass `guide check` once their placeholders are filled in.
 final class NewCommandTests: XCTestCase {
-    static let today = "2024-06-01"
+    /// Today (UTC): the sample content's dates are never in the future.
+    static let today: String = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }()
 
     /// Fills each `key: ""` or `key: []` placeholder the way an editor would, reading
     /// the allowed values from the comment the scaffold wrote after it.
