@@ -24,7 +24,8 @@ final class BundleContentTests: XCTestCase {
         let model = guide.load()
         let bundle = try guide.build()
         let codes = model.config.languageCodes
-        XCTAssertEqual(bundle.fileNames, (["guide.json", "guide.schema.json"] + codes.map { "guide.\($0).json" }).sorted())
+        XCTAssertEqual(bundle.fileNames,
+                       (["datapackage.json", "guide.json", "guide.schema.json"] + codes.map { "guide.\($0).json" }).sorted())
 
         let full = try bundle.full
         let expected = model.publishedEntries(drafts: false).map(\.reference.description)
