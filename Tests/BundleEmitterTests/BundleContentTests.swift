@@ -234,7 +234,8 @@ final class BundleContentTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: a.url(name)), try Data(contentsOf: b.url(name)), name)
         }
         let text = try String(contentsOf: a.url("guide.json"), encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("{\n  \"base_url\": "), "keys sorted")
+        XCTAssertTrue(text.hasPrefix("{\n  \"$schema\": \"https://guide.example.org/bundle/guide.schema.json\",\n  \"base_url\": "),
+                      "keys sorted")
     }
 
     func testGeneratedAtComesOnlyFromSourceDateEpoch() throws {
