@@ -108,7 +108,7 @@ struct ContentSchemaImport {
         guard let root = documents[targetDocument], let pointer = JSONPointer(fragment) else { return ("#", JSONObject()) }
         if pointer.tokens.count == 2, pointer.tokens[0] == "$defs" {
             pending.append((targetDocument, pointer.tokens[1]))
-            return ("#/$defs/" + Self.definitionName(document: targetDocument, name: pointer.tokens[1]), nil)
+            return ("#/$defs/" + JSONPointer.escape(Self.definitionName(document: targetDocument, name: pointer.tokens[1])), nil)
         }
         guard depth < Self.maxInlineDepth, var copy = pointer.resolve(in: root)?.objectValue else { return ("#", JSONObject()) }
         copy["$defs"] = nil

@@ -14,7 +14,8 @@ extension EntrySchemas {
         func resolved(_ schema: JSONValue?) -> JSONObject? {
             guard let schema else { return nil }
             if let reference = schema["$ref"]?.stringValue, reference.hasPrefix("#/$defs/") {
-                return content.definitions[String(reference.dropFirst("#/$defs/".count))]?.objectValue
+                let name = JSONPointer.unescape(reference.dropFirst("#/$defs/".count)) ?? ""
+                return content.definitions[name]?.objectValue
             }
             return schema.objectValue
         }

@@ -92,8 +92,8 @@ struct TombstoneCheck: Check {
             let stem = "/\(ref)."
             if context.unloadable.contains(where: { $0.contains(stem) }) { continue }
             let title = bundle.titles[ref].map { " (\"\($0)\")" } ?? ""
-            let now = guide.entry(reference) != nil ? "is now a draft, so it is no longer in the bundle"
-                : "is no longer in the guide"
+            let isDraft = guide.entry(reference).flatMap(guide.sourceFile(of:))?.status == "draft"
+            let now = isDraft ? "is now a draft, so it is no longer in the bundle" : "is no longer in the guide"
             let sameType = added.filter { $0.hasPrefix(reference.type.rawValue + "/") }
             let replacement = Suggestion.closest(to: ref, among: sameType) ?? (sameType.count == 1 ? sameType.first : nil)
             let record = "- {ref: \(ref), removed_on: \"\(today)\", "
