@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
         .target(
             name: "BundleEmitter",
-            dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", "Digest"]),
+            dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", "Digest", "Schema"]),
         .target(
             name: "SiteEmitter",
             dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"), "Digest"]),

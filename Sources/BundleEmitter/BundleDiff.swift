@@ -1,4 +1,5 @@
 import Foundation
+import GuideModel
 import JSON
 
 /// What changed between two bundle files, as a consumer needs to know it:
@@ -8,9 +9,15 @@ public struct BundleDiff: Sendable {
     public struct EntryInfo: Sendable, Equatable {
         public var ref: String
         public var title: String?
-        public init(ref: String, title: String?) {
+        /// The language `title` is in.
+        public var titleLanguage: String?
+        /// For a removed entry: its record in the new file's `tombstones`, if it has one.
+        public var tombstone: JSONValue?
+        public init(ref: String, title: String?, titleLanguage: String?, tombstone: JSONValue? = nil) {
             self.ref = ref
             self.title = title
+            self.titleLanguage = titleLanguage
+            self.tombstone = tombstone
         }
     }
 
@@ -59,10 +66,13 @@ public struct BundleDiff: Sendable {
     public struct HelplineChange: Sendable, Equatable {
         public var ref: String
         public var title: String?
+        /// The language `title` is in.
+        public var titleLanguage: String?
         public var channels: [ChannelChange]
-        public init(ref: String, title: String?, channels: [ChannelChange]) {
+        public init(ref: String, title: String?, titleLanguage: String?, channels: [ChannelChange]) {
             self.ref = ref
             self.title = title
+            self.titleLanguage = titleLanguage
             self.channels = channels
         }
     }
@@ -86,7 +96,9 @@ public struct BundleDiff: Sendable {
     public var changed: [EntryChange] = []
     public var translations: [StatusChange] = []
     public var helplines: [HelplineChange] = []
-    /// True when the files differ in nothing but `generated_at`.
+    /// Set when the guide's `version` did not move as far as the changes require (docs/bundle.md, Versioning).
+    public var versionRequirement: BundleVersioning.Requirement?
+    /// True when the files differ in nothing but `generated_at` and `build_day`.
     public var isIdentical: Bool
 
     /// Reads and compares two bundle files.
@@ -116,13 +128,20 @@ public struct BundleDiff: Sendable {
         isIdentical = a.comparable == b.comparable
         guard !isIdentical else { return }
 
-        let skip: Set<String> = ["entries", "content_hash", "generated_at"]
+        let skip = BundleView.buildMembers.union(["entries", "content_hash"])
         guideFields = Set(a.document.keys + b.document.keys).subtracting(skip).sorted()
             .filter { a.document[$0] != b.document[$0] }
         languagesAdded = b.languageCodes.filter { !a.languageCodes.contains($0) }
         languagesRemoved = a.languageCodes.filter { !b.languageCodes.contains($0) }
-        added = b.order.filter { a.entries[$0] == nil }.map { EntryInfo(ref: $0, title: b.title(of: $0)) }
-        removed = a.order.filter { b.entries[$0] == nil }.map { EntryInfo(ref: $0, title: a.title(of: $0)) }
+        added = b.order.filter { a.entries[$0] == nil }.map { ref in
+            let title = b.title(of: ref)
+            return EntryInfo(ref: ref, title: title?.text, titleLanguage: title?.language)
+        }
+        let tombstones = b.tombstones
+        removed = a.order.filter { b.entries[$0] == nil }.map { ref in
+            let title = a.title(of: ref)
+            return EntryInfo(ref: ref, title: title?.text, titleLanguage: title?.language, tombstone: tombstones[ref])
+        }
         let common = b.order.filter { a.entries[$0] != nil }
         let languages = b.languageCodes.filter(a.languageCodes.contains)
         for ref in common {
@@ -136,7 +155,15 @@ public struct BundleDiff: Sendable {
                                                  fallbackLanguage: y.languages[code]?["fallback_language"]?.stringValue))
             }
             let channels = Self.channelChanges(x.core, y.core)
-            if !channels.isEmpty { helplines.append(HelplineChange(ref: ref, title: b.title(of: ref), channels: channels)) }
+            if !channels.isEmpty {
+                let title = b.title(of: ref)
+                helplines.append(HelplineChange(ref: ref, title: title?.text, titleLanguage: title?.language, channels: channels))
+            }
+        }
+        if let old = old.version, let new = new.version, BundleVersioning.parse(old) != nil, BundleVersioning.parse(new) != nil,
+           let needed = BundleVersioning.requirement(oldRefs: a.order, newRefs: b.order, oldLists: a.lists, newLists: b.lists),
+           BundleVersioning.bump(from: old, to: new).map({ $0 < needed.bump }) ?? true {
+            versionRequirement = needed
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GuideModel
 import JSON
+import Schema
 
 /// The bundle's documents as values, built from the guide: `guide.json` with every language
 /// and one document per language. `BundleEmitter` writes the same bytes without building
@@ -11,9 +12,10 @@ public struct BundleDocuments: Sendable {
     /// `guide.<lang>.json` by language code.
     public var languages: [(code: String, document: JSONValue)]
 
-    /// Renders every published entry in every declared language, entries in parallel.
-    public init(guide: Guide, drafts: Bool, sourceDate: Date?) {
-        let parts = BundleParts(guide: guide, drafts: drafts, sourceDate: sourceDate)
+    /// Renders every published entry in every declared language, entries in parallel;
+    /// helpline freshness is measured against `today`.
+    public init(guide: Guide, drafts: Bool, sourceDate: Date?, today: FullDate = FullDate(utcDayOf: Date())) {
+        let parts = BundleParts(guide: guide, drafts: drafts, sourceDate: sourceDate, today: today)
         var outputs = [EntryRenderer.Output?](repeating: nil, count: parts.entries.count)
         outputs.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
@@ -25,7 +27,7 @@ public struct BundleDocuments: Sendable {
 
         var full = parts.fullMembers
         full["entries"] = .array(rendered.map(parts.fullEntry))
-        let contentHash = BundleFormat.hash(.object(full))
+        let contentHash = BundleFormat.hash(.object(BundleParts.hashed(full)))
         full["content_hash"] = .string(contentHash)
         full["generated_at"] = parts.generatedAt.json
         self.full = .object(full)
@@ -49,54 +51,32 @@ struct BundleParts: Sendable {
     let renderer: EntryRenderer
     /// The published entries, by type then id.
     let entries: [Entry]
+    /// Records of entries that left the bundle, by ref.
+    let tombstones: [Tombstone]
     let generatedAt: String?
+    /// The day helpline freshness is measured against (`build_day`).
+    let today: FullDate
 
-    init(guide: Guide, drafts: Bool, sourceDate: Date?) {
+    init(guide: Guide, drafts: Bool, sourceDate: Date?, today: FullDate) {
         entries = guide.publishedEntries(drafts: drafts)
         index = PageIndex(guide: guide, entries: entries, drafts: drafts)
-        renderer = EntryRenderer(guide: guide, index: index)
+        renderer = EntryRenderer(guide: guide, index: index, today: today)
         config = guide.config
         codes = config.languageCodes
+        tombstones = guide.tombstones.records.sorted { $0.reference < $1.reference }
         generatedAt = sourceDate.map(BundleDocuments.iso8601)
+        self.today = today
     }
 
-    /// `guide.json`'s members but `entries`, `content_hash` and `generated_at`.
-    var fullMembers: JSONObject {
-        typealias D = BundleDocuments
-        var full = JSONObject()
-        full["format_version"] = .string(BundleFormat.version)
-        full["kind"] = .string(BundleFormat.guideKind)
-        full["version"] = .string(config.version)
-        full["source_language"] = .string(config.sourceLanguage)
-        full["base_url"] = .string(index.baseURL)
-        full["title"] = D.names(config.title, codes: codes, config: config)
-        full["description"] = D.names(config.description, codes: codes, config: config)
-        full["languages"] = .array(config.languages.map(D.language))
-        full["countries"] = .array(config.countries.map { D.term($0, idKey: "code", names: D.names($0.names, codes: codes, config: config), country: true) })
-        for (key, terms) in D.taxonomies(config) {
-            full[key] = .array(terms.map { D.term($0, idKey: "id", names: D.names($0.names, codes: codes, config: config)) })
-        }
-        return full
-    }
+    /// Top-level members the whole-content hash leaves out: they say when the
+    /// bundle was made, not what it holds (`content_hash` itself aside).
+    static let unhashedMembers: Set<String> = ["generated_at", "build_day"]
 
-    /// `guide.<code>.json`'s members but `entries`, `content_hash` and `generated_at`.
-    func languageMembers(_ code: String) -> JSONObject {
-        typealias D = BundleDocuments
-        var doc = JSONObject()
-        doc["format_version"] = .string(BundleFormat.version)
-        doc["kind"] = .string(BundleFormat.languageKind)
-        doc["language"] = .string(code)
-        doc["version"] = .string(config.version)
-        doc["source_language"] = .string(config.sourceLanguage)
-        doc["base_url"] = .string(index.baseURL)
-        doc["title"] = D.name(config.title, in: code, config: config).json
-        doc["description"] = D.name(config.description, in: code, config: config).json
-        doc["languages"] = .array(config.languages.map(D.language))
-        doc["countries"] = .array(config.countries.map { D.term($0, idKey: "code", names: nil, country: true, name: D.name($0.names, in: code, config: config) ?? $0.id) })
-        for (key, terms) in D.taxonomies(config) {
-            doc[key] = .array(terms.map { D.term($0, idKey: "id", names: nil, name: D.name($0.names, in: code, config: config) ?? $0.id) })
-        }
-        return doc
+    /// `guide.json`'s members as the whole-content hash covers them.
+    static func hashed(_ members: JSONObject) -> JSONObject {
+        var members = members
+        for key in unhashedMembers { members[key] = nil }
+        return members
     }
 
     /// An entry in `guide.json`: its core and its text in every language.
@@ -122,42 +102,6 @@ struct BundleParts: Sendable {
 extension BundleDocuments {
     /// A language in which an entry has nothing to show (its type forbids fallback).
     static let nothingToShow: JSONValue = object(["status": .string("missing")])
-
-    static func taxonomies(_ config: GuideConfig) -> [(String, [GuideConfig.Term])] {
-        [("roles", config.roles), ("touchpoints", config.touchpoints), ("categories", config.categories)]
-    }
-
-    static func language(_ language: GuideConfig.Language) -> JSONValue {
-        object([
-            "code": .string(language.code),
-            "name": .string(language.name),
-            "fallback": .strings(language.fallback),
-            "dir": .string(language.rightToLeft ? "rtl" : "ltr"),
-        ])
-    }
-
-    static func term(_ term: GuideConfig.Term, idKey: String, names: JSONValue?, country: Bool = false,
-                     name: String? = nil) -> JSONValue {
-        var o = JSONObject()
-        o[idKey] = .string(term.id)
-        o["names"] = names
-        o["name"] = name.json
-        if country { o["languages"] = .strings(term.languages) }
-        return .object(o)
-    }
-
-    /// Names in every declared language, each falling back like entries do.
-    static func names(_ names: [String: String], codes: [String], config: GuideConfig) -> JSONValue? {
-        guard !names.isEmpty else { return nil }
-        var o = JSONObject()
-        for code in codes { o[code] = name(names, in: code, config: config).json }
-        return .object(o)
-    }
-
-    static func name(_ names: [String: String], in code: String, config: GuideConfig) -> String? {
-        for candidate in [code] + config.fallbackChain(for: code) { if let name = names[candidate] { return name } }
-        return nil
-    }
 
     static func iso8601(_ date: Date) -> String {
         let f = DateFormatter()

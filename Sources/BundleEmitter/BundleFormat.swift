@@ -8,13 +8,21 @@ public enum BundleFormat {
     /// The format's own version (semver). MAJOR: a field removed, renamed or
     /// changed in meaning or type; MINOR: optional fields or new values of open
     /// vocabularies added; PATCH: schema or documentation fixes only.
-    public static let version = "1.0.0"
+    public static let version = "1.1.0"
     /// The major version this build of `guide` reads (for `guide diff`).
     public static let major = 1
 
     public static let fullFileName = "guide.json"
     public static let schemaFileName = "guide.schema.json"
+    public static let packageFileName = "datapackage.json"
     public static func languageFileName(_ code: String) -> String { "guide.\(code).json" }
+
+    /// Where the bundle is meant to be published: `<base_url>bundle/`.
+    public static func folderURL(baseURL: String) -> String { baseURL.isEmpty ? "" : baseURL + "bundle/" }
+
+    /// The schema's `$id`, and what every data file names as its `$schema`:
+    /// `<base_url>bundle/guide.schema.json` (the file name alone without a `base_url`).
+    public static func schemaURL(baseURL: String) -> String { folderURL(baseURL: baseURL) + schemaFileName }
 
     /// `kind` of the file with every language.
     public static let guideKind = "guide"

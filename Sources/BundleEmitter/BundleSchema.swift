@@ -1,49 +1,103 @@
+import GuideModel
 import JSON
 
-/// `guide.schema.json`: one JSON Schema (draft 2020-12) that both file kinds
-/// validate against; `kind` tells them apart. Objects are open (unknown
-/// members are allowed) so a consumer holding this schema keeps accepting
-/// bundles of later minor versions, which only add members.
+/// `guide.schema.json`: one JSON Schema (draft 2020-12) that both file kinds of a
+/// bundle validate against (`kind` tells them apart), made for the guide the
+/// bundle comes from. Its closed lists are enumerations: the languages,
+/// countries, roles, touchpoints and categories of guide.yml, and whatever the
+/// content schemas enumerate (strength, purpose, channel types, HTCDS codes …),
+/// with the content schemas' patterns and length limits. Every object is
+/// closed, so a misspelt or unknown member fails too.
 ///
-/// The per-language entry of `guide.<lang>.json` is the entry core plus the
-/// per-language members flattened in; that definition is assembled here from
-/// the two, so both stay in step.
+/// Forward compatibility does not come from an open schema but from the rules
+/// in docs/bundle.md: each bundle ships with its own schema (`$schema`, and
+/// `datapackage.json` with its hash), and consumers ignore members they do not know.
 public enum BundleSchema {
-    public static let document: JSONValue = {
-        guard case .object(var root) = try! JSONParser.parse(BundleSchemaText.text),
-              case .object(var defs)? = root["$defs"],
-              let core = defs["entryCore"]?.objectValue, let localized = defs["localized"]?.objectValue else {
-            fatalError("BundleSchemaText is not a schema with entryCore and localized definitions")
-        }
-        defs["languageEntry"] = merged(core, localized, description:
-            "An entry in guide.<lang>.json: the entry core (type, id, ref, data …) and its text in that language.")
-        var guideEntry = core
-        var properties = core["properties"]?.objectValue ?? JSONObject()
-        properties["languages"] = object([
-            "description": .string("The entry in every declared language, keyed by language code. An entry that has nothing to show in a language (its type forbids fallback) has only {\"status\": \"missing\"} there."),
-            "type": .string("object"),
-            "propertyNames": object(["$ref": .string("#/$defs/languageTag")]),
-            "additionalProperties": object(["anyOf": .array([
-                object(["$ref": .string("#/$defs/localized")]),
-                object(["$ref": .string("#/$defs/nothingToShow")]),
-            ])]),
+    /// The schema for `guide`'s bundle.
+    public static func document(for guide: Guide) -> JSONValue {
+        var root = parse(BundleSchemaText.text)
+        var defs = root["$defs"]?.objectValue ?? JSONObject()
+        for (key, value) in parse(BundleSchemaText.entries)["$defs"]?.objectValue ?? JSONObject() { defs[key] = value }
+        let config = guide.config
+        let base = PageAddress.base(config)
+        let schemaURL = BundleFormat.schemaURL(baseURL: base)
+        root["$id"] = .string(schemaURL)
+
+        defs["schemaURL"] = object([
+            "description": .string("This schema's $id: where the bundle's schema is published (<base_url>bundle/guide.schema.json)."),
+            "const": .string(schemaURL),
         ])
-        guideEntry["properties"] = .object(properties)
-        guideEntry["required"] = .array((core["required"]?.arrayValue ?? []) + [.string("languages")])
-        guideEntry["description"] = .string("An entry in guide.json: the entry core and its text in every language.")
-        defs["guideEntry"] = .object(guideEntry)
+        defs["baseURL"] = object([
+            "description": .string("Where the guide's site is published, ending in / (empty when not set). Entry pages are <base_url><lang>/<type>/<id>/."),
+            "const": .string(base),
+        ])
+        defs["sourceLanguage"] = object([
+            "description": .string("The language every entry is written in first."),
+            "const": .string(config.sourceLanguage),
+        ])
+        defs["languageCode"] = closedList("A language the guide declares (guide.yml languages).", config.languageCodes)
+        defs["countryCode"] = closedList("A country the guide declares (guide.yml countries), ISO 3166-1 alpha-2.",
+                                         config.countries.map(\.id))
+        defs["roleId"] = closedList("A role guide.yml names.", config.roles.map(\.id))
+        defs["touchpointId"] = closedList("A touchpoint guide.yml names.", config.touchpoints.map(\.id))
+        defs["categoryId"] = closedList("A category guide.yml names.", config.categories.map(\.id))
+        defs["maxAgeDays"] = object([
+            "description": defs["maxAgeDays"]?["description"],
+            "const": .int(config.helplineMaxAgeDays),
+        ])
+
+        let types = EntryType.allCases.map(\.rawValue)
+        let id = "[a-z0-9]+(-[a-z0-9]+)*"
+        let typeGroup = "(" + types.joined(separator: "|") + ")"
+        defs["entryType"] = closedList("The kind of entry.", types)
+        defs["entryRef"] = object([
+            "description": .string("The stable reference to an entry: <type>/<id>."),
+            "type": .string("string"), "pattern": .string("^\(typeGroup)/\(id)$"),
+        ])
+        defs["referenceText"] = object([
+            "description": .string("A reference as written: <type>/<id>, optionally #<section>."),
+            "type": .string("string"), "pattern": .string("^\(typeGroup)/\(id)(#\(id))?$"),
+        ])
+        defs["refMatchesType"] = object([
+            "description": .string("ref starts with the type it names."),
+            "allOf": .array(types.map { type in
+                object(["if": object(["properties": object(["type": object(["const": .string(type)])]),
+                                      "required": .strings(["type"])]),
+                        "then": object(["properties": object(["ref": object(["pattern": .string("^\(type)/")])])])])
+            }),
+        ])
+        let languages = "(" + config.languageCodes.map(regexEscaped).joined(separator: "|") + ")"
+        defs["referenceURL"] = object([
+            "description": .string("A site page: <base_url><lang>/<type>/<id>/, with #<section> when the reference names one."),
+            "type": .string("string"),
+            "pattern": .string("^\(regexEscaped(base))\(languages)/\(typeGroup)/\(id)/(#\(id))?$"),
+        ])
+
+        EntrySchemas(guide: guide, languagesPattern: languages).add(to: &defs)
         root["$defs"] = .object(defs)
         return .object(root)
-    }()
+    }
 
-    private static func merged(_ a: JSONObject, _ b: JSONObject, description: String) -> JSONValue {
-        var out = a
-        var properties = a["properties"]?.objectValue ?? JSONObject()
-        for (key, value) in b["properties"]?.objectValue ?? JSONObject() { properties[key] = value }
-        out["properties"] = .object(properties)
-        out["required"] = .array((a["required"]?.arrayValue ?? []) + (b["required"]?.arrayValue ?? []))
-        if let all = b["allOf"] { out["allOf"] = .array((a["allOf"]?.arrayValue ?? []) + (all.arrayValue ?? [])) }
-        out["description"] = .string(description)
-        return .object(out)
+    /// A string that is one of `values`.
+    static func closedList(_ description: String, _ values: [String]) -> JSONValue {
+        object(["description": .string(description), "type": .string("string"), "enum": .strings(values)])
+    }
+
+    /// `text` with every character that means something in a regular expression escaped.
+    static func regexEscaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// One of the constant texts above, parsed (they are part of this program, not input).
+    static func parse(_ text: String) -> JSONObject {
+        guard let value = try? JSONParser.parse(text), let object = value.objectValue else {
+            preconditionFailure("BundleSchemaText is not a JSON object")
+        }
+        return object
     }
 }

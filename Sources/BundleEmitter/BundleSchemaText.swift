@@ -1,60 +1,91 @@
-/// The hand-written part of `guide.schema.json` (see `BundleSchema`).
+/// The hand-written, guide-independent part of `guide.schema.json`: the two
+/// file kinds and the definitions that do not depend on the guide. `BundleSchema`
+/// adds what does (`$id`, the closed lists of guide.yml and the content schemas,
+/// the entries by type). References to definitions this text does not hold
+/// (`languageCode`, `countryCode`, `roleId`, `schemaURL` …) are made there.
 enum BundleSchemaText {
     static let text = #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "urn:guide-bundle:schema:1",
   "title": "Reference guide on human trafficking: JSON bundle",
-  "description": "Describes both kinds of bundle file: guide.json (kind \"guide\": every entry in every language) and guide.<lang>.json (kind \"language\": one language, fallbacks resolved). Field meanings and the versioning policy are in docs/bundle.md. Objects are open: consumers must ignore members they do not know, which later minor versions may add.",
-  "oneOf": [
-    { "$ref": "#/$defs/guideBundle" },
-    { "$ref": "#/$defs/languageBundle" }
-  ],
+  "description": "Describes both kinds of data file of one bundle: guide.json (kind \"guide\": every entry in every language) and guide.<lang>.json (kind \"language\": one language, fallbacks resolved). Made from the guide it ships with: its closed lists (languages, countries, roles, touchpoints, categories, the content schemas' enumerations) are enumerations here, and every object is closed. Validate a bundle against the schema of the same build (datapackage.json lists both with their hashes). Field meanings and the versioning policy: docs/bundle.md.",
+  "type": "object",
+  "properties": { "kind": { "enum": ["guide", "language"] } },
+  "required": ["kind"],
+  "if": { "properties": { "kind": { "const": "guide" } } },
+  "then": { "$ref": "#/$defs/guideBundle" },
+  "else": { "$ref": "#/$defs/languageBundle" },
   "$defs": {
     "guideBundle": {
       "description": "guide.json: every published entry, every declared language.",
       "type": "object",
       "properties": {
+        "$schema": { "$ref": "#/$defs/schemaURL" },
         "format_version": { "$ref": "#/$defs/formatVersion" },
         "kind": { "const": "guide" },
         "version": { "$ref": "#/$defs/guideVersion" },
-        "source_language": { "$ref": "#/$defs/languageTag" },
+        "source_language": { "$ref": "#/$defs/sourceLanguage" },
         "base_url": { "$ref": "#/$defs/baseURL" },
         "title": { "description": "The guide's title per language (fallbacks applied).", "$ref": "#/$defs/localizedText" },
+        "title_languages": { "description": "The language each title is in.", "$ref": "#/$defs/textLanguages" },
         "description": { "description": "The guide's description per language (fallbacks applied).", "$ref": "#/$defs/localizedText" },
+        "description_languages": { "description": "The language each description is in.", "$ref": "#/$defs/textLanguages" },
         "languages": { "$ref": "#/$defs/languages" },
-        "countries": { "type": "array", "items": { "$ref": "#/$defs/countryAllLanguages" } },
-        "roles": { "type": "array", "items": { "$ref": "#/$defs/termAllLanguages" } },
-        "touchpoints": { "type": "array", "items": { "$ref": "#/$defs/termAllLanguages" } },
-        "categories": { "type": "array", "items": { "$ref": "#/$defs/termAllLanguages" } },
-        "entries": { "type": "array", "items": { "$ref": "#/$defs/guideEntry" } },
+        "countries": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/countryAllLanguages" } },
+        "roles": { "type": "array", "uniqueItems": true, "items": { "allOf": [{ "$ref": "#/$defs/termAllLanguages" }, { "properties": { "id": { "$ref": "#/$defs/roleId" } } }] } },
+        "touchpoints": { "type": "array", "uniqueItems": true, "items": { "allOf": [{ "$ref": "#/$defs/termAllLanguages" }, { "properties": { "id": { "$ref": "#/$defs/touchpointId" } } }] } },
+        "categories": { "type": "array", "uniqueItems": true, "items": { "allOf": [{ "$ref": "#/$defs/termAllLanguages" }, { "properties": { "id": { "$ref": "#/$defs/categoryId" } } }] } },
+        "licence": { "$ref": "#/$defs/licence" },
+        "publisher": { "oneOf": [{ "$ref": "#/$defs/publisherAllLanguages" }, { "type": "null" }] },
+        "contact": { "$ref": "#/$defs/contact" },
+        "documentation_url": { "$ref": "#/$defs/documentationURL" },
+        "review_text": { "$ref": "#/$defs/reviewText" },
+        "helpline_max_age_days": { "$ref": "#/$defs/maxAgeDays" },
+        "build_day": { "$ref": "#/$defs/buildDay" },
+        "tombstones": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tombstoneAllLanguages" } },
+        "entries": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/guideEntry" } },
         "content_hash": { "$ref": "#/$defs/contentHash" },
         "generated_at": { "$ref": "#/$defs/generatedAt" }
       },
-      "required": ["format_version", "kind", "version", "source_language", "base_url", "languages", "countries", "roles", "touchpoints", "categories", "entries", "content_hash"]
+      "required": ["$schema", "format_version", "kind", "version", "source_language", "base_url", "languages", "countries", "roles", "touchpoints", "categories", "licence", "publisher", "contact", "documentation_url", "review_text", "helpline_max_age_days", "build_day", "tombstones", "entries", "content_hash"],
+      "dependentRequired": { "title": ["title_languages"], "description": ["description_languages"] },
+      "additionalProperties": false
     },
     "languageBundle": {
       "description": "guide.<lang>.json: the entries a reader of one language sees, with fallbacks resolved and marked. Entries with nothing to show in the language are left out.",
       "type": "object",
       "properties": {
+        "$schema": { "$ref": "#/$defs/schemaURL" },
         "format_version": { "$ref": "#/$defs/formatVersion" },
         "kind": { "const": "language" },
-        "language": { "description": "The language this file is for.", "$ref": "#/$defs/languageTag" },
+        "language": { "description": "The language this file is for.", "$ref": "#/$defs/languageCode" },
         "version": { "$ref": "#/$defs/guideVersion" },
-        "source_language": { "$ref": "#/$defs/languageTag" },
+        "source_language": { "$ref": "#/$defs/sourceLanguage" },
         "base_url": { "$ref": "#/$defs/baseURL" },
-        "title": { "description": "The guide's title in this language (or its fallback).", "type": "string" },
-        "description": { "description": "The guide's description in this language (or its fallback).", "type": "string" },
+        "title": { "description": "The guide's title in this language (or its fallback).", "type": "string", "minLength": 1 },
+        "title_language": { "description": "The language of title.", "$ref": "#/$defs/languageCode" },
+        "description": { "description": "The guide's description in this language (or its fallback).", "type": "string", "minLength": 1 },
+        "description_language": { "description": "The language of description.", "$ref": "#/$defs/languageCode" },
         "languages": { "$ref": "#/$defs/languages" },
-        "countries": { "type": "array", "items": { "$ref": "#/$defs/countryOneLanguage" } },
-        "roles": { "type": "array", "items": { "$ref": "#/$defs/termOneLanguage" } },
-        "touchpoints": { "type": "array", "items": { "$ref": "#/$defs/termOneLanguage" } },
-        "categories": { "type": "array", "items": { "$ref": "#/$defs/termOneLanguage" } },
-        "entries": { "type": "array", "items": { "$ref": "#/$defs/languageEntry" } },
+        "countries": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/countryOneLanguage" } },
+        "roles": { "type": "array", "uniqueItems": true, "items": { "allOf": [{ "$ref": "#/$defs/termOneLanguage" }, { "properties": { "id": { "$ref": "#/$defs/roleId" } } }] } },
+        "touchpoints": { "type": "array", "uniqueItems": true, "items": { "allOf": [{ "$ref": "#/$defs/termOneLanguage" }, { "properties": { "id": { "$ref": "#/$defs/touchpointId" } } }] } },
+        "categories": { "type": "array", "uniqueItems": true, "items": { "allOf": [{ "$ref": "#/$defs/termOneLanguage" }, { "properties": { "id": { "$ref": "#/$defs/categoryId" } } }] } },
+        "licence": { "$ref": "#/$defs/licence" },
+        "publisher": { "oneOf": [{ "$ref": "#/$defs/publisherOneLanguage" }, { "type": "null" }] },
+        "contact": { "$ref": "#/$defs/contact" },
+        "documentation_url": { "$ref": "#/$defs/documentationURL" },
+        "review_text": { "$ref": "#/$defs/reviewText" },
+        "helpline_max_age_days": { "$ref": "#/$defs/maxAgeDays" },
+        "build_day": { "$ref": "#/$defs/buildDay" },
+        "tombstones": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tombstoneOneLanguage" } },
+        "entries": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/languageEntry" } },
         "content_hash": { "$ref": "#/$defs/contentHash" },
         "generated_at": { "$ref": "#/$defs/generatedAt" }
       },
-      "required": ["format_version", "kind", "language", "version", "source_language", "base_url", "languages", "countries", "roles", "touchpoints", "categories", "entries", "content_hash"]
+      "required": ["$schema", "format_version", "kind", "language", "version", "source_language", "base_url", "languages", "countries", "roles", "touchpoints", "categories", "licence", "publisher", "contact", "documentation_url", "review_text", "helpline_max_age_days", "build_day", "tombstones", "entries", "content_hash"],
+      "dependentRequired": { "title": ["title_language"], "description": ["description_language"] },
+      "additionalProperties": false
     },
 
     "formatVersion": {
@@ -63,14 +94,9 @@ enum BundleSchemaText {
       "pattern": "^1\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"
     },
     "guideVersion": {
-      "description": "The guide's own content version from guide.yml (semver), set by the editors.",
+      "description": "The guide's own content version from guide.yml (semver), set by the editors as docs/bundle.md asks.",
       "type": "string",
-      "minLength": 1
-    },
-    "baseURL": {
-      "description": "Where the guide's site is published, ending in / (empty when not set). Entry pages are <base_url><lang>/<type>/<id>/.",
-      "type": "string",
-      "pattern": "^($|https?://.*/$)"
+      "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"
     },
     "contentHash": {
       "description": "sha256: and the SHA-256, in lowercase hex, of the canonical JSON (sorted keys, no white space) of what it covers.",
@@ -78,277 +104,208 @@ enum BundleSchemaText {
       "pattern": "^sha256:[0-9a-f]{64}$"
     },
     "generatedAt": {
-      "description": "When the bundle was built, in UTC (ISO 8601), present only when the build set SOURCE_DATE_EPOCH; otherwise absent so that the same content gives byte-identical files.",
+      "description": "When the bundle was built, in UTC (ISO 8601), present only when the build set SOURCE_DATE_EPOCH.",
       "type": "string",
       "format": "date-time",
       "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"
     },
-    "languageTag": {
-      "description": "A BCP 47 language tag declared by the guide (en, es, pap, pap-AW …).",
+    "day": {
+      "description": "A calendar day, YYYY-MM-DD.",
       "type": "string",
-      "pattern": "^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
+      "format": "date",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    },
+    "buildDay": {
+      "description": "The day the build measured helpline freshness against (guide build --today, else the day it ran, UTC): each helpline's freshness.stale is true when this day is on or after its stale_from.",
+      "$ref": "#/$defs/day"
+    },
+    "maxAgeDays": {
+      "description": "helpline_max_age_days from guide.yml: how many days after verified_on a helpline's numbers are trusted without a new check.",
+      "type": "integer",
+      "minimum": 1
+    },
+    "reviewText": {
+      "description": "How the guide treats translations still in review (not yet checked by a native speaker): notice (shown, with under_review true), fallback (the fallback language's text is shown instead), omit (left out in that language).",
+      "enum": ["notice", "fallback", "omit"]
     },
     "id": {
       "description": "An entry, role, touchpoint or category id: lowercase kebab-case. Stable: an id is never reused for something else.",
       "type": "string",
       "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
     },
-    "entryType": {
-      "description": "The kind of entry: concepts, indicators, protocols or helplines (later minor versions may add kinds; skip entries of kinds you do not know).",
+    "sectionId": {
+      "description": "A section id, the same in every language (what-to-do, steps …).",
       "type": "string",
-      "pattern": "^[a-z][a-z0-9-]*$"
-    },
-    "entryRef": {
-      "description": "The stable reference to an entry: <type>/<id>.",
-      "type": "string",
-      "pattern": "^[a-z][a-z0-9-]*/[a-z0-9]+(-[a-z0-9]+)*$"
+      "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
     },
     "localizedText": {
+      "description": "A text per declared language.",
       "type": "object",
-      "propertyNames": { "$ref": "#/$defs/languageTag" },
-      "additionalProperties": { "type": "string" }
+      "propertyNames": { "$ref": "#/$defs/languageCode" },
+      "additionalProperties": { "type": "string", "minLength": 1 }
+    },
+    "textLanguages": {
+      "description": "For each language of the text beside it, the language the text is in: that language, or the one it fell back to.",
+      "type": "object",
+      "propertyNames": { "$ref": "#/$defs/languageCode" },
+      "additionalProperties": { "$ref": "#/$defs/languageCode" }
     },
     "languages": {
       "description": "The declared languages, in the guide's order.",
       "type": "array",
+      "minItems": 1,
+      "uniqueItems": true,
       "items": {
         "type": "object",
         "properties": {
-          "code": { "$ref": "#/$defs/languageTag" },
-          "name": { "description": "The language's name in itself.", "type": "string" },
-          "fallback": { "description": "Languages tried, in order, when a translation is missing; the source language comes last in any case.", "type": "array", "items": { "$ref": "#/$defs/languageTag" } },
+          "code": { "$ref": "#/$defs/languageCode" },
+          "name": { "description": "The language's name in itself.", "type": "string", "minLength": 1 },
+          "fallback": { "description": "Languages tried, in order, when a translation is missing; the source language comes last in any case.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/languageCode" } },
           "dir": { "description": "Writing direction.", "enum": ["ltr", "rtl"] }
         },
-        "required": ["code", "name", "fallback", "dir"]
+        "required": ["code", "name", "fallback", "dir"],
+        "additionalProperties": false
       }
     },
     "termAllLanguages": {
-      "description": "A role, touchpoint or category with its name in every language.",
+      "description": "A role, touchpoint or category with its name per language (fallbacks applied); names and name_languages are absent when guide.yml gives no name at all.",
       "type": "object",
       "properties": {
         "id": { "$ref": "#/$defs/id" },
-        "names": { "$ref": "#/$defs/localizedText" }
+        "names": { "$ref": "#/$defs/localizedText" },
+        "name_languages": { "$ref": "#/$defs/textLanguages" }
       },
-      "required": ["id"]
+      "required": ["id"],
+      "dependentRequired": { "names": ["name_languages"] },
+      "additionalProperties": false
     },
     "termOneLanguage": {
-      "description": "A role, touchpoint or category with its name in the file's language (or its fallback, or the id when no name is given).",
+      "description": "A role, touchpoint or category with its name in the file's language (or its fallback, named by name_language; the id, without name_language, when no language gives a name).",
       "type": "object",
       "properties": {
         "id": { "$ref": "#/$defs/id" },
-        "name": { "type": "string" }
+        "name": { "type": "string", "minLength": 1 },
+        "name_language": { "$ref": "#/$defs/languageCode" }
       },
-      "required": ["id", "name"]
+      "required": ["id", "name"],
+      "additionalProperties": false
     },
     "countryAllLanguages": {
       "type": "object",
       "properties": {
         "code": { "$ref": "#/$defs/countryCode" },
         "names": { "$ref": "#/$defs/localizedText" },
-        "languages": { "description": "Languages used in the country.", "type": "array", "items": { "$ref": "#/$defs/languageTag" } }
+        "name_languages": { "$ref": "#/$defs/textLanguages" },
+        "languages": { "description": "Languages used in the country, most used first.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/languageCode" } }
       },
-      "required": ["code", "languages"]
+      "required": ["code", "languages"],
+      "dependentRequired": { "names": ["name_languages"] },
+      "additionalProperties": false
     },
     "countryOneLanguage": {
       "type": "object",
       "properties": {
         "code": { "$ref": "#/$defs/countryCode" },
-        "name": { "type": "string" },
-        "languages": { "description": "Languages used in the country.", "type": "array", "items": { "$ref": "#/$defs/languageTag" } }
+        "name": { "type": "string", "minLength": 1 },
+        "name_language": { "$ref": "#/$defs/languageCode" },
+        "languages": { "description": "Languages used in the country, most used first.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/languageCode" } }
       },
-      "required": ["code", "name", "languages"]
+      "required": ["code", "name", "languages"],
+      "additionalProperties": false
     },
-    "countryCode": {
-      "description": "ISO 3166-1 alpha-2.",
-      "type": "string",
-      "pattern": "^[A-Z]{2}$"
-    },
-
-    "entryCore": {
-      "description": "What an entry is in every language.",
-      "type": "object",
-      "properties": {
-        "type": { "$ref": "#/$defs/entryType" },
-        "id": { "$ref": "#/$defs/id" },
-        "ref": { "$ref": "#/$defs/entryRef" },
-        "data": { "$ref": "#/$defs/data" },
-        "channels": { "description": "Helplines only: every channel, as in data.channels, with e164 and uri added.", "type": "array", "items": { "$ref": "#/$defs/channel" } },
-        "contact_point": { "$ref": "#/$defs/contactPoint" }
-      },
-      "required": ["type", "id", "ref", "data"],
-      "allOf": [
+    "licence": {
+      "description": "The licence under which the content may be reused, from guide.yml; null when the guide states none (then no reuse is granted: ask the publisher).",
+      "oneOf": [
         {
-          "if": { "properties": { "type": { "const": "indicators" } }, "required": ["type"] },
-          "then": { "properties": { "data": { "required": ["category", "touchpoints", "observers", "strength"] } } }
-        },
-        {
-          "if": { "properties": { "type": { "const": "protocols" } }, "required": ["type"] },
-          "then": { "properties": { "data": { "required": ["roles"] } } }
-        },
-        {
-          "if": { "properties": { "type": { "const": "helplines" } }, "required": ["type"] },
-          "then": {
-            "required": ["channels", "contact_point"],
-            "properties": { "data": { "required": ["country", "purpose", "channels", "verified_on", "source"] } }
-          }
-        }
-      ]
-    },
-    "data": {
-      "description": "The entry's language-independent front-matter fields as the editors wrote them (typed). Which fields an entry has depends on its type; fields added to the guide's content schemas appear here too.",
-      "type": "object",
-      "additionalProperties": true,
-      "properties": {
-        "sources": { "description": "Public sources the entry is based on.", "type": "array", "items": { "$ref": "#/$defs/source" } },
-        "tags": { "type": "array", "items": { "type": "string" } },
-        "jurisdictions": { "description": "Countries the entry applies to; absent means all.", "type": "array", "items": { "$ref": "#/$defs/countryCode" } },
-        "related": { "description": "References to entries worth reading next.", "type": "array", "items": { "$ref": "#/$defs/referenceText" } },
-        "category": { "description": "Indicators: the form of exploitation (an id from categories).", "$ref": "#/$defs/id" },
-        "touchpoints": { "description": "Indicators and protocols: where in the journey (ids from touchpoints).", "type": "array", "items": { "$ref": "#/$defs/id" } },
-        "observers": { "description": "Indicators: roles best placed to notice it (ids from roles).", "type": "array", "items": { "$ref": "#/$defs/id" } },
-        "strength": { "description": "Indicators: weight on its own: contextual, moderate or strong.", "type": "string" },
-        "control_methods": { "description": "Indicators: Human Trafficking Case Data Standard (HTCDS) method-of-control codes, e.g. WithholdsDocuments.", "type": "array", "items": { "type": "string", "pattern": "^[A-Z][A-Za-z]*$" } },
-        "protocols": { "description": "Indicators: protocols to follow (references).", "type": "array", "items": { "$ref": "#/$defs/referenceText" } },
-        "roles": { "description": "Protocols: roles that follow it (ids from roles).", "type": "array", "items": { "$ref": "#/$defs/id" } },
-        "helplines": { "description": "Protocols: helplines it refers to (references).", "type": "array", "items": { "$ref": "#/$defs/referenceText" } },
-        "country": { "description": "Helplines: the country served.", "$ref": "#/$defs/countryCode" },
-        "organisation": { "description": "Helplines: who runs the line, as the source names it.", "type": "string" },
-        "purpose": { "description": "Helplines: report, victim-support or emergency.", "type": "string" },
-        "channels": { "description": "Helplines: channels as written.", "type": "array", "items": { "$ref": "#/$defs/channel" } },
-        "languages": { "description": "Helplines: languages the line answers in, only when the source states them.", "type": "array", "items": { "$ref": "#/$defs/languageTag" } },
-        "anonymous": { "description": "Helplines: true only when the source says reports can be anonymous.", "type": "boolean" },
-        "verified_on": { "description": "Helplines: date of the source the channels come from (YYYY-MM-DD).", "type": "string", "format": "date" },
-        "source": { "description": "Helplines: the public source of the channels.", "$ref": "#/$defs/source" }
-      }
-    },
-    "referenceText": {
-      "description": "A reference as written: <type>/<id>, optionally #<section>.",
-      "type": "string",
-      "pattern": "^[a-z][a-z0-9-]*/[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$"
-    },
-    "source": {
-      "type": "object",
-      "properties": {
-        "title": { "type": "string" },
-        "url": { "type": "string", "format": "uri" },
-        "publisher": { "type": "string" },
-        "accessed": { "type": "string", "format": "date" }
-      },
-      "required": ["title", "url"]
-    },
-    "channel": {
-      "description": "One way to reach a helpline.",
-      "type": "object",
-      "properties": {
-        "type": { "description": "phone, toll-free, whatsapp, sms, email, web or messenger.", "type": "string" },
-        "value": { "description": "phone, toll-free, whatsapp, sms: an E.164 number (+ and digits) or, for emergency lines, a short code such as 911. email: an address; web: a URL; messenger: an account name.", "type": "string", "minLength": 1 },
-        "hours": { "description": "Opening hours as the source states them; absent when not stated (show \"not stated\", never a guess).", "type": "string" },
-        "reachable_from_abroad": { "description": "Present only when the source says.", "type": "boolean" },
-        "e164": { "description": "Phone-like channels (in the entry's channels): whether value is an E.164 number rather than a short code that works only inside the country.", "type": "boolean" },
-        "uri": { "description": "(In the entry's channels) a link that opens the channel: tel:, sms:, https://wa.me/, mailto: or https:. Absent when there is no standard link (messenger).", "type": "string", "pattern": "^(tel:|sms:|mailto:|https?://)" }
-      },
-      "required": ["type", "value"]
-    },
-    "contactPoint": {
-      "description": "Helplines: a schema.org ContactPoint (JSON-LD) built from the channels. telephone comes from the first phone or toll-free channel; availableLanguage and hoursAvailable appear only when the source states them.",
-      "type": "object",
-      "properties": {
-        "@context": { "const": "https://schema.org" },
-        "@type": { "const": "ContactPoint" },
-        "telephone": { "type": "string" },
-        "contactType": { "description": "The helpline's purpose: report, victim-support or emergency.", "type": "string" },
-        "contactOption": { "const": "TollFree" },
-        "areaServed": { "$ref": "#/$defs/countryCode" },
-        "availableLanguage": { "type": "array", "items": { "$ref": "#/$defs/languageTag" } },
-        "hoursAvailable": {
           "type": "object",
           "properties": {
-            "@type": { "const": "OpeningHoursSpecification" },
-            "description": { "type": "string" }
+            "id": { "description": "SPDX identifier, e.g. CC-BY-4.0.", "type": "string", "pattern": "^[A-Za-z0-9.+-]+$" },
+            "name": { "type": "string", "minLength": 1 },
+            "url": { "description": "Where the licence text is.", "type": "string", "format": "uri", "pattern": "^https://" }
           },
-          "required": ["@type", "description"]
+          "required": ["id", "url"],
+          "additionalProperties": false
         },
-        "email": { "type": "string" },
-        "url": { "type": "string" }
-      },
-      "required": ["@context", "@type", "contactType", "areaServed"]
-    },
-
-    "localized": {
-      "description": "An entry as a reader of one language sees it.",
-      "type": "object",
-      "properties": {
-        "status": {
-          "description": "source: the source language; current: an up-to-date translation; outdated: a translation of an older version of the source (or never stamped); missing: no translation, the text shown is in fallback_language.",
-          "enum": ["source", "current", "outdated", "missing"]
-        },
-        "fallback_language": { "description": "Only when status is missing: the language the text is shown in instead.", "$ref": "#/$defs/languageTag" },
-        "text_language": { "description": "The language of the text (the requested one, or fallback_language). Use it for lang attributes.", "$ref": "#/$defs/languageTag" },
-        "editorial_status": { "description": "The editorial status of the file shown: published, or review (written but not yet checked by an expert or native speaker; machine-drafted translations stay in review); draft only in bundles built with --drafts.", "enum": ["draft", "review", "published"] },
-        "url": { "description": "The site page showing this text.", "type": "string" },
-        "title": { "type": "string", "minLength": 1 },
-        "summary": { "description": "One or two sentences, at most 300 characters.", "type": "string" },
-        "aliases": { "description": "Concepts: other names to search for, in this language.", "type": "array", "items": { "type": "string" } },
-        "strength_note": { "description": "Indicators: why the indicator has its strength, in this language.", "type": "string" },
-        "trigger": { "description": "Protocols: when to use it, in this language.", "type": "string" },
-        "body_html": { "description": "The body as sanitised HTML: no scripts, styles, raw HTML or event attributes; links only relative, http(s), mailto or tel. Links to entries carry data-ref=\"<type>/<id>\" and point at the site page.", "type": "string" },
-        "body_text": { "description": "The body as plain text: blocks separated by blank lines, list items as - or 1.", "type": "string" },
-        "sections": { "description": "Headings with a section id, in document order, each with its content (up to the next heading of the same or a higher level).", "type": "array", "items": { "$ref": "#/$defs/section" } },
-        "steps": { "description": "Protocols: the numbered steps (the ordered list of the steps section), in order.", "type": "array", "items": { "$ref": "#/$defs/step" } },
-        "references": { "description": "Every entry this one refers to (front matter, then body), once each, with titles in this language.", "type": "array", "items": { "$ref": "#/$defs/reference" } },
-        "content_hash": { "description": "Hash of what is shown: the entry's data and this object without content_hash.", "$ref": "#/$defs/contentHash" }
-      },
-      "required": ["status", "text_language", "editorial_status", "url", "title", "summary", "body_html", "body_text", "sections", "references", "content_hash"],
-      "allOf": [
-        {
-          "if": { "properties": { "status": { "const": "missing" } }, "required": ["status"] },
-          "then": { "required": ["fallback_language"] },
-          "else": { "properties": { "fallback_language": false } }
-        }
+        { "type": "null" }
       ]
     },
-    "nothingToShow": {
-      "description": "guide.json only: an entry with nothing to show in a language (its type forbids fallback).",
+    "publisherAllLanguages": {
+      "description": "Who publishes the guide (guide.yml publisher).",
       "type": "object",
       "properties": {
-        "status": { "const": "missing" },
-        "title": false
+        "names": { "$ref": "#/$defs/localizedText" },
+        "name_languages": { "$ref": "#/$defs/textLanguages" },
+        "url": { "type": "string", "format": "uri", "pattern": "^https://" }
       },
-      "required": ["status"]
+      "required": ["names", "name_languages"],
+      "additionalProperties": false
     },
-    "section": {
+    "publisherOneLanguage": {
+      "description": "Who publishes the guide (guide.yml publisher), named in this language or its fallback.",
       "type": "object",
       "properties": {
-        "id": { "description": "The section id, the same in every language (e.g. what-to-do, steps).", "$ref": "#/$defs/id" },
-        "level": { "description": "The heading level in the body (2 for ##).", "type": "integer", "minimum": 1, "maximum": 6 },
-        "title": { "description": "The heading text.", "type": "string" },
-        "html": { "description": "The section's content as sanitised HTML, without its heading.", "type": "string" },
-        "text": { "description": "The section's content as plain text.", "type": "string" }
+        "name": { "type": "string", "minLength": 1 },
+        "name_language": { "$ref": "#/$defs/languageCode" },
+        "url": { "type": "string", "format": "uri", "pattern": "^https://" }
       },
-      "required": ["id", "level", "title", "html", "text"]
+      "required": ["name", "name_language"],
+      "additionalProperties": false
     },
-    "step": {
+    "contact": {
+      "description": "How to reach the publisher (guide.yml contact); null when the guide states none.",
+      "oneOf": [
+        {
+          "type": "object",
+          "properties": {
+            "email": { "type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$" },
+            "url": { "type": "string", "format": "uri", "pattern": "^https://" }
+          },
+          "minProperties": 1,
+          "additionalProperties": false
+        },
+        { "type": "null" }
+      ]
+    },
+    "documentationURL": {
+      "description": "Where the publisher documents the bundle for partners (guide.yml documentation_url); null when the guide states none.",
+      "oneOf": [
+        { "type": "string", "format": "uri", "pattern": "^https://" },
+        { "type": "null" }
+      ]
+    },
+    "tombstoneAllLanguages": {
+      "description": "guide.json: a published entry that was removed or renamed, with the entries that replace it and why it went, per language.",
       "type": "object",
       "properties": {
-        "html": { "type": "string" },
-        "text": { "type": "string" }
-      },
-      "required": ["html", "text"]
-    },
-    "reference": {
-      "type": "object",
-      "properties": {
-        "ref": { "description": "As written, with #section when it names one.", "$ref": "#/$defs/referenceText" },
+        "ref": { "$ref": "#/$defs/entryRef" },
         "type": { "$ref": "#/$defs/entryType" },
         "id": { "$ref": "#/$defs/id" },
-        "section": { "$ref": "#/$defs/id" },
-        "title": { "description": "The target entry's title in this language (or its fallback's).", "type": "string" },
-        "section_title": { "description": "The named section's heading, when there is one.", "type": "string" },
-        "language": { "description": "The language of title (and of the page url shows).", "$ref": "#/$defs/languageTag" },
-        "url": { "description": "The target's site page for this language, with #section.", "type": "string" },
-        "found_in": { "description": "Where the reference is made: body, or the front-matter field (related, protocols, helplines …).", "type": "array", "items": { "type": "string" } }
+        "removed_on": { "$ref": "#/$defs/day" },
+        "replaced_by": { "description": "Entries of this bundle that take its place, best match first; empty when none does.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/entryRef" } },
+        "reason": { "$ref": "#/$defs/localizedText" },
+        "reason_languages": { "$ref": "#/$defs/textLanguages" }
       },
-      "required": ["ref", "type", "id", "title", "language", "url", "found_in"]
+      "required": ["ref", "type", "id", "removed_on", "replaced_by"],
+      "dependentRequired": { "reason": ["reason_languages"] },
+      "allOf": [{ "$ref": "#/$defs/refMatchesType" }],
+      "additionalProperties": false
+    },
+    "tombstoneOneLanguage": {
+      "description": "guide.<lang>.json: a published entry that was removed or renamed, with the entries that replace it and why it went, in this language or its fallback.",
+      "type": "object",
+      "properties": {
+        "ref": { "$ref": "#/$defs/entryRef" },
+        "type": { "$ref": "#/$defs/entryType" },
+        "id": { "$ref": "#/$defs/id" },
+        "removed_on": { "$ref": "#/$defs/day" },
+        "replaced_by": { "description": "Entries of this bundle that take its place, best match first; empty when none does.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/entryRef" } },
+        "reason": { "type": "string", "minLength": 1 },
+        "reason_language": { "$ref": "#/$defs/languageCode" }
+      },
+      "required": ["ref", "type", "id", "removed_on", "replaced_by"],
+      "dependentRequired": { "reason": ["reason_language"] },
+      "allOf": [{ "$ref": "#/$defs/refMatchesType" }],
+      "additionalProperties": false
     }
   }
 }

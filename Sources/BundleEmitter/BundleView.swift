@@ -1,11 +1,15 @@
 import Foundation
+import GuideModel
 import JSON
 
 /// A bundle file read back for comparison: either kind, entries by ref, each
 /// split into its language-independent part and its per-language objects.
 struct BundleView {
-    /// Members of an entry that are the same in every language.
-    static let coreKeys: Set<String> = ["type", "id", "ref", "data", "channels", "contact_point"]
+    /// Members of an entry that are the same in every language. In `guide.json` every member but
+    /// `languages` is; in a language file, members not listed here count as the language's.
+    static let coreKeys: Set<String> = ["type", "id", "ref", "data", "channels", "contact_point", "organization", "freshness"]
+    /// Top-level members that say when a file was made, not what it holds: left out of comparisons.
+    static let buildMembers: Set<String> = ["generated_at", "build_day"]
 
     struct Entry {
         var ref: String
@@ -32,7 +36,10 @@ struct BundleView {
         guard let version = document["format_version"]?.stringValue else {
             throw BundleDiffError.invalid("no format_version: not a guide bundle")
         }
-        guard version.split(separator: ".").first.flatMap({ Int($0) }) == BundleFormat.major else {
+        guard let semver = BundleVersioning.parse(version), !version.contains("+"), !version.contains("-") else {
+            throw BundleDiffError.invalid("format_version \"\(version)\" is not a semantic version (MAJOR.MINOR.PATCH)")
+        }
+        guard semver.major == BundleFormat.major else {
             throw BundleDiffError.invalid("format_version \(version) is not supported (this guide reads \(BundleFormat.major).x)")
         }
         guard let kind = document["kind"]?.stringValue, [BundleFormat.guideKind, BundleFormat.languageKind].contains(kind) else {
@@ -60,7 +67,7 @@ struct BundleView {
             var core = JSONObject()
             var localized = JSONObject()
             for (key, value) in object where key != "languages" {
-                if Self.coreKeys.contains(key) { core[key] = value } else { localized[key] = value }
+                if language == nil || Self.coreKeys.contains(key) { core[key] = value } else { localized[key] = value }
             }
             var languages: [String: JSONObject] = [:]
             if let language {
@@ -75,18 +82,40 @@ struct BundleView {
         }
     }
 
-    /// The entry's title for reports: in the file's language, else the source language.
-    func title(of ref: String) -> String? {
+    /// The entry's title for reports, with the language it is in: in the file's language (or
+    /// the one it falls back to), else the source language's, else any.
+    func title(of ref: String) -> (text: String, language: String)? {
         guard let entry = entries[ref] else { return nil }
         let preferred = language ?? sourceLanguage ?? ""
-        return entry.languages[preferred]?["title"]?.stringValue
-            ?? entry.languages.keys.sorted().lazy.compactMap { entry.languages[$0]?["title"]?.stringValue }.first
+        for code in [preferred] + entry.languages.keys.sorted() {
+            guard let shown = entry.languages[code], let title = shown["title"]?.stringValue else { continue }
+            return (title, shown["text_language"]?.stringValue ?? code)
+        }
+        return nil
+    }
+
+    /// The file's tombstones by ref.
+    var tombstones: [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for item in document["tombstones"]?.arrayValue ?? [] {
+            if let ref = item["ref"]?.stringValue { out[ref] = item }
+        }
+        return out
+    }
+
+    /// The closed lists versioning looks at (`languages`, `countries` …), by name.
+    var lists: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (list, idKey) in PublishedBundle.vocabularyKeys {
+            out[list] = (document[list]?.arrayValue ?? []).compactMap { $0[idKey]?.stringValue }
+        }
+        return out
     }
 
     /// The document without what may differ between builds of the same content.
     var comparable: JSONValue {
         var d = document
-        d["generated_at"] = nil
+        for key in Self.buildMembers { d[key] = nil }
         return .object(d)
     }
 }

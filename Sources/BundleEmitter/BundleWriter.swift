@@ -37,7 +37,7 @@ struct BundleWriter {
             files.forEach { $0.abandon() }
             throw error
         }
-        var hasher = ContentHasher(members: fullMembers)
+        var hasher = ContentHasher(members: BundleParts.hashed(fullMembers))
 
         let entries = parts.entries
         let lock = NSLock()
@@ -150,7 +150,8 @@ struct ContentHasher {
     private var entries = 0
     private var tail: [UInt8] = []
 
-    /// `members`: `guide.json`'s members but `entries`, `content_hash` and `generated_at`.
+    /// `members`: `guide.json`'s members but `entries`, `content_hash` and those the hash
+    /// leaves out (`BundleParts.unhashedMembers`).
     init(members: JSONObject) {
         let writer = JSONWriter(sortedKeys: true, pretty: false)
         var head: [UInt8] = [UInt8(ascii: "{")]

@@ -35,12 +35,13 @@ struct EntryBytes {
     /// `output` rendered without content hashes (`EntryRenderer.hashing` false).
     init(_ output: EntryRenderer.Output, codes: [String]) {
         let core = Self.members(output.core)
-        let data = core.first { $0.key == "data" }?.compact ?? Array("{}".utf8)
+        var coreObject: [UInt8] = []
+        Self.appendCompactObject(core.sorted { $0.key < $1.key }, to: &coreObject)
         var texts: [String: [Member]] = [:]
         languages = codes.map { code -> [UInt8]? in
             guard let localized = output.localized[code], let localized else { return nil }
             var members = Self.members(localized)
-            members.append(Self.contentHash(data: data, localized: members))
+            members.append(Self.contentHash(entry: coreObject, localized: members))
             members.sort { $0.key < $1.key }
             texts[code] = members
             // Members of the text replace core members of the same name (never the case for a
@@ -106,12 +107,14 @@ struct EntryBytes {
         }
     }
 
-    /// `content_hash` of one language's text: of `{"data": …, "localized": …}` in canonical form.
-    private static func contentHash(data: [UInt8], localized members: [Member]) -> Member {
+    /// `content_hash` of one language's text: of `{"entry": …, "localized": …}` in canonical form,
+    /// `entry` being the entry's language-independent members (`data` and, for helplines, the
+    /// derived `channels`, `contact_point`, `organization` and `freshness`).
+    private static func contentHash(entry: [UInt8], localized members: [Member]) -> Member {
         var canonical: [UInt8] = []
-        canonical.reserveCapacity(members.reduce(data.count + 32) { $0 + $1.compact.count + $1.key.utf8.count + 4 })
-        canonical += #"{"data":"#.utf8
-        canonical += data
+        canonical.reserveCapacity(members.reduce(entry.count + 32) { $0 + $1.compact.count + $1.key.utf8.count + 4 })
+        canonical += #"{"entry":"#.utf8
+        canonical += entry
         canonical += #","localized":"#.utf8
         appendCompactObject(members.sorted { $0.key < $1.key }, to: &canonical)
         canonical.append(UInt8(ascii: "}"))

@@ -1,6 +1,7 @@
 import GuideModel
 import JSON
 import Markdown
+import Schema
 
 /// Turns one entry into its bundle form: the language-independent part and
 /// one object per declared language.
@@ -15,6 +16,8 @@ struct EntryRenderer: Sendable {
 
     let guide: Guide
     let index: PageIndex
+    /// The day helpline freshness is measured against.
+    let today: FullDate
     /// Whether to add each language's `content_hash`. `BundleWriter` hashes the bytes it
     /// writes instead (the same value).
     var hashing = true
@@ -33,20 +36,23 @@ struct EntryRenderer: Sendable {
         }
         core["data"] = .object(data)
         if entry.type == .helplines, let source {
+            let contactPoint = HelplineContact.contactPoint(of: source)
             core["channels"] = .array(HelplineContact.channels(of: source))
-            core["contact_point"] = HelplineContact.contactPoint(of: source)
+            core["contact_point"] = contactPoint
+            core["organization"] = HelplineContact.organization(of: source, contactPoint: contactPoint)
+            core["freshness"] = guide.freshness(of: entry, today: today).map(HelplineContact.freshness)
         }
 
         let named = Self.references(inFrontMatterOf: source)
         var localized: [String: JSONObject?] = [:]
         for language in guide.config.languageCodes {
-            localized[language] = render(entry, in: language, rules: rules, data: .object(data), named: named)
+            localized[language] = render(entry, in: language, rules: rules, core: .object(core), named: named)
         }
         return Output(core: core, localized: localized)
     }
 
     /// The entry as a reader of `language` sees it, or nil when nothing can be shown.
-    private func render(_ entry: Entry, in language: String, rules: FieldRules, data: JSONValue,
+    private func render(_ entry: Entry, in language: String, rules: FieldRules, core: JSONValue,
                         named: [(Reference, String)]) -> JSONObject? {
         guard let shown = index.shown(entry.reference, in: language) else { return nil }
         let file = shown.file
@@ -57,6 +63,7 @@ struct EntryRenderer: Sendable {
         if case .missing(let fallback) = shown.state, let fallback { o["fallback_language"] = .string(fallback) }
         o["text_language"] = .string(shown.textLanguage)
         o["editorial_status"] = .string(file.status)
+        o["under_review"] = .bool(shown.isUnderReview)
         o["url"] = index.url(entry.reference, in: language).json
         o["title"] = .string(file.string("title") ?? "")
         o["summary"] = .string(file.string("summary") ?? "")
@@ -95,7 +102,7 @@ struct EntryRenderer: Sendable {
         }
         o["references"] = .array(references(named: named, file: file, in: language))
         if hashing {
-            o["content_hash"] = .string(BundleFormat.hash(object(["data": data, "localized": .object(o)])))
+            o["content_hash"] = .string(BundleFormat.hash(object(["entry": core, "localized": .object(o)])))
         }
         return o
     }

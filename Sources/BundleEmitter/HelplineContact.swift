@@ -1,5 +1,6 @@
 import GuideModel
 import JSON
+import Schema
 
 /// A helpline's channels with links to open them, and a schema.org
 /// ContactPoint built from them. Only what the source states is given:
@@ -69,5 +70,33 @@ enum HelplineContact {
             o["availableLanguage"] = .array(languages)
         }
         return .object(o)
+    }
+
+    /// The schema.org Organization that runs the line, with the ContactPoint
+    /// under it: `name` and `url` only when the editors state them
+    /// (`organisation`, `organisation_url`), never a guess.
+    static func organization(of file: EntryFile, contactPoint: JSONValue) -> JSONValue {
+        var point = contactPoint.objectValue ?? JSONObject()
+        point["@context"] = nil
+        return object([
+            "@context": .string("https://schema.org"),
+            "@type": .string("Organization"),
+            "name": file.frontMatter["organisation"],
+            "url": file.frontMatter["organisation_url"],
+            "contactPoint": .object(point),
+        ])
+    }
+
+    /// How fresh the numbers are on the day of the build: the source's date,
+    /// the guide's window, the first day they count as stale, and whether
+    /// that day has come.
+    static func freshness(_ freshness: HelplineFreshness) -> JSONValue {
+        let staleFrom = FullDate(daysSinceEpoch: freshness.verifiedOn.daysSinceEpoch + freshness.maxAgeDays + 1)
+        return object([
+            "verified_on": .string(freshness.verifiedOn.description),
+            "max_age_days": .int(freshness.maxAgeDays),
+            "stale_from": .string(staleFrom.description),
+            "stale": .bool(freshness.isStale),
+        ])
     }
 }

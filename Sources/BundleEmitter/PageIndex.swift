@@ -8,6 +8,8 @@ struct PageIndex: Sendable {
     struct Shown: Sendable {
         var file: EntryFile
         var state: TranslationState
+        /// A translation not yet checked by a native speaker (`LocalizedEntry.isUnderReview`).
+        var isUnderReview: Bool
         /// The language of the text shown (the fallback's, for a missing translation).
         var textLanguage: String { file.language }
         var title: String { file.string("title") ?? "" }
@@ -26,7 +28,8 @@ struct PageIndex: Sendable {
             var table: [Reference: Shown] = [:]
             for entry in entries {
                 if let localized = guide.localized(entry, in: language, drafts: drafts) {
-                    table[entry.reference] = Shown(file: localized.file, state: localized.state)
+                    table[entry.reference] = Shown(file: localized.file, state: localized.state,
+                                                   isUnderReview: localized.isUnderReview)
                 }
             }
             shown[language] = table

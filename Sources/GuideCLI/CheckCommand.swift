@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checks
 import Foundation
+import GuideModel
 import Loader
 
 /// `guide check`: validates everything, writes nothing.
@@ -10,9 +11,10 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
     @OptionGroup var diagnostics: DiagnosticOptions
+    @OptionGroup var published: PublishedBundleOption
 
     func run() throws {
-        let checked = try CheckedContent.load(paths: paths, today: diagnostics.todayDate())
+        let checked = try CheckedContent.load(paths: paths, today: diagnostics.todayDate(), published: published.read())
         KeptUntilExit.keep(checked)
         if diagnostics.report(checked.diagnostics, sources: checked.loaded.sources) { throw ExitCode(1) }
     }
@@ -28,8 +30,9 @@ struct CheckedContent {
     /// change, so unchanged files are neither read nor checked again; the
     /// result is the same either way.
     static func load(paths: PathOptions, today: Date, drafts: Bool = false, cache: LoadCache? = nil, changed: [String]? = nil,
-                     checker: IncrementalChecker? = nil) throws -> CheckedContent {
-        let loader = ContentLoader(root: try paths.contentFolder(), displayRoot: paths.content)
+                     checker: IncrementalChecker? = nil, published: PublishedBundle? = nil) throws -> CheckedContent {
+        var loader = ContentLoader(root: try paths.contentFolder(), displayRoot: paths.content)
+        loader.publishedBundle = published
         let loaded = loader.load(cache: cache, changed: changed)
         let diagnostics = checker?.run(guide: loaded.guide, schemas: loaded.schemas,
                                        loadDiagnostics: loaded.diagnostics, today: today, drafts: drafts)

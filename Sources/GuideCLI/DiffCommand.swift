@@ -4,12 +4,13 @@ import Foundation
 import JSON
 
 /// `guide diff`: what changed between two bundles, for consumers.
-/// Exit 0 when identical, 1 when different, 2 when a file cannot be read or is not a bundle.
+/// Exit 0 when identical, 1 when different, 2 when a file cannot be read or is not a bundle
+/// (including a `format_version` that is not semver or of a major version this guide does not read).
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show what changed between two bundle files (guide.json or guide.<lang>.json).",
-        discussion: "Exit status: 0 identical, 1 different, 2 unreadable or not a bundle.")
+        discussion: "Exit status: 0 identical (apart from generated_at and build_day), 1 different, 2 unreadable, not a bundle, or a format_version that is not MAJOR.MINOR.PATCH or not 1.x.")
 
     enum Format: String, ExpressibleByArgument { case text, json }
 

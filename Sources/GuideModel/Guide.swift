@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Everything loaded from `Content/`: settings, entries, handouts, media.
 public struct Guide: Sendable {
@@ -15,6 +16,10 @@ public struct Guide: Sendable {
     public var sectionRules: [EntryType: [SectionRule]]
     /// The current source hash of every entry with a source file, computed once.
     public private(set) var sourceHashes: [Reference: String] = [:]
+    /// Entries that left the bundle (`tombstones.yml`) and the last published bundle to compare with.
+    public var tombstones = TombstoneRecords()
+    /// The content schemas as written, by file name (`common.schema.json`): the bundle's schema is made from them.
+    public var contentSchemas: [String: JSONValue] = [:]
 
     public init(config: GuideConfig, configDocument: YAMLDocument? = nil, entries: [EntryType: [String: Entry]] = [:], handouts: [HandoutDefinition] = [],
                 media: Set<String> = [], fieldRules: [EntryType: FieldRules] = [:],

@@ -5,6 +5,6 @@ public enum ReservedFieldNames {
     public static let translatable: Set<String> = [
         "status", "fallback_language", "text_language", "editorial_status", "url", "body_html", "body_text",
         "sections", "steps", "references", "content_hash", "type", "id", "ref", "data", "channels",
-        "contact_point", "languages", "language",
+        "contact_point", "languages", "language", "organization", "freshness", "under_review",
     ]
 }

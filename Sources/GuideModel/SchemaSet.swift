@@ -9,6 +9,8 @@ public struct SchemaSet: Sendable {
     public var uris: [String: String]
     public var fieldRules: [EntryType: FieldRules]
     public var sectionRules: [EntryType: [SectionRule]]
+    /// The schema documents as written, by file name (`indicator.schema.json`).
+    public var documents: [String: JSONValue] = [:]
 
     public init(registry: SchemaRegistry?, uris: [String: String]) {
         self.registry = registry

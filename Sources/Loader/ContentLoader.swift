@@ -11,6 +11,9 @@ public struct ContentLoader {
     public let root: URL
     /// The folder as the user named it, used as the prefix of every path in diagnostics.
     public let displayRoot: String
+    /// The last published bundle when the command line names one: `guide.yml`'s
+    /// `published_bundle` is then not read.
+    public var publishedBundle: PublishedBundle?
 
     public init(root: URL, displayRoot: String) {
         self.root = root
@@ -73,7 +76,9 @@ public struct ContentLoader {
         for file in files {
             let relative = file.relative
             guard let slash = relative.utf8.firstIndex(of: UInt8(ascii: "/")) else {
-                if relative != "guide.yml", !relative.hasSuffix(".md") { unexpected(file, walker, &diagnostics) }
+                if relative != "guide.yml", relative != TombstoneRecords.fileName, !relative.hasSuffix(".md") {
+                    unexpected(file, walker, &diagnostics)
+                }
                 continue
             }
             let folder = String(relative[..<slash])
@@ -137,6 +142,9 @@ public struct ContentLoader {
         var guide = Guide(config: config, configDocument: configDocument, entries: entries,
                           handouts: handouts.sorted { $0.id < $1.id }, media: media,
                           fieldRules: schemas.fieldRules, sectionRules: schemas.sectionRules)
+        guide.contentSchemas = schemas.documents
+        guide.tombstones = TombstoneRecords.load(from: files, config: configDocument, published: publishedBundle,
+                                                 walker: walker, diagnostics: &diagnostics, sources: &sources)
         guide.computeSourceHashes(memo: cache?.sourceHashes)
         let content = LoadedContent(guide: guide, schemas: schemas, sources: sources, diagnostics: diagnostics)
         cache?.remember(content, root: root, entryFiles: Dictionary(entryJobs.map { ($0.file.path, $0) }) { first, _ in first })

@@ -48,7 +48,9 @@ extension SchemaSet {
         do {
             let registry = try SchemaRegistry(documents: documents.map { SchemaDocument(name: $0.uri, schema: $0.value) },
                                               assertingFormats: ["date"])
-            return SchemaSet(registry: registry, uris: uris)
+            var set = SchemaSet(registry: registry, uris: uris)
+            set.documents = Dictionary(documents.map { ($0.uri, $0.value) }) { first, _ in first }
+            return set
         } catch let error as SchemaError {
             let place = positions[error.document]
             let start = place?.map[error.pointer]

@@ -18,10 +18,12 @@ extension PageBuilder {
             "country_code": .string(country),
             "country": .string(termName(country, in: config.countries, language: language)),
             "country_href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "countries", country))),
-            "fallback_lang": false, "organisation": false, "anonymous": false, "source": false,
+            "fallback_lang": false, "organisation": false, "organisation_url": false, "anonymous": false, "source": false,
         ]
         if shown.isFallback { result["fallback_lang"] = .string(shown.file.language) }
         if let organisation = value("organisation")?.stringValue { result["organisation"] = .string(organisation) }
+        // The schema.org Organization the ContactPoint belongs to: its address only when the editors give one.
+        if let url = value("organisation_url")?.stringValue { result["organisation_url"] = .string(url) }
         let languages = (value("languages")?.arrayValue ?? []).compactMap(\.stringValue)
         result["answer_languages"] = .string(languages.isEmpty ? s["not_stated"] ?? "" : languages.map { config.language($0)?.name ?? $0 }.joined(separator: ", "))
         if let anonymous = value("anonymous")?.boolValue { result["anonymous"] = .string(anonymous ? s["yes"] ?? "" : s["no"] ?? "") }

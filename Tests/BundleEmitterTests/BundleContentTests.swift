@@ -24,7 +24,8 @@ final class BundleContentTests: XCTestCase {
         let model = guide.load()
         let bundle = try guide.build()
         let codes = model.config.languageCodes
-        XCTAssertEqual(bundle.fileNames, (["guide.json", "guide.schema.json"] + codes.map { "guide.\($0).json" }).sorted())
+        XCTAssertEqual(bundle.fileNames,
+                       (["datapackage.json", "guide.json", "guide.schema.json"] + codes.map { "guide.\($0).json" }).sorted())
 
         let full = try bundle.full
         let expected = model.publishedEntries(drafts: false).map(\.reference.description)
@@ -233,7 +234,8 @@ final class BundleContentTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: a.url(name)), try Data(contentsOf: b.url(name)), name)
         }
         let text = try String(contentsOf: a.url("guide.json"), encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("{\n  \"base_url\": "), "keys sorted")
+        XCTAssertTrue(text.hasPrefix("{\n  \"$schema\": \"https://guide.example.org/bundle/guide.schema.json\",\n  \"base_url\": "),
+                      "keys sorted")
     }
 
     func testGeneratedAtComesOnlyFromSourceDateEpoch() throws {

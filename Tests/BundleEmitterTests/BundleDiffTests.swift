@@ -31,16 +31,18 @@ final class BundleDiffTests: XCTestCase {
         let diff = try BundleDiff.files(old: old, new: new)
         XCTAssertFalse(diff.isIdentical)
         XCTAssertEqual(diff.helplines, [BundleDiff.HelplineChange(
-            ref: "helplines/do-anti-trafficking-line", title: "Dominican Republic: anti-trafficking line",
+            ref: "helplines/do-anti-trafficking-line", title: "Dominican Republic: anti-trafficking line", titleLanguage: "en",
             channels: [BundleDiff.ChannelChange(type: "phone", old: "+18092007393", new: "+18092007000")])])
-        XCTAssertEqual(diff.added, [BundleDiff.EntryInfo(ref: "indicators/pays-in-cash-for-others", title: "Pays in cash for others' tickets")])
+        XCTAssertEqual(diff.added, [BundleDiff.EntryInfo(ref: "indicators/pays-in-cash-for-others",
+                                                         title: "Pays in cash for others' tickets", titleLanguage: "en")])
+        XCTAssertEqual(diff.versionRequirement?.bump, .minor, "an entry was added but version stayed 1.0.0")
         XCTAssertEqual(diff.removed, [])
         XCTAssertEqual(diff.translations, [BundleDiff.StatusChange(
             ref: "indicators/holds-no-documents", language: "es", old: "current", new: "outdated", fallbackLanguage: nil)])
         let changedRefs = diff.changed.map(\.ref)
         XCTAssertTrue(changedRefs.contains("indicators/holds-no-documents"))
         let helpline = try XCTUnwrap(diff.changed.first { $0.ref == "helplines/do-anti-trafficking-line" })
-        XCTAssertEqual(helpline.fields, ["channels", "contact_point", "data.channels"])
+        XCTAssertEqual(helpline.fields, ["channels", "contact_point", "data.channels", "organization"])
         let indicator = try XCTUnwrap(diff.changed.first { $0.ref == "indicators/holds-no-documents" })
         XCTAssertEqual(indicator.languages.first { $0.code == "en" }?.fields, ["body_html", "body_text"])
         XCTAssertEqual(indicator.languages.first { $0.code == "es" }?.fields, ["status"], "the Spanish text itself is unchanged")
@@ -52,8 +54,9 @@ final class BundleDiffTests: XCTestCase {
         let result = try XCTUnwrap(Processes.run(guideCLI, ["diff", old.path, new.path]))
         XCTAssertEqual(result.status, 1, result.stderr)
         let text = result.stdout
-        XCTAssertTrue(text.contains("Helpline numbers changed (1):\n  helplines/do-anti-trafficking-line  \"Dominican Republic: anti-trafficking line\"\n    phone: +18092007393 → +18092007000\n"), text)
-        XCTAssertTrue(text.contains("Entries added (1):\n  + indicators/pays-in-cash-for-others  \"Pays in cash for others' tickets\"\n"), text)
+        XCTAssertTrue(text.contains("Helpline numbers changed (1):\n  helplines/do-anti-trafficking-line  \"Dominican Republic: anti-trafficking line\" [en]\n    phone: +18092007393 → +18092007000\n"), text)
+        XCTAssertTrue(text.contains("Entries added (1):\n  + indicators/pays-in-cash-for-others  \"Pays in cash for others' tickets\" [en]\n"), text)
+        XCTAssertTrue(text.contains("\nVersion: entries added: indicators/pays-in-cash-for-others: that needs a new MINOR version, but it went from 1.0.0 to 1.0.0"), text)
         XCTAssertTrue(text.contains("Translations now outdated (1):\n  indicators/holds-no-documents [es] was current\n"), text)
         XCTAssertTrue(text.contains("  ~ indicators/holds-no-documents\n      en: body_html, body_text\n      es: status\n"), text)
         XCTAssertFalse(text.contains("Entries removed"), "empty sections are left out")
@@ -66,11 +69,14 @@ final class BundleDiffTests: XCTestCase {
         let report = try JSONParser.parse(result.stdout)
         XCTAssertEqual(report["identical"], .bool(false))
         XCTAssertEqual(report["added"], .array([object(["ref": .string("indicators/pays-in-cash-for-others"),
-                                                        "title": .string("Pays in cash for others' tickets")])]))
+                                                        "title": .string("Pays in cash for others' tickets"),
+                                                        "title_language": .string("en")])]))
+        XCTAssertEqual(report["version_requirement"], object(["bump": .string("minor"),
+                                                              "reasons": .array([.string("entries added: indicators/pays-in-cash-for-others")])]))
         XCTAssertEqual(report["removed"], .array([]))
         XCTAssertEqual(report["helplines"], .array([object([
             "ref": .string("helplines/do-anti-trafficking-line"),
-            "title": .string("Dominican Republic: anti-trafficking line"),
+            "title": .string("Dominican Republic: anti-trafficking line"), "title_language": .string("en"),
             "channels": .array([object(["type": .string("phone"), "old": .string("+18092007393"), "new": .string("+18092007000")])]),
         ])]))
         XCTAssertEqual(report["translations"], .array([object([
@@ -78,7 +84,8 @@ final class BundleDiffTests: XCTestCase {
             "old": .string("current"), "new": .string("outdated"),
         ])]))
         let changed = try XCTUnwrap(report["changed"]?.arrayValue?.first { $0["ref"]?.stringValue == "helplines/do-anti-trafficking-line" })
-        XCTAssertEqual(changed["fields"], .array([.string("channels"), .string("contact_point"), .string("data.channels")]))
+        XCTAssertEqual(changed["fields"], .array([.string("channels"), .string("contact_point"), .string("data.channels"),
+                                                  .string("organization")]))
         let oldBundle = try JSONParser.parse([UInt8](Data(contentsOf: old)))
         XCTAssertEqual(report["old"]?["content_hash"], oldBundle["content_hash"])
         XCTAssertEqual(report["new"]?["format_version"]?.stringValue, BundleFormat.version)

@@ -9,7 +9,8 @@ import XCTest
 final class BundleStreamingTests: XCTestCase {
     private func emit(_ guide: Guide, into folder: URL, drafts: Bool = false, sourceDate: Date? = nil) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let context = EmitContext(guide: guide, folder: folder, templates: folder, drafts: drafts, sourceDate: sourceDate)
+        let context = EmitContext(guide: guide, folder: folder, templates: folder, drafts: drafts, sourceDate: sourceDate,
+                                  today: TestGuide.buildDay)
         XCTAssertEqual(try BundleEmitter().emit(context), [])
     }
 
@@ -45,11 +46,11 @@ final class BundleStreamingTests: XCTestCase {
                                                file: StaticString = #filePath, line: UInt = #line) throws {
         let folder = root.appendingPathComponent("stream-\(UUID().uuidString)")
         try emit(guide, into: folder, drafts: drafts, sourceDate: sourceDate)
-        let documents = BundleDocuments(guide: guide, drafts: drafts, sourceDate: sourceDate)
-        var expected = [("guide.json", documents.full), ("guide.schema.json", BundleSchema.document)]
+        let documents = BundleDocuments(guide: guide, drafts: drafts, sourceDate: sourceDate, today: TestGuide.buildDay)
+        var expected = [("guide.json", documents.full), ("guide.schema.json", BundleSchema.document(for: guide))]
         expected += documents.languages.map { ("guide.\($0.code).json", $0.document) }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), expected.map(\.0).sorted(),
-                       file: file, line: line)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       (expected.map(\.0) + ["datapackage.json"]).sorted(), file: file, line: line)
         for (name, document) in expected {
             let written = try Data(contentsOf: folder.appendingPathComponent(name))
             XCTAssert(written == Data(JSONWriter().bytes(document)), "\(name), drafts: \(drafts)", file: file, line: line)
@@ -64,7 +65,7 @@ final class BundleStreamingTests: XCTestCase {
                                  version: "0.1.0", languages: [.init(code: "en", name: "English")])
         let guide = Guide(config: config)
         try emit(guide, into: root)
-        let documents = BundleDocuments(guide: guide, drafts: false, sourceDate: nil)
+        let documents = BundleDocuments(guide: guide, drafts: false, sourceDate: nil, today: TestGuide.buildDay)
         XCTAssert(try Data(contentsOf: root.appendingPathComponent("guide.json")) == Data(JSONWriter().bytes(documents.full)))
         XCTAssert(try Data(contentsOf: root.appendingPathComponent("guide.en.json"))
             == Data(JSONWriter().bytes(documents.languages[0].document)))

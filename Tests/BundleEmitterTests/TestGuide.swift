@@ -5,6 +5,7 @@ import Foundation
 import GuideModel
 import JSON
 import Loader
+import Schema
 import XCTest
 
 /// A copy of the sample guide (`<repo>/Content`) in a temporary folder, which
@@ -72,14 +73,18 @@ struct TestGuide {
         try write(relative, lines.joined(separator: "\n"))
     }
 
+    /// The build day of test bundles unless a test picks another: fixed, so bundles do not change with the clock.
+    static let buildDay = FullDate(year: 2026, month: 6, day: 1) ?? FullDate(daysSinceEpoch: 0)
+
     /// Builds the bundle into a new folder under the test's root and returns it.
     @discardableResult
-    func build(drafts: Bool = false, sourceDate: Date? = nil, into name: String = UUID().uuidString,
-               file: StaticString = #filePath, line: UInt = #line) throws -> BuiltBundle {
+    func build(drafts: Bool = false, sourceDate: Date? = nil, today: FullDate = TestGuide.buildDay,
+               into name: String = UUID().uuidString, file: StaticString = #filePath, line: UInt = #line) throws -> BuiltBundle {
         let folder = root.appendingPathComponent("out-\(name)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let context = EmitContext(guide: load(file: file, line: line), folder: folder,
-                                  templates: root.appendingPathComponent("Templates"), drafts: drafts, sourceDate: sourceDate)
+                                  templates: root.appendingPathComponent("Templates"), drafts: drafts, sourceDate: sourceDate,
+                                  today: today)
         let diagnostics = try BundleEmitter().emit(context)
         XCTAssert(diagnostics.isEmpty, "bundle diagnostics: \(diagnostics)", file: file, line: line)
         return BuiltBundle(folder: folder)

@@ -8,7 +8,9 @@ import XCTest
 /// changed by an overlay folder or by code, in a temporary folder.
 ///
 /// Overlay folders hold files that replace or add to the base; a file named
-/// `<name>.delete` removes `<name>` from the base.
+/// `<name>.delete` removes `<name>` from the base. Files under `beside-content/`
+/// go beside `Content/` instead (a published bundle that guide.yml names as
+/// `../published/guide.json`).
 struct FixtureGuide {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let fixtures = testsFolder.appendingPathComponent("Fixtures")
@@ -34,7 +36,9 @@ struct FixtureGuide {
                 try fm.removeItem(at: content.appendingPathComponent(String(relative.dropLast(7))))
                 continue
             }
-            let target = content.appendingPathComponent(relative)
+            let outside = "beside-content/"
+            let target = relative.hasPrefix(outside) ? root.appendingPathComponent(String(relative.dropFirst(outside.count)))
+                : content.appendingPathComponent(relative)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
             try fm.copyItem(at: file, to: target)
