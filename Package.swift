@@ -26,6 +26,9 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(
+            name: "CQPDF", pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]),
 
         // Foundations: values, positions, diagnostics.
         .target(name: "JSON"),
@@ -49,7 +52,7 @@ let package = Package(
         .target(
             name: "SiteEmitter",
             dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"), "Digest"]),
-        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "Yams"]),
+        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "Yams"]),
         .target(
             name: "GuideCLI",
             dependencies: [

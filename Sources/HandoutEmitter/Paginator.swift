@@ -51,6 +51,8 @@ struct Paginator {
                 page.append(Placement(item: item, y: y))
                 y += item.height
                 queue.removeFirst()
+            } else if item.keepWhole, !page.isEmpty, item.height <= pageHeight + epsilon {
+                newPage()
             } else if item.minimumStart <= remaining + epsilon, let (head, tail) = item.split(fitting: remaining + epsilon) {
                 page.append(Placement(item: head, y: y))
                 queue[queue.startIndex] = (index, tail)
@@ -73,6 +75,7 @@ struct Paginator {
         guard item.keepWithNext else { return false }
         var needed = item.height
         for next in rest {
+            if next.isMarker { continue }
             if next.isSpace || next.keepWithNext {
                 needed += next.height
                 continue

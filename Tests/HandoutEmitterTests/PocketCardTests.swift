@@ -53,10 +53,10 @@ final class PocketCardTests: XCTestCase {
         var rigid = try Fixtures.style
         let fixed = 7.0
         rigid.layouts[.pocketCard]?.sizes = Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, fixed) })
-        rigid.layouts[.pocketCard]?.minimumFontSize = fixed
+        rigid.layouts[.pocketCard]?.minimumSizes = Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, fixed) })
         XCTAssertFalse(try HandoutRenderer.render(content, style: rigid).problems.isEmpty, "too long without shrinking")
         var flexible = rigid
-        flexible.layouts[.pocketCard]?.minimumFontSize = 5.5
+        flexible.layouts[.pocketCard]?.minimumSizes = Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, 5.5) })
         XCTAssertEqual(try HandoutRenderer.render(content, style: flexible).problems, [])
     }
 }
