@@ -60,7 +60,7 @@ enum PDFFinisher {
         try check(q, qpdf_init_write_memory(q), "preparing to write")
         // The file ID from the content, so the same input gives the same bytes.
         qpdf_set_deterministic_ID(q, QPDF_TRUE)
-        qpdf_set_object_stream_mode(q, qpdf_o_generate)
+        qpdf_set_object_stream_mode(q, qpdf_o_preserve)
         try check(q, qpdf_write(q), "writing the PDF")
         guard let buffer = qpdf_get_buffer(q) else { throw HandoutError.pdf("libqpdf wrote nothing") }
         return Data(bytes: buffer, count: qpdf_get_buffer_length(q))

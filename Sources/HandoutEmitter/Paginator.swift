@@ -53,7 +53,8 @@ struct Paginator {
                 queue.removeFirst()
             } else if item.keepWhole, !page.isEmpty, item.height <= pageHeight + epsilon {
                 newPage()
-            } else if item.minimumStart <= remaining + epsilon, let (head, tail) = item.split(fitting: remaining + epsilon) {
+            } else if item.minimumStart <= remaining + epsilon || (item.keepWhole && item.height > pageHeight),
+                      let (head, tail) = item.split(fitting: remaining + epsilon) {
                 page.append(Placement(item: head, y: y))
                 queue[queue.startIndex] = (index, tail)
                 newPage()

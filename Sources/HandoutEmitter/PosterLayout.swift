@@ -98,19 +98,21 @@ struct PosterLayout {
     /// What to do: the protocol's don't and do lists side by side, else each sign's advice.
     private func whatToDo(width: Double) -> Block? {
         let body = BlockFormatter(typesetter: typesetter)
-        var items: [any FlowItem] = [entries.heading(content.strings.whatToDo, width: width)]
         for case .protocol(let item) in content.allItems where !item.dos.isEmpty || !item.donts.isEmpty {
+            // The columns' own headings ("Don't", "Do") say what they are.
+            var items: [any FlowItem] = []
             let lists = [(content.strings.dontList, item.donts), (content.strings.doList, item.dos)].filter { !$0.1.isEmpty }
             let columnGap = typesetter.size(.body)
             let columnWidth = (width - columnGap * Double(lists.count - 1)) / Double(lists.count)
             items.append(ColumnsItem(columns: lists.enumerated().map { index, list in
-                let column = [entries.subheading(list.0, width: columnWidth)]
+                let column = [entries.heading(list.0, width: columnWidth)]
                     + body.list(ordered: false, entries: list.1.prefix(Self.adviceItems).map { [RichBlock.paragraph($0)] },
                                 width: columnWidth)
                 return (Double(index) * (columnWidth + columnGap), StackItem(items: column))
             }))
             return Block(item: GroupItem(items: items), owner: .protocol(item))
         }
+        var items: [any FlowItem] = [entries.heading(content.strings.whatToDo, width: width)]
         var seen: Set<String> = []
         let advice = content.allItems.compactMap { item -> String? in
             guard case .indicator(let indicator) = item, !indicator.whatToDo.isEmpty else { return nil }
@@ -145,6 +147,10 @@ struct PosterLayout {
                 rows.append(helplineRow(helpline, width: helpline.primaryURL == content.qrPayload ? sideWidth : inner, qr: qr,
                                         fullWidth: inner))
             }
+        }
+        // A QR code that dials none of the helplines shown sits at the panel's foot.
+        if let qr, !content.whoToCall.flatMap(\.helplines).contains(where: { $0.primaryURL == content.qrPayload }) {
+            rows += [SpaceItem(height: padding * 0.6), ColumnsItem(columns: [(inner - qr.width, StackItem(items: [qr]))])]
         }
         let stack = StackItem(items: rows)
         let panelHeight = stack.height + 2 * padding

@@ -35,7 +35,7 @@ struct SheetLayout {
         for (index, sheet) in sheets.enumerated() {
             let multiPage = sheets.count > 1
             let (plan, pageProblems) = typesetter.fit { layOut(sheet, page: index + 1, multiPage: multiPage) }
-            if !pageProblems.isEmpty, case .protocolPage = sheet {
+            if !pageProblems.isEmpty {
                 problems += continued(sheet, furniture: furniture)
                 continue
             }
@@ -48,8 +48,9 @@ struct SheetLayout {
         return problems
     }
 
-    /// A protocol too long for one side at the smallest sizes, at the style's sizes over as many
-    /// sides as it needs, each with the running header and its page number.
+    /// A protocol (or the other entries) too long for one side at the smallest sizes, at the
+    /// style's sizes over as many sides as it needs, each with the running header and its page
+    /// number.
     private func continued(_ sheet: Sheet, furniture: PageFurniture) -> [FitProblem] {
         typesetter.scale(by: 1)
         let (items, foot, owner) = flow(sheet)

@@ -169,6 +169,17 @@ final class Typesetter {
         repeat {
             guard let run = pango_layout_iter_get_run_readonly(iter), let item = run.pointee.item,
                   let font = item.pointee.analysis.font else { continue }
+            let start = Int(item.pointee.offset), end = start + Int(item.pointee.length)
+            guard start >= 0, end <= bytes.count, start < end else { continue }
+            // A glyph no font has at all (pango draws a box).
+            if let glyphs = run.pointee.glyphs, (0..<Int(glyphs.pointee.num_glyphs)).contains(where: {
+                glyphs.pointee.glyphs[$0].glyph & Self.unknownGlyph != 0
+            }) {
+                let characters = String(decoding: bytes[start..<end], as: UTF8.self)
+                for character in characters where !character.isWhitespace && !Self.isCovered(character, font) {
+                    substitutedGlyphs[String(character)] = "no installed font"
+                }
+            }
             let key = UnsafeMutableRawPointer(font)
             if namedFonts.contains(key) { continue }
             let description = pango_font_describe(font)
@@ -178,11 +189,17 @@ final class Typesetter {
                 namedFonts.insert(key)
                 continue
             }
-            let start = Int(item.pointee.offset), end = start + Int(item.pointee.length)
-            guard start >= 0, end <= bytes.count, start < end else { continue }
             let characters = String(decoding: bytes[start..<end], as: UTF8.self)
             for character in characters where !character.isWhitespace { substitutedGlyphs[String(character)] = family }
         } while pango_layout_iter_next_run(iter) != 0
+    }
+
+    /// pango's flag on a glyph that stands for a character no font has (PANGO_GLYPH_UNKNOWN_FLAG).
+    private static let unknownGlyph: UInt32 = 0x1000_0000
+
+    /// Whether the font has a glyph for every scalar of the character.
+    private static func isCovered(_ character: Character, _ font: UnsafeMutablePointer<PangoFont>) -> Bool {
+        character.unicodeScalars.allSatisfy { pango_font_has_char(font, gunichar($0.value)) != 0 }
     }
 
     /// A link is styled as one only if it will be clickable.
