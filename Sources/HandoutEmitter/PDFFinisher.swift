@@ -61,6 +61,8 @@ enum PDFFinisher {
         // The file ID from the content, so the same input gives the same bytes.
         qpdf_set_deterministic_ID(q, QPDF_TRUE)
         qpdf_set_object_stream_mode(q, qpdf_o_preserve)
+        // cairo's streams are copied as they are, not decoded and compressed again.
+        qpdf_set_decode_level(q, qpdf_dl_none)
         try check(q, qpdf_write(q), "writing the PDF")
         guard let buffer = qpdf_get_buffer(q) else { throw HandoutError.pdf("libqpdf wrote nothing") }
         return Data(bytes: buffer, count: qpdf_get_buffer_length(q))

@@ -47,7 +47,7 @@ struct Paginator {
             }
             let remaining = pageHeight - y
             if item.height <= remaining + epsilon
-                && !mustMoveWithNext(item, after: queue.dropFirst().map(\.element), remaining: remaining) {
+                && !(item.keepWithNext && mustMoveWithNext(item, after: queue.dropFirst(), remaining: remaining)) {
                 page.append(Placement(item: item, y: y))
                 y += item.height
                 queue.removeFirst()
@@ -72,10 +72,11 @@ struct Paginator {
     }
 
     /// A heading that fits but whose following content cannot start on this page moves with it.
-    private func mustMoveWithNext(_ item: any FlowItem, after rest: [any FlowItem], remaining: Double) -> Bool {
+    private func mustMoveWithNext(_ item: any FlowItem, after rest: ArraySlice<(offset: Int, element: any FlowItem)>,
+                                  remaining: Double) -> Bool {
         guard item.keepWithNext else { return false }
         var needed = item.height
-        for next in rest {
+        for (_, next) in rest {
             if next.isMarker { continue }
             if next.isSpace || next.keepWithNext {
                 needed += next.height

@@ -84,6 +84,19 @@ final class LegibilityTests: XCTestCase {
         }
     }
 
+    /// In a build, a character the fonts lack is a warning at the handout, naming the character.
+    func testBuildReportsCharactersOutsideTheStyleFonts() throws {
+        let copy = try SampleGuide.copyOfContent()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try SampleGuide.edit(copy.appendingPathComponent("indicators/asks-for-help-or-says-not-free.en.md")) {
+            $0.replacingOccurrences(of: "Reassure the person quietly", with: "☎ Reassure the person quietly")
+        }
+        let (report, _) = try SampleGuide.emit(SampleGuide.load(copy))
+        let glyphs = report.diagnostics.filter { $0.code == "handout.glyph" }
+        XCTAssertFalse(glyphs.isEmpty, "\(report.diagnostics)")
+        XCTAssertTrue(glyphs.allSatisfy { $0.severity == .warning && $0.message.contains("U+260E") }, "\(glyphs)")
+    }
+
     /// A character the style's fonts lack is reported with the font pango used instead.
     func testSubstitutedGlyphIsReported() throws {
         var sections = Fixtures.cardSections(Fixtures.spanish, indicators: 1, helplines: [Fixtures.police])

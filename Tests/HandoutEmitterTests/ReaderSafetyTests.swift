@@ -107,6 +107,7 @@ final class ReaderSafetyTests: XCTestCase {
         try SampleGuide.edit(copy.appendingPathComponent("guide.yml")) {
             $0.replacingOccurrences(of: "  proofs: true\n", with: "  proofs: true\n  stale_helplines: refuse\n")
         }
+        try SampleGuide.edit(copy.appendingPathComponent("handouts/do-helpline-poster.yml")) { $0 + "office_print: [a4]\n" }
         let loaded = ContentLoader(root: copy, displayRoot: "Content").load()
         let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas, loadDiagnostics: loaded.diagnostics,
                                            today: SampleGuide.sourceDate.addingTimeInterval(2 * 365 * 86_400))
@@ -114,5 +115,7 @@ final class ReaderSafetyTests: XCTestCase {
         XCTAssertEqual(Set(blocked.map(\.file)).count, 5, "\(blocked.map(\.file))")
         XCTAssertTrue(blocked.allSatisfy { $0.severity == .error })
         XCTAssertTrue(blocked.contains { $0.message.contains("do-anti-trafficking-line (verified 2016-09-05)") })
+        let imposed = diagnostics.filter { $0.code == "handout.office-print" }
+        XCTAssertEqual(imposed.map(\.file), ["Content/handouts/do-helpline-poster.yml"], "only cards are imposed")
     }
 }
