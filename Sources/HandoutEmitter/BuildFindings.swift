@@ -45,6 +45,15 @@ struct BuildFindings {
                 + "or build proofs, marked as such on every page: guide build --proofs, or handouts: {proofs: true} in guide.yml")
     }
 
+    /// A proof build printed QR codes or links to the placeholder host: say which handouts are proofs.
+    mutating func proof(_ definition: HandoutDefinition, language: String, host: String, qrPayload: String?, links: [String]) {
+        let qr = qrPayload.map(links.contains) ?? false
+        add(definition, language: language, code: "handout.proof", severity: .warning, at: qr ? ["qr"] : ["layout"],
+            "built as a proof: its QR codes or links lead to \(host), a placeholder base_url, and every page that prints "
+                + "one is marked as a proof in the handout's language",
+            help: "set base_url to where the site is published to print it for real")
+    }
+
     /// Stale numbers where guide.yml's `handouts.stale_helplines` is `refuse` (drafts included).
     mutating func refuse(_ definition: HandoutDefinition, language: String, helplines: [String]) {
         add(definition, language: language, code: "handout.stale-helpline", at: definition.country == nil ? ["include"] : ["country"],

@@ -111,6 +111,10 @@ public struct HandoutEmitter: Emitter {
                 written.append(Report.Written(definition: job.definition, content: content, problems: [], file: nil))
                 continue
             }
+            if !handout.placeholderLinks.isEmpty {
+                findings.proof(job.definition, language: content.language, host: content.placeholderHost ?? "",
+                               qrPayload: content.qrPayload, links: handout.placeholderLinks)
+            }
             let url = context.folder.appendingPathComponent(name + ".pdf")
             try write(handout.pdf, to: url)
             var imposed: [URL] = []

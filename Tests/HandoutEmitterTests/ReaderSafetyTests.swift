@@ -81,7 +81,11 @@ final class ReaderSafetyTests: XCTestCase {
     /// built, every page with a link to it marked; without, they are errors and not written.
     func testPlaceholderHostIsAProofOrAnError() throws {
         let build = try SampleBuild.shared()
-        XCTAssertTrue(build.report.diagnostics.isEmpty, "\(build.report.diagnostics)")
+        let proofs = build.report.diagnostics.filter { $0.code == "handout.proof" }
+        XCTAssertEqual(proofs.count, build.report.diagnostics.count, "\(build.report.diagnostics)")
+        XCTAssertEqual(Set(proofs.map(\.file)), ["Content/handouts/cabin-crew-sheet.yml", "Content/handouts/immigration-sheet.yml",
+                                                 "Content/handouts/full-guide-booklet.yml"], "the build says which handouts are proofs")
+        XCTAssertTrue(proofs.allSatisfy { $0.severity == .warning })
         let sheet = try text(build, "cabin-crew-sheet.es.pdf")
         XCTAssertTrue(sheet.contains("PRUEBA, no distribuir"), "the proof says so in the handout's language")
         XCTAssertFalse(try text(build, "do-helpline-poster.en.pdf").contains("PROOF"), "a tel: QR code needs no site")

@@ -11,7 +11,7 @@ final class SampleGuideTests: XCTestCase {
     func testEveryHandoutInEveryLanguage() throws {
         let guide = SampleGuide.load()
         let (report, _) = try SampleGuide.emit(guide)
-        XCTAssertEqual(report.diagnostics, [], "every sample handout fits")
+        XCTAssertEqual(report.diagnostics.filter { $0.code != "handout.proof" }, [], "every sample handout fits")
         let expectedCount = guide.handouts.reduce(0) { $0 + $1.languages.count }
         XCTAssertEqual(report.written.count, expectedCount)
         XCTAssertEqual(expectedCount, 15, "the sample guide's handouts × languages")
@@ -158,7 +158,7 @@ final class SampleGuideTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: copy) }
         let card = copy.appendingPathComponent("handouts/checkin-gate-card.yml")
         let fitting = try SampleGuide.emit(SampleGuide.load(copy))
-        XCTAssertEqual(fitting.report.diagnostics, [], "the sample card fits")
+        XCTAssertEqual(fitting.report.diagnostics.filter { $0.code != "handout.proof" }, [], "the sample card fits")
 
         let marker = "Escort the traveller nowhere"
         let indicator = copy.appendingPathComponent("indicators/asks-for-help-or-says-not-free.en.md")
@@ -169,8 +169,9 @@ final class SampleGuideTests: XCTestCase {
             return text.replacingCharacters(in: range, with: "{#what-to-do}\n\n" + long)
         }
         let (report, _) = try SampleGuide.emit(SampleGuide.load(copy))
-        XCTAssertEqual(report.diagnostics.count, 1, "\(report.diagnostics)")
-        let diagnostic = try XCTUnwrap(report.diagnostics.first)
+        let problems = report.diagnostics.filter { $0.code != "handout.proof" }
+        XCTAssertEqual(problems.count, 1, "\(report.diagnostics)")
+        let diagnostic = try XCTUnwrap(problems.first)
         XCTAssertEqual(diagnostic.code, "handout.overflow")
         XCTAssertEqual(diagnostic.severity, .error)
         XCTAssertEqual(diagnostic.file, "Content/handouts/checkin-gate-card.yml")
