@@ -106,7 +106,9 @@ struct EntryFormatter {
             result.append(small(organisation, width: width))
         }
         for channel in helpline.channels {
-            let value = Run(channel.value, bold: true, link: channel.url.map(LinkTarget.url))
+            // A number in a narrow column moves to the next line whole rather than breaking.
+            let shown = channel.isNumber ? channel.value.replacingOccurrences(of: " ", with: "\u{00A0}") : channel.value
+            let value = Run(shown, bold: true, link: channel.url.map(LinkTarget.url))
             var runs = [Run(channel.typeLabel + ": "), value]
             if notStated { runs.append(Run(" (\(strings.hours): \(channel.hours ?? strings.notStated))")) }
             result.append(body.paragraph(runs, width: width))
