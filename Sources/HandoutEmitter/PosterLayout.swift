@@ -99,8 +99,9 @@ struct PosterLayout {
     private func whatToDo(width: Double) -> Block? {
         let body = BlockFormatter(typesetter: typesetter)
         for case .protocol(let item) in content.allItems where !item.dos.isEmpty || !item.donts.isEmpty {
-            // The columns' own headings ("Don't", "Do") say what they are.
-            var items: [any FlowItem] = []
+            // The columns' own headings ("Don't", "Do") say what they are; text in another language
+            // than the poster's says so first.
+            var items: [any FlowItem] = item.notice.map { [entries.small($0, width: width, italic: true)] } ?? []
             let lists = [(content.strings.dontList, item.donts), (content.strings.doList, item.dos)].filter { !$0.1.isEmpty }
             let columnGap = typesetter.size(.body)
             let columnWidth = (width - columnGap * Double(lists.count - 1)) / Double(lists.count)

@@ -36,6 +36,9 @@ final class ReaderSafetyTests: XCTestCase {
         let build = try SampleBuild.shared()
         let poster = try text(build, "do-helpline-poster.en.pdf")
         XCTAssertTrue(poster.contains("Anonymous"), "the Dominican line is anonymous per its source")
+        if build.guide.entry(Reference(type: .protocols, id: "alert-at-check-in"))?.files["ht"] == nil {
+            XCTAssertTrue(try text(build, "do-helpline-poster.ht.pdf").contains("Poko tradui"), "advice in English says so")
+        }
         XCTAssertFalse(poster.contains("Free of charge"), "its channel is not toll-free in the front matter")
         let booklet = try text(build, "full-guide-booklet.en.pdf")
         XCTAssertTrue(booklet.contains("Free of charge"), "Trinidad and Tobago's toll-free line")
