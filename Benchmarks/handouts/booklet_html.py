@@ -132,6 +132,11 @@ def main():
         for item in booklet["include"]:
             t = item["type"] if isinstance(item, dict) else item.split("/")[0]
             ids = sorted(entries[t]) if isinstance(item, dict) else [item.split("/")[1]]
+            # The booklet's declared order first, then indicators strongest first, then id (as guide does).
+            declared = {ref: n for n, ref in enumerate(booklet.get("order", []))}
+            rank = {"strong": 0, "moderate": 1, "contextual": 2}
+            ids.sort(key=lambda i: (declared.get(f"{t}/{i}", len(declared)),
+                                    rank.get(entries[t][i][source][0].get("strength"), 3) if t == "indicators" else 0, i))
             rows = []
             for entry_id in ids:
                 code, (front, body) = shown(entries[t][entry_id])
@@ -185,16 +190,19 @@ def main():
                         if key in secs:
                             out.append(f'<div><h3>{html.escape(label)}</h3>{md(secs[key][2])}</div>')
                     out.append("</div>")
-                    helplines = src.get("helplines", [])
-                    if helplines:
-                        out.append(f'<h3>{html.escape(s["who_to_call"])}</h3>')
-                        for ref in helplines:
-                            hid = ref.split("/")[1]
-                            _, (hfront, _) = shown(entries["helplines"][hid])
-                            out.append(helpline_lines(entries["helplines"][hid][source][0], hfront, s, names, True))
+                    # Numbers are printed once, under "Who to call"; protocols name the countries.
+                    countries = []
+                    for ref in src.get("helplines", []):
+                        country = entries["helplines"][ref.split("/")[1]][source][0].get("country")
+                        if country not in countries:
+                            countries.append(country)
+                    if countries:
+                        out.append(f'<p><b>{html.escape(s["who_to_call"])}:</b> {html.escape(" · ".join(countries))}</p>')
                 elif t == "helplines":
                     out.append(helpline_lines(src, front, s, names, False))
-                    out.append(md(body))
+                    intro, secs, order = split_sections(body)
+                    omitted = set(booklet.get("omit_sections", []))
+                    out.append(md(intro + "".join(f"{'#' * secs[i][0]} {secs[i][1]}\n{secs[i][2]}" for i in order if i not in omitted)))
                 else:
                     out.append(md(body))
                 out.append("</article>")

@@ -1,5 +1,7 @@
 import Diagnostics
+import Foundation
 import GuideModel
+import Schema
 
 /// Handout definitions: languages are declared and each has a title,
 /// `include` resolves and selects something, the QR target can be encoded,
@@ -55,6 +57,42 @@ struct HandoutCheck: Check {
                                       "helpline \(reference.id) has no phone or WhatsApp channel for a QR code",
                                       help: "choose a helpline with a phone channel, or qr: home"))
                 }
+            }
+            out += printChecks(handout, context)
+        }
+        return out
+    }
+
+    /// What only print needs: `order` names entries, `office_print` suits the layout, and no
+    /// stale number is printed where guide.yml refuses them.
+    private func printChecks(_ handout: HandoutDefinition, _ context: CheckContext) -> [Diagnostic] {
+        let guide = context.guide
+        let p = handout.positions
+        var out: [Diagnostic] = []
+        for (i, item) in (handout.value["order"]?.arrayValue ?? []).enumerated() {
+            guard let text = item.stringValue else { continue }
+            if let d = ReferenceCheck.check(text, in: handout.path, at: p.valueRange(["order", String(i)]),
+                                            index: context.references) { out.append(d) }
+        }
+        if handout.value["office_print"] != nil, handout.layout != "pocket-card" {
+            out.append(.error("handout.office-print", file: handout.path, at: p.keyRange(["office_print"]),
+                              "office_print imposes pocket cards several-up; this handout is a \(handout.layout)",
+                              help: "remove office_print, or use layout: pocket-card"))
+        }
+        if guide.handoutSettings.staleHelplines == .refuse {
+            let today = FullDate(utcDayOf: context.today)
+            let stale = guide.helplinesPrinted(by: handout, drafts: false).compactMap { entry -> String? in
+                guard let freshness = guide.freshness(of: entry, today: today), freshness.isStale else { return nil }
+                return "\(entry.id) (verified \(freshness.verifiedOn))"
+            }
+            if !stale.isEmpty {
+                let at = handout.country != nil ? p.valueRange(["country"]) : p.keyRange(["include"])
+                out.append(.error("handout.stale-helpline", file: handout.path, at: at,
+                                  "this handout would print helplines past their re-check window "
+                                      + "(helpline_max_age_days \(guide.config.helplineMaxAgeDays)), which guide.yml refuses "
+                                      + "(handouts.stale_helplines: refuse): \(stale.joined(separator: ", "))",
+                                  help: "re-check each number against its source and update verified_on, "
+                                      + "or set handouts.stale_helplines: print to print them with their date and a warning"))
             }
         }
         return out

@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include entries and translations with status: draft.")
     var drafts = false
 
+    @Flag(help: "Build handouts as proofs: pages that print a QR code or link to a placeholder base_url are marked as proofs instead of failing the build.")
+    var proofs = false
+
     func validate() throws {
         for name in only where !Emitters.names.contains(name) {
             throw ValidationError("--only takes \(Emitters.names.joined(separator: ", ")), not \"\(name)\"")
@@ -49,7 +52,7 @@ struct BuildCommand: ParsableCommand {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let context = EmitContext(guide: checked.loaded.guide, folder: folder,
                                           templates: URL(fileURLWithPath: paths.templates), drafts: drafts,
-                                          sourceDate: Self.sourceDate(), today: today)
+                                          sourceDate: Self.sourceDate(), today: today, proofs: proofs)
                 bag.add(contentsOf: try emitter.emit(context))
             }
             return !fails(bag.sorted)

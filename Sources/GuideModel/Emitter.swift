@@ -27,6 +27,10 @@ public struct EmitContext: Sendable {
     /// The day helpline ages are measured against (`--today`, else today):
     /// what decides whether a number is shown as stale.
     public var today: FullDate
+    /// `guide build --proofs`: handouts that print a QR code or link to a
+    /// placeholder `base_url` host are built, each such page marked as a
+    /// proof, instead of being an error (as `guide.yml` `handouts.proofs`).
+    public var proofs: Bool
     /// `guide serve` only: what the emitter kept of its last build into
     /// `folder`, which it now updates in place. The result must be
     /// byte-identical to a build into an empty folder.
@@ -35,13 +39,15 @@ public struct EmitContext: Sendable {
     public let kept: KeptBuild
 
     public init(guide: Guide, folder: URL, templates: URL, drafts: Bool, sourceDate: Date?,
-                today: FullDate = FullDate(utcDayOf: Date()), lastBuild: KeptBuild? = nil, kept: KeptBuild = KeptBuild()) {
+                today: FullDate = FullDate(utcDayOf: Date()), proofs: Bool = false, lastBuild: KeptBuild? = nil,
+                kept: KeptBuild = KeptBuild()) {
         self.guide = guide
         self.folder = folder
         self.templates = templates
         self.drafts = drafts
         self.sourceDate = sourceDate
         self.today = today
+        self.proofs = proofs
         self.lastBuild = lastBuild
         self.kept = kept
     }

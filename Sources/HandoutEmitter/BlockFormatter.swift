@@ -36,7 +36,9 @@ struct BlockFormatter {
             var textStyle = typesetter.textStyle(role, bold: true, color: style.accent)
             textStyle.font = style.headingFont
             textStyle.size = size * (level <= 2 ? 1.2 : 1.08)
-            return [TextItem(typesetter.frame(runs, textStyle, width: width), color: textStyle.color, keepWithNext: true)]
+            // Below the entry's own title (H2 in a booklet): Markdown's level 2 is H3.
+            return [TextItem(typesetter.frame(runs, textStyle, width: width), color: textStyle.color, keepWithNext: true,
+                             tag: "H\(min(6, level + 1))")]
         case .paragraph(let runs):
             return [paragraph(runs, width: width)]
         case let .list(ordered, entries):
@@ -57,12 +59,12 @@ struct BlockFormatter {
             let marker = ordered ? "\(index + 1)." : "•"
             let markerStyle = typesetter.textStyle(role, bold: ordered, color: style.accent, alignment: .right)
             let markerItem = TextItem(typesetter.frame(marker, markerStyle, width: indent - size * 0.45),
-                                      color: markerStyle.color)
+                                      color: markerStyle.color, tag: "Lbl")
             for (position, child) in items(entry, width: width - indent).enumerated() {
                 result.append(IndentedItem(indent: indent, child: child, marker: position == 0 ? markerItem : nil))
             }
         }
-        return result
+        return [TagItem(name: "L", begins: true)] + result + [TagItem(name: "L", begins: false)]
     }
 
     private func table(header: [[Run]], rows: [[[Run]]], width: Double) -> [any FlowItem] {
@@ -90,13 +92,13 @@ struct BlockFormatter {
         return result
     }
 
-    /// A tinted box with an accent bar; its content may break across pages.
+    /// A tinted box with an accent bar, kept on one page unless it is longer than a page.
     func callout(_ blocks: [RichBlock], width: Double) -> [any FlowItem] {
         let padding = size * 0.6
         let inset = IndentedItem.Decoration.barWidth + padding
         let decoration = IndentedItem.Decoration(width: width, background: style.calloutBackground, bar: style.accent)
         let pad = IndentedItem(indent: inset, child: SpaceItem(height: padding), decoration: decoration)
         let inner = items(blocks, width: width - inset - padding)
-        return [pad] + inner.map { IndentedItem(indent: inset, child: $0, decoration: decoration) } + [pad]
+        return [GroupItem(items: [pad] + inner.map { IndentedItem(indent: inset, child: $0, decoration: decoration) } + [pad])]
     }
 }

@@ -17,6 +17,7 @@ struct IndentedItem: FlowItem {
     var height: Double { child.height }
     var minimumStart: Double { child.minimumStart }
     var keepWithNext: Bool { child.keepWithNext }
+    var keepWhole: Bool { child.keepWhole }
     var isSpace: Bool { child.isSpace && decoration == nil }
     var anchors: [String] { child.anchors }
 
@@ -35,8 +36,17 @@ struct IndentedItem: FlowItem {
                 canvas.fill(Rect(x: x, y: y, width: Decoration.barWidth, height: height), bar)
             }
         }
-        marker?.draw(canvas, x: x, y: y)
-        child.draw(canvas, x: x + indent, y: y)
+        // A list entry: its number or bullet as the label, the rest as the body.
+        if let marker {
+            canvas.beginTag("LI")
+            marker.draw(canvas, x: x, y: y)
+            canvas.beginTag("LBody")
+            child.draw(canvas, x: x + indent, y: y)
+            canvas.endTag("LBody")
+            canvas.endTag("LI")
+        } else {
+            child.draw(canvas, x: x + indent, y: y)
+        }
     }
 }
 
@@ -55,6 +65,7 @@ struct MarkedItem: FlowItem {
     var height: Double { child.height }
     var minimumStart: Double { child.minimumStart }
     var keepWithNext: Bool { child.keepWithNext }
+    var keepWhole: Bool { child.keepWhole }
     var anchors: [String] { marks.map(\.destination) + child.anchors }
 
     func split(fitting available: Double) -> (head: any FlowItem, tail: any FlowItem)? {

@@ -13,6 +13,8 @@ public struct FitProblem: Sendable, Hashable, Codable, CustomStringConvertible {
     public var place: String
     /// How far the content reaches past the bottom of the available area, in points.
     public var overflow: Double
+    /// On cards and posters: how many entries before this one fit, so the help can name a limit.
+    public var fitted: Int?
 
     public init(source: String, anchor: String, title: String, place: String, overflow: Double) {
         self.source = source
@@ -29,8 +31,14 @@ public struct FitProblem: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
-/// A rendered handout: the PDF bytes, and what did not fit.
+/// A rendered handout: the PDF bytes, what did not fit, and what the caller must report.
 public struct RenderedHandout: Sendable {
     public var pdf: Data
     public var problems: [FitProblem]
+    /// Addresses on the placeholder host that the PDF prints as links or QR codes.
+    public var placeholderLinks: [String] = []
+    /// Characters set in a font the style does not name, with that font's family.
+    public var substitutedGlyphs: [String: String] = [:]
+    /// The alternative text given to each figure (QR code), in document order.
+    public var figureTexts: [String] = []
 }

@@ -30,9 +30,17 @@ public struct InterfaceStrings: Sendable, Hashable, Encodable {
     public var notStated: String
     public var hours: String
     public var languages: String
+    /// Heading of a poster's strongest indicators ("Signs to look for").
+    public var signs: String
+    /// Alternative text of a QR code; `{target}` is replaced by what it opens.
+    public var qrAlt: String
+    /// How to print imposed cards on a portrait sheet (flip on the long edge) and a landscape one.
+    public var duplexLongEdge: String
+    public var duplexShortEdge: String
 
     public init(whatToDo: String, steps: String, doList: String, dontList: String, whoToCall: String,
-                contents: String, page: String, notStated: String, hours: String, languages: String) {
+                contents: String, page: String, notStated: String, hours: String, languages: String,
+                signs: String = "", qrAlt: String = "{target}", duplexLongEdge: String = "", duplexShortEdge: String = "") {
         self.whatToDo = whatToDo
         self.steps = steps
         self.doList = doList
@@ -43,6 +51,10 @@ public struct InterfaceStrings: Sendable, Hashable, Encodable {
         self.notStated = notStated
         self.hours = hours
         self.languages = languages
+        self.signs = signs
+        self.qrAlt = qrAlt
+        self.duplexLongEdge = duplexLongEdge
+        self.duplexShortEdge = duplexShortEdge
     }
 }
 
@@ -74,10 +86,24 @@ public struct HandoutContent: Sendable, Hashable, Encodable {
     public var qrCaption: String
     public var strings: InterfaceStrings
     public var sections: [HandoutSection]
+    /// Every helpline the handout prints, once, grouped by country (the handout's own country
+    /// first), emergency numbers first in each group.
+    public var whoToCall: [HelplineGroup]
+    /// The running header of multi-page layouts: `guide.yml`'s short title, else the guide title.
+    public var runningTitle: String
+    /// Shown on every page when text in the handout's language is still in review.
+    public var reviewNotice: String?
+    /// `base_url`'s host when it is a placeholder: links and QR codes to it make a page a proof.
+    public var placeholderHost: String?
+    /// Printed on every page that links to `placeholderHost` in a proof build; nil when the build
+    /// is not a proof (such a handout is an error).
+    public var proofNotice: String?
 
     public init(title: String, language: String, layout: HandoutLayout, paper: Paper, guideTitle: String,
                 version: String, contentDate: String, qrPayload: String?, qrCaption: String,
-                strings: InterfaceStrings, sections: [HandoutSection]) {
+                strings: InterfaceStrings, sections: [HandoutSection], whoToCall: [HelplineGroup]? = nil,
+                runningTitle: String? = nil, reviewNotice: String? = nil, placeholderHost: String? = nil,
+                proofNotice: String? = nil) {
         self.title = title
         self.language = language
         self.layout = layout
@@ -89,10 +115,15 @@ public struct HandoutContent: Sendable, Hashable, Encodable {
         self.qrCaption = qrCaption
         self.strings = strings
         self.sections = sections
+        self.whoToCall = whoToCall ?? HelplineCollector.groups(sections)
+        self.runningTitle = runningTitle ?? guideTitle
+        self.reviewNotice = reviewNotice
+        self.placeholderHost = placeholderHost
+        self.proofNotice = proofNotice
     }
 
     var allItems: [HandoutItem] { sections.flatMap(\.items) }
 
-    /// The small print on every page: guide title, version, content date.
-    var footerText: String { "\(guideTitle) · \(version) · \(contentDate)" }
+    /// The small print on every page: short title, version, content date.
+    var footerText: String { "\(runningTitle) · \(version) · \(contentDate)" }
 }

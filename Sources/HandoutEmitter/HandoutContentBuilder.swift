@@ -1,6 +1,7 @@
 import Diagnostics
 import GuideModel
 import Markdown
+import Schema
 
 /// Where in a handout definition an item of the handout comes from, so a fit problem is
 /// reported at the line an editor changes.
@@ -12,8 +13,9 @@ enum ItemOrigin: Hashable {
 }
 
 /// Maps the checked guide to what one handout shows in one language: the entries its
-/// `include` selects (each localized with fallback), the helplines of its `country`, the QR
-/// payload, the footer and the interface strings.
+/// `include` selects (ordered and limited as the definition says, each localized with
+/// fallback), the helplines of its `country`, who to call by country, the QR payload, the
+/// notices (review, proof) and the interface strings.
 struct HandoutContentBuilder {
     let guide: Guide
     let definition: HandoutDefinition
@@ -21,13 +23,19 @@ struct HandoutContentBuilder {
     let strings: HandoutStrings
     let drafts: Bool
     let contentDate: String
+    /// The build day, against which helpline freshness is measured.
+    let today: FullDate
+    /// Whether this build makes proofs (`--proofs` or `handouts.proofs`).
+    let proofs: Bool
 
-    private var config: GuideConfig { guide.config }
+    var config: GuideConfig { guide.config }
 
     struct Built {
         var content: HandoutContent
         /// Item anchor → where it came from.
         var origins: [String: ItemOrigin]
+        /// Stale helplines the handout would print where guide.yml refuses them (`id (date)`).
+        var refusedStale: [String]
     }
 
     /// `nil` when the definition's layout or paper is not one the renderer knows (reported by
@@ -36,59 +44,85 @@ struct HandoutContentBuilder {
         guard let layout = HandoutLayout(rawValue: definition.layout), let paper = Paper(rawValue: definition.paper) else {
             return nil
         }
+        let order = EntryOrder(definition: definition, layout: layout)
         var origins: [String: ItemOrigin] = [:]
-        var included: [(entry: Entry, origin: ItemOrigin)] = []
+        var byType: [EntryType: [Entry]] = [:]
+        var typeOrder: [EntryType] = []
         for (index, selection) in definition.include.enumerated() {
             for entry in guide.entries(selectedBy: selection, drafts: drafts) where guide.isPublished(entry, drafts: drafts) {
                 let anchor = entry.reference.description
                 guard origins[anchor] == nil else { continue }
                 origins[anchor] = .include(index)
-                included.append((entry, .include(index)))
+                if byType[entry.type] == nil { typeOrder.append(entry.type) }
+                byType[entry.type, default: []].append(entry)
             }
         }
         if let country = definition.country {
-            for entry in guide.entries(of: .helplines) where guide.isPublished(entry, drafts: drafts) {
-                let anchor = entry.reference.description
-                guard origins[anchor] == nil, guide.sourceFile(of: entry)?.string("country") == country else { continue }
-                origins[anchor] = .country
-                included.append((entry, .country))
+            for entry in guide.helplines(of: country, drafts: drafts) where origins[entry.reference.description] == nil {
+                origins[entry.reference.description] = .country
+                if byType[.helplines] == nil { typeOrder.append(.helplines) }
+                byType[.helplines, default: []].append(entry)
             }
         }
-        let anchors = Set(origins.keys)
+        for type in typeOrder {
+            byType[type] = order.arrange(byType[type] ?? []) { self.guide.sourceFile(of: $0)?.string("strength") }
+        }
+        let anchors = Set(typeOrder.flatMap { byType[$0] ?? [] }.map(\.reference.description))
         let converter = RichTextConverter { destination in
             self.linkTarget(destination, booklet: layout == .booklet, anchors: anchors)
         }
-
-        // One section per content type, in the order the definition first names each type.
-        var order: [EntryType] = []
-        var byType: [EntryType: [HandoutItem]] = [:]
-        for (entry, origin) in included {
-            guard let item = item(entry, converter: converter, origin: origin, origins: &origins) else { continue }
-            if byType[entry.type] == nil { order.append(entry.type) }
-            byType[entry.type, default: []].append(item)
+        var review = ReviewTracker()
+        var sections: [HandoutSection] = []
+        for type in typeOrder {
+            var items: [HandoutItem] = []
+            for entry in byType[type] ?? [] {
+                guard let item = item(entry, converter: converter, origin: origins[entry.reference.description] ?? .country,
+                                      origins: &origins, review: &review) else { continue }
+                items.append(item)
+            }
+            sections.append(HandoutSection(title: strings["sections.\(type.rawValue)"], items: items))
         }
-        let sections = order.map { HandoutSection(title: strings["sections.\($0.rawValue)"], items: byType[$0] ?? []) }
+        let groups = whoToCall(sections)
+        let refused = guide.handoutSettings.staleHelplines == .refuse
+            ? groups.flatMap(\.helplines).compactMap { $0.staleWarning == nil ? nil : $0.anchor } : []
         let (payload, caption) = qr()
+        let host = config.placeholderHost
         let content = HandoutContent(
             title: definition.title[language] ?? definition.title[config.sourceLanguage] ?? definition.id,
             language: language, layout: layout, paper: paper, guideTitle: localizedTitle(config.title),
             version: config.version, contentDate: contentDate, qrPayload: payload, qrCaption: caption,
-            strings: strings.interface, sections: sections)
-        return Built(content: content, origins: origins)
+            strings: strings.interface, sections: sections, whoToCall: groups,
+            runningTitle: localizedTitle(guide.handoutSettings.shortTitle.isEmpty ? config.title : guide.handoutSettings.shortTitle),
+            reviewNotice: review.any ? strings["review_notice"] : nil, placeholderHost: host,
+            proofNotice: proofs ? host.map { strings.filled("proof", ["host": $0]) } : nil)
+        return Built(content: content, origins: origins, refusedStale: refused)
+    }
+
+    /// Whether any text shown is a translation still in review (the notice is printed once per page).
+    struct ReviewTracker {
+        var any = false
+        mutating func note(_ shown: LocalizedEntry) { if shown.isUnderReview { any = true } }
     }
 
     // MARK: Entries
 
-    private func item(_ entry: Entry, converter: RichTextConverter, origin: ItemOrigin,
-                      origins: inout [String: ItemOrigin]) -> HandoutItem? {
+    /// Sections of entry bodies the definition leaves out of print (`omit_sections`).
+    var omittedSections: Set<String> {
+        Set((definition.value["omit_sections"]?.arrayValue ?? []).compactMap(\.stringValue))
+    }
+
+    func item(_ entry: Entry, converter: RichTextConverter, origin: ItemOrigin,
+              origins: inout [String: ItemOrigin], review: inout ReviewTracker) -> HandoutItem? {
         guard let shown = guide.localized(entry, in: language, drafts: drafts), let source = guide.sourceFile(of: entry) else {
             return nil
         }
+        review.note(shown)
         let file = shown.file
         let anchor = entry.reference.description
         let title = file.string("title") ?? source.string("title") ?? entry.id
         let notice = shown.isFallback ? strings.fallbackNotice(languageName: languageName(file.language)) : nil
         let noticeBlocks: [RichBlock] = notice.map { [.callout([.paragraph([Run($0, italic: true)])])] } ?? []
+        let omitted = omittedSections
         switch entry.type {
         case .indicators:
             let whatToDo = file.body.section(id: "what-to-do")?.blocks.lazy.compactMap(Self.paragraphText).first
@@ -99,12 +133,13 @@ struct HandoutContentBuilder {
                 anchor: anchor, source: file.path, title: title + (notice == nil ? "" : " (\(languageName(file.language)))"),
                 summary: file.string("summary") ?? "", whatToDo: whatToDo,
                 strength: [strength, note].compactMap { $0 }.joined(separator: ". "),
-                body: noticeBlocks + converter.blocks(Self.blocks(of: file.body, excluding: ["what-to-do"]))))
+                body: noticeBlocks + converter.blocks(Self.blocks(of: file.body, excluding: omitted.union(["what-to-do"])))))
         case .protocols:
             let steps = file.body.section(id: "steps").flatMap(Self.firstList)?.items.map { converter.blocks($0.blocks) } ?? []
             let helplines = source.strings("helplines").compactMap(Reference.init(parsing:)).compactMap { reference -> HelplineItem? in
                 guard let target = guide.entry(reference.entry), guide.isPublished(target, drafts: drafts),
-                      case .helpline(let helpline)? = item(target, converter: converter, origin: origin, origins: &origins)
+                      case .helpline(let helpline)? = item(target, converter: converter, origin: origin, origins: &origins,
+                                                          review: &review)
                 else { return nil }
                 if origins[helpline.anchor] == nil { origins[helpline.anchor] = origin }
                 return helpline
@@ -112,23 +147,15 @@ struct HandoutContentBuilder {
             return .protocol(ProtocolItem(
                 anchor: anchor, source: file.path, title: title, trigger: file.string("trigger") ?? source.string("trigger") ?? "",
                 steps: steps, dos: listEntries(file.body, "do", converter), donts: listEntries(file.body, "dont", converter),
-                helplines: helplines, intro: converter.blocks(Self.blocks(of: file.body, excluding: ["steps", "do", "dont"])),
+                helplines: helplines,
+                intro: converter.blocks(Self.blocks(of: file.body, excluding: omitted.union(["steps", "do", "dont"]))),
                 notice: notice))
         case .helplines:
-            let channels = (source.frontMatter["channels"]?.arrayValue ?? []).compactMap { channel -> HelplineChannel? in
-                guard let type = channel["type"]?.stringValue, let value = channel["value"]?.stringValue else { return nil }
-                return HelplineChannel(
-                    typeLabel: strings.optional("channels.\(type)") ?? type,
-                    value: PhoneNumber.isNumber(type: type) ? PhoneNumber.display(value) : value,
-                    url: PhoneNumber.link(type: type, value: value), hours: channel["hours"]?.stringValue)
-            }
-            return .helpline(HelplineItem(
-                anchor: anchor, source: file.path, name: title, organisation: source.string("organisation"),
-                channels: channels, languages: source.strings("languages").map(languageName),
-                qrLink: QRPayload.helplineLink(source), body: converter.blocks(file.body.blocks), notice: notice))
+            return .helpline(helpline(entry, source: source, shown: file, title: title, notice: notice,
+                                      body: converter.blocks(Self.blocks(of: file.body, excluding: omitted))))
         case .concepts:
             return .concept(ConceptItem(anchor: anchor, source: file.path, title: title,
-                                        body: noticeBlocks + converter.blocks(file.body.blocks)))
+                                        body: noticeBlocks + converter.blocks(Self.blocks(of: file.body, excluding: omitted))))
         }
     }
 
@@ -180,65 +207,10 @@ struct HandoutContentBuilder {
         return result
     }
 
-    // MARK: Links, QR code, names
-
-    /// The page of an entry on the site, in the language its text is shown in.
-    func pageURL(_ reference: Reference) -> String {
-        let shownLanguage = guide.entry(reference.entry).flatMap { guide.localized($0, in: language, drafts: drafts) }?.file.language
-            ?? language
-        return PageAddress.url(reference, language: shownLanguage, config: config)
-    }
-
-    /// References link inside a booklet that includes their entry, else to the site; web,
-    /// mail and phone links stay as they are; anything else (a media path) is plain text.
-    private func linkTarget(_ destination: String, booklet: Bool, anchors: Set<String>) -> LinkTarget? {
-        if let reference = Reference(parsing: destination) {
-            if booklet, anchors.contains(reference.entry.description) { return .anchor(reference.entry.description) }
-            return guide.entry(reference.entry) == nil ? nil : .url(pageURL(reference))
-        }
-        let lower = destination.lowercased()
-        if ["https://", "http://", "mailto:", "tel:"].contains(where: lower.hasPrefix) { return .url(destination) }
-        return nil
-    }
-
-    /// What the QR code opens, and the caption printed under it: the address without its scheme,
-    /// or the number to dial.
-    private func qr() -> (String?, String) {
-        switch definition.qr {
-        case nil:
-            return (nil, "")
-        case .home:
-            let url = PageAddress.base(config) + "\(language)/"
-            return (url, Self.withoutScheme(url))
-        case .entry(let reference):
-            guard reference.type == .helplines else {
-                let url = pageURL(reference)
-                return (url, Self.withoutScheme(url))
-            }
-            guard let file = guide.entry(reference.entry).flatMap(guide.sourceFile(of:)),
-                  let link = QRPayload.helplineLink(file) else { return (nil, "") }
-            // The number on a line of its own, its groups joined by no-break spaces: a caption as
-            // narrow as the code must never split a number.
-            func caption(_ label: String, _ value: String?) -> String {
-                guard let value else { return label }
-                return label + "\n" + PhoneNumber.display(value).replacingOccurrences(of: " ", with: "\u{00A0}")
-            }
-            if link.hasPrefix("tel:") { return (link, caption(strings["channels.phone"], String(link.dropFirst(4)))) }
-            let whatsapp = (file.frontMatter["channels"]?.arrayValue ?? [])
-                .first { $0["type"]?.stringValue == "whatsapp" }?["value"]?.stringValue
-            return (link, caption(strings["channels.whatsapp"], whatsapp))
-        }
-    }
-
-    private static func withoutScheme(_ url: String) -> String {
-        for scheme in ["https://", "http://"] where url.hasPrefix(scheme) { return String(url.dropFirst(scheme.count)) }
-        return url
-    }
-
     /// A language's name as guide.yml gives it (in that language), or its code.
-    private func languageName(_ code: String) -> String { config.language(code)?.name ?? code }
+    func languageName(_ code: String) -> String { config.language(code)?.name ?? code }
 
-    private func localizedTitle(_ titles: [String: String]) -> String {
+    func localizedTitle(_ titles: [String: String]) -> String {
         for code in [language] + config.fallbackChain(for: language) { if let title = titles[code] { return title } }
         return titles.values.sorted().first ?? ""
     }

@@ -3,9 +3,11 @@ import Foundation
 import GuideModel
 
 /// `Output/handouts/<handout-id>.<lang>.pdf` for every handout definition and each of its
-/// languages, rendered natively and in parallel. Content that does not fit is a
-/// `handout.overflow` error at the definition; a missing font, style or strings file is an
-/// environment error (thrown, exit 2).
+/// languages (and `<handout-id>.<lang>.<paper>.pdf` for cards imposed for office printers),
+/// rendered natively and in parallel. Content that does not fit is a `handout.overflow` error
+/// at the definition; a QR code or link to a placeholder host outside a proof build, and a stale
+/// number where guide.yml refuses them, are errors too; a missing font, style or strings file is
+/// an environment error (thrown, exit 2).
 public struct HandoutEmitter: Emitter {
     public var name: String { "handouts" }
 
@@ -23,9 +25,18 @@ public struct HandoutEmitter: Emitter {
             var content: HandoutContent
             var problems: [FitProblem]
             var file: URL?
+            /// Cards imposed for office printers, by paper.
+            var imposed: [URL] = []
         }
         var written: [Written]
         var diagnostics: [Diagnostic]
+    }
+
+    struct Job {
+        var definition: HandoutDefinition
+        var built: HandoutContentBuilder.Built
+        /// `office_print` papers (cards only).
+        var sheets: [Paper]
     }
 
     func build(_ context: EmitContext) throws -> Report {
@@ -38,66 +49,92 @@ public struct HandoutEmitter: Emitter {
                                               sourceLanguage: guide.config.sourceLanguage)
         let date = ContentDate.day(sourceDate: context.sourceDate, guide: guide)
         let epoch = context.sourceDate.map { String(Int64($0.timeIntervalSince1970.rounded(.down))) }
+        let proofs = context.proofs || guide.handoutSettings.proofs
+        var findings = BuildFindings()
 
-        var jobs: [(definition: HandoutDefinition, built: HandoutContentBuilder.Built)] = []
+        var jobs: [Job] = []
         for definition in guide.handouts {
             let declared = Set(guide.config.languageCodes)
             for language in definition.languages where declared.contains(language) {
+                guard let languageStrings = strings[language] ?? strings[guide.config.sourceLanguage] else { continue }
                 let builder = HandoutContentBuilder(
-                    guide: guide, definition: definition, language: language,
-                    strings: strings[language] ?? strings[guide.config.sourceLanguage]!, drafts: context.drafts,
-                    contentDate: date)
-                if let built = builder.build() { jobs.append((definition, built)) }
+                    guide: guide, definition: definition, language: language, strings: languageStrings,
+                    drafts: context.drafts, contentDate: date, today: context.today, proofs: proofs)
+                guard let built = builder.build() else { continue }
+                if !built.refusedStale.isEmpty {
+                    findings.refuse(definition, language: language, helplines: built.refusedStale)
+                    continue
+                }
+                let sheets = (definition.value["office_print"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(Paper.init) }
+                jobs.append(Job(definition: definition, built: built, sheets: built.content.layout == .pocketCard ? sheets : []))
             }
         }
 
-        let names = jobs.map { "\($0.definition.id).\($0.built.content.language).pdf" }
-        var results = [Result<RenderedHandout, Error>?](repeating: nil, count: jobs.count)
+        var results = [Result<[RenderedHandout?], Error>?](repeating: nil, count: jobs.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                slots[index] = Result { try HandoutRenderer.render(jobs[index].built.content, style: style, sourceDateEpoch: epoch) }
+                let job = jobs[index]
+                slots[index] = Result {
+                    try [HandoutRenderer.render(job.built.content, style: style, sourceDateEpoch: epoch)]
+                        + job.sheets.map { try HandoutRenderer.renderImposed(job.built.content, style: style, sheet: $0,
+                                                                             sourceDateEpoch: epoch) }
+                }
             }
         }
 
         var rendered: [OverflowReport.Rendered] = []
         var written: [Report.Written] = []
-        // One diagnostic per definition and problem, listing the languages it affects.
-        var unrenderable: [String: (definition: HandoutDefinition, error: HandoutError, languages: [String])] = [:]
-        var unrenderableOrder: [String] = []
         for (index, job) in jobs.enumerated() {
             let content = job.built.content
-            let url = context.folder.appendingPathComponent(names[index])
-            let handout: RenderedHandout
+            let name = "\(job.definition.id).\(content.language)"
+            let files: [RenderedHandout?]
             do {
-                handout = try results[index]!.get()
+                guard let result = results[index] else { continue }
+                files = try result.get()
             } catch let error as HandoutError {
                 switch error {
-                case .missingFont, .cairo, .invalidDate: throw error
+                case .missingFont, .cairo, .pdf, .invalidDate: throw error
                 case .nothingToShow, .unsupportedPaper, .unencodableQR:
                     // Content problems `guide check` does not catch (a poster whose country has no
                     // helpline in this build): an error at the definition, no file.
-                    let key = "\(job.definition.path)\n\(error)"
-                    if unrenderable[key] == nil { unrenderableOrder.append(key) }
-                    unrenderable[key, default: (job.definition, error, [])].languages.append(content.language)
+                    findings.unrenderable(job.definition, language: content.language, error: error)
                     written.append(Report.Written(definition: job.definition, content: content, problems: [], file: nil))
                     continue
                 }
             }
-            let error = OutputFiles.write(url.path, [UInt8](handout.pdf))
-            if error != 0 { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
-            let problems = handout.problems
-            written.append(Report.Written(definition: job.definition, content: content, problems: problems, file: url))
+            guard let handout = files.first ?? nil else { continue }
+            findings.glyphs(job.definition, language: content.language, handout.substitutedGlyphs)
+            if !handout.placeholderLinks.isEmpty && !context.proofs && !guide.handoutSettings.proofs {
+                findings.placeholder(job.definition, language: content.language, links: handout.placeholderLinks,
+                                     host: content.placeholderHost ?? "", qrPayload: content.qrPayload)
+                written.append(Report.Written(definition: job.definition, content: content, problems: [], file: nil))
+                continue
+            }
+            if !handout.placeholderLinks.isEmpty {
+                findings.proof(job.definition, language: content.language, host: content.placeholderHost ?? "",
+                               qrPayload: content.qrPayload, links: handout.placeholderLinks)
+            }
+            let url = context.folder.appendingPathComponent(name + ".pdf")
+            try write(handout.pdf, to: url)
+            var imposed: [URL] = []
+            for (sheet, copy) in zip(job.sheets, files.dropFirst()) {
+                guard let copy else { continue }
+                let sheetURL = context.folder.appendingPathComponent("\(name).\(sheet.rawValue).pdf")
+                try write(copy.pdf, to: sheetURL)
+                imposed.append(sheetURL)
+            }
+            written.append(Report.Written(definition: job.definition, content: content, problems: handout.problems, file: url,
+                                          imposed: imposed))
             rendered.append(OverflowReport.Rendered(definition: job.definition, language: content.language,
-                                                    layout: content.layout, problems: problems,
+                                                    layout: content.layout, problems: handout.problems,
                                                     origins: job.built.origins))
         }
-        let notRendered = unrenderableOrder.compactMap { unrenderable[$0] }.map { item in
-            Diagnostic.error("handout.unrenderable", file: item.definition.path,
-                             at: item.definition.positions.valueRange(["layout"]),
-                             "cannot make the handout in \(item.languages.joined(separator: ", ")): \(item.error)",
-                             help: "change the handout's include, qr or paper")
-        }
-        return Report(written: written, diagnostics: notRendered + OverflowReport.diagnostics(rendered))
+        return Report(written: written, diagnostics: findings.diagnostics + OverflowReport.diagnostics(rendered))
+    }
+
+    private func write(_ pdf: Data, to url: URL) throws {
+        let error = OutputFiles.write(url.path, [UInt8](pdf))
+        if error != 0 { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
     }
 }

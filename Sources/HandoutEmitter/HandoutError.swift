@@ -11,6 +11,8 @@ public enum HandoutError: Error, Equatable, CustomStringConvertible, Sendable {
     /// A malformed `SOURCE_DATE_EPOCH` or content date.
     case invalidDate(String)
     case cairo(String)
+    /// libqpdf could not read or rewrite the PDF.
+    case pdf(String)
 
     public var description: String {
         switch self {
@@ -26,7 +28,7 @@ public enum HandoutError: Error, Equatable, CustomStringConvertible, Sendable {
             "cannot make a QR code of \"\(payload.prefix(80))\" (empty or too long); use a shorter link"
         case .invalidDate(let what):
             "invalid date: \(what)"
-        case .cairo(let message):
+        case .cairo(let message), .pdf(let message):
             message
         }
     }

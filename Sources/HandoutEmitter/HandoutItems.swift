@@ -59,60 +59,6 @@ public struct ProtocolItem: Sendable, Hashable, Encodable {
     }
 }
 
-/// One way to reach a helpline.
-public struct HelplineChannel: Sendable, Hashable, Encodable {
-    /// Localised label: "Phone", "WhatsApp", "E-mail" …
-    public var typeLabel: String
-    /// The value exactly as it should be printed, e.g. "+1 868 800 4321".
-    public var value: String
-    /// What a click or QR scan opens: `tel:+18688004321`, `https://wa.me/…`.
-    public var url: String?
-    /// Opening hours; `nil` prints the "not stated" string, never a guess.
-    public var hours: String?
-
-    public init(typeLabel: String, value: String, url: String? = nil, hours: String? = nil) {
-        self.typeLabel = typeLabel
-        self.value = value
-        self.url = url
-        self.hours = hours
-    }
-}
-
-/// A helpline of one country.
-public struct HelplineItem: Sendable, Hashable, Encodable {
-    public var anchor: String
-    public var source: String
-    public var name: String
-    public var organisation: String?
-    public var channels: [HelplineChannel]
-    /// Languages spoken, already localised; empty prints "not stated".
-    public var languages: [String]
-    /// What this helpline's QR code opens (a `tel:` or WhatsApp link); when `nil`, the first
-    /// channel that has a link.
-    public var qrLink: String?
-    /// The helpline's page body (how to contact, notes), printed in the booklet only.
-    public var body: [RichBlock]
-    /// Shown with the helpline when it is printed in another language than the handout's.
-    public var notice: String?
-
-    public init(anchor: String, source: String, name: String, organisation: String? = nil,
-                channels: [HelplineChannel], languages: [String] = [], qrLink: String? = nil,
-                body: [RichBlock] = [], notice: String? = nil) {
-        self.anchor = anchor
-        self.source = source
-        self.name = name
-        self.organisation = organisation
-        self.channels = channels
-        self.languages = languages
-        self.qrLink = qrLink
-        self.body = body
-        self.notice = notice
-    }
-
-    /// The link a QR code for this helpline should open.
-    var primaryURL: String? { qrLink ?? channels.lazy.compactMap(\.url).first }
-}
-
 /// A fundamental concept.
 public struct ConceptItem: Sendable, Hashable, Encodable {
     public var anchor: String

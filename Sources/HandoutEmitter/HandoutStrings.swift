@@ -15,6 +15,9 @@ struct HandoutStrings: Sendable {
         "fallback", "sections.concepts", "sections.indicators", "sections.protocols", "sections.helplines",
         "channels.phone", "channels.toll-free", "channels.whatsapp", "channels.sms", "channels.email", "channels.web",
         "channels.messenger", "strength.contextual", "strength.moderate", "strength.strong",
+        "signs", "review_notice", "proof", "verified", "check_before_use", "anonymous", "free_of_charge",
+        "no_emergency_number", "qr_alt", "purposes.emergency", "purposes.report", "purposes.child-protection",
+        "purposes.victim-support", "duplex_long_edge", "duplex_short_edge",
     ]
 
     init(values: [String: String]) { self.values = values }
@@ -29,12 +32,18 @@ struct HandoutStrings: Sendable {
         InterfaceStrings(whatToDo: self["what_to_do"], steps: self["steps"], doList: self["do"],
                          dontList: self["dont"], whoToCall: self["who_to_call"], contents: self["contents"],
                          page: self["page"], notStated: self["not_stated"], hours: self["hours"],
-                         languages: self["languages"])
+                         languages: self["languages"], signs: self["signs"], qrAlt: self["qr_alt"],
+                         duplexLongEdge: self["duplex_long_edge"], duplexShortEdge: self["duplex_short_edge"])
     }
 
     /// "Not yet translated: shown in English."
     func fallbackNotice(languageName: String) -> String {
         self["fallback"].replacingOccurrences(of: "{language}", with: languageName)
+    }
+
+    /// A string with its `{name}` placeholders filled in.
+    func filled(_ key: String, _ values: [String: String]) -> String {
+        values.reduce(self[key]) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
     }
 
     /// Loads the strings for each language in `languages`: the language's own file over the

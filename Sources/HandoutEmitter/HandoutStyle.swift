@@ -38,20 +38,32 @@ public enum TextRole: String, Sendable, Hashable, CaseIterable {
     case number
 }
 
-/// Font sizes, QR size and minimum size for one layout.
+/// Font sizes, QR size and smallest sizes for one layout.
 public struct LayoutMetrics: Sendable, Hashable {
     /// Points per role.
     public var sizes: [TextRole: Double]
-    /// Fit checks may shrink text towards this size, never below it.
-    public var minimumFontSize: Double
+    /// Per role, the smallest size fit checks may shrink text to, never below: what the guide
+    /// promises readers (on cards: body 7 pt, headings 8 pt, numbers 11 pt).
+    public var minimumSizes: [TextRole: Double]
     /// Edge of the QR code including its quiet zone, in points.
     public var qrSize: Double
 
-    public init(sizes: [TextRole: Double], minimumFontSize: Double, qrSize: Double) {
+    public init(sizes: [TextRole: Double], minimumSizes: [TextRole: Double], qrSize: Double) {
         self.sizes = sizes
-        self.minimumFontSize = minimumFontSize
+        self.minimumSizes = minimumSizes
         self.qrSize = qrSize
     }
+
+    /// The same minimum for every role.
+    public init(sizes: [TextRole: Double], minimumFontSize: Double, qrSize: Double) {
+        self.init(sizes: sizes, minimumSizes: Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, minimumFontSize) }),
+                  qrSize: qrSize)
+    }
+
+    /// The smallest size any role may take.
+    public var minimumFontSize: Double { minimumSizes.values.min() ?? 0 }
+
+    func minimum(_ role: TextRole) -> Double { minimumSizes[role] ?? sizes[role] ?? 0 }
 }
 
 /// Handout typography in one place; loaded from `Templates/handouts/style.yml` so designers

@@ -10,17 +10,21 @@ struct PageGeometry {
     var bottom: Double { height - margin }
 }
 
-/// Running header and footer: the footer carries guide title, version and content date on
-/// every page, plus the page number on multi-page layouts.
+/// Running header and footer: the footer carries the short title, version and content date on
+/// every page (and the page number on multi-page layouts), with the review notice above it when
+/// the handout's text is still in review.
 struct PageFurniture {
     let typesetter: Typesetter
     let page: PageGeometry
-    let footerText: String
+    let content: HandoutContent
 
     private var style: HandoutStyle { typesetter.style }
 
     /// Height the footer takes at the bottom of the text area, including its gap.
-    var footerHeight: Double { footer(label: nil).height + typesetter.size(.body) * 1.5 }
+    var footerHeight: Double {
+        footer(label: nil).height + (notice.map { $0.height + typesetter.size(.footer) * 0.3 } ?? 0)
+            + typesetter.size(.body) * 1.2
+    }
 
     /// Height the running header takes above the text area, including its rule and gap.
     var headerHeight: Double { header("X").height + typesetter.size(.body) * 1.5 }
@@ -28,18 +32,28 @@ struct PageFurniture {
     private func footer(label: String?) -> TextItem {
         let width = page.contentWidth - (label == nil ? 0 : typesetter.size(.footer) * 9)
         let textStyle = typesetter.textStyle(.footer, color: style.muted)
-        return TextItem(typesetter.frame(footerText, textStyle, width: width), color: textStyle.color)
+        return TextItem(typesetter.frame(content.footerText, textStyle, width: width), color: textStyle.color)
+    }
+
+    /// "This translation has not yet been checked by a native speaker."
+    private var notice: TextItem? {
+        guard let text = content.reviewNotice else { return nil }
+        let textStyle = typesetter.textStyle(.footer, bold: true, italic: true, color: style.text)
+        return TextItem(typesetter.frame(text, textStyle, width: page.contentWidth), color: textStyle.color)
     }
 
     private func header(_ text: String) -> TextItem {
         let textStyle = typesetter.textStyle(.footer, color: style.muted)
-        return TextItem(typesetter.frame(text, textStyle, width: page.contentWidth / 2), color: textStyle.color)
+        return TextItem(typesetter.frame(text, textStyle, width: page.contentWidth * 0.6), color: textStyle.color)
     }
 
     /// Draws the footer; `pageLabel` ("Página 3") goes at the right.
     func drawFooter(pageLabel: String?) {
         let item = footer(label: pageLabel)
         let y = page.bottom - item.height
+        if let notice {
+            notice.draw(typesetter.canvas, x: page.left, y: y - typesetter.size(.footer) * 0.3 - notice.height)
+        }
         item.draw(typesetter.canvas, x: page.left, y: y)
         if let pageLabel {
             let textStyle = typesetter.textStyle(.footer, color: style.muted, alignment: .right)
@@ -48,17 +62,40 @@ struct PageFurniture {
         }
     }
 
-    /// Draws a running header: `left` (guide title) and `right` (section) over a thin rule.
-    func drawHeader(left: String, right: String?) {
-        let leftItem = header(left)
+    /// Draws a running header: the short title at the left and the section at the right, over a
+    /// thin rule.
+    func drawHeader(right: String?) {
+        let leftItem = header(content.runningTitle)
         leftItem.draw(typesetter.canvas, x: page.left, y: page.top)
         if let right {
             let textStyle = typesetter.textStyle(.footer, color: style.muted, alignment: .right)
-            let half = page.contentWidth / 2
-            TextItem(typesetter.frame(right, textStyle, width: half), color: textStyle.color)
-                .draw(typesetter.canvas, x: page.left + half, y: page.top)
+            let width = page.contentWidth * 0.38
+            TextItem(typesetter.frame(right, textStyle, width: width), color: textStyle.color)
+                .draw(typesetter.canvas, x: page.left + page.contentWidth - width, y: page.top)
         }
         let ruleY = page.top + leftItem.height + typesetter.size(.footer) * 0.4
         typesetter.canvas.line(fromX: page.left, toX: page.left + page.contentWidth, y: ruleY, width: 0.4, style.rule)
+    }
+}
+
+/// The marking of a proof page: a red band along the top edge, in the page margin, saying in the
+/// handout's language that QR codes and links lead to a placeholder host.
+enum ProofMark {
+    static let color = RGB(red: 0.69, green: 0.0, blue: 0.13)
+
+    static func draw(_ text: String, typesetter: Typesetter, page: PageGeometry) {
+        let canvas = typesetter.canvas
+        var textStyle = typesetter.textStyle(.footer, bold: true, color: RGB(red: 1, green: 1, blue: 1), alignment: .center)
+        textStyle.hyphenate = false
+        let inset = page.margin * 0.15
+        var frame = typesetter.frame(text, textStyle, width: page.width - 2 * inset)
+        // The band stays in the margin: smaller type where the margin is narrow.
+        while frame.height > page.margin * 0.8, textStyle.size > 4 {
+            textStyle.size *= 0.9
+            frame = typesetter.frame(text, textStyle, width: page.width - 2 * inset)
+        }
+        let band = Rect(x: 0, y: 0, width: page.width, height: max(frame.height + inset, page.margin * 0.85))
+        canvas.fill(band, color)
+        TextItem(frame, color: textStyle.color, tag: "P").draw(canvas, x: inset, y: (band.height - frame.height) / 2)
     }
 }

@@ -47,11 +47,14 @@ struct Paginator {
             }
             let remaining = pageHeight - y
             if item.height <= remaining + epsilon
-                && !mustMoveWithNext(item, after: queue.dropFirst().map(\.element), remaining: remaining) {
+                && !(item.keepWithNext && mustMoveWithNext(item, after: queue.dropFirst(), remaining: remaining)) {
                 page.append(Placement(item: item, y: y))
                 y += item.height
                 queue.removeFirst()
-            } else if item.minimumStart <= remaining + epsilon, let (head, tail) = item.split(fitting: remaining + epsilon) {
+            } else if item.keepWhole, !page.isEmpty, item.height <= pageHeight + epsilon {
+                newPage()
+            } else if item.minimumStart <= remaining + epsilon || (item.keepWhole && item.height > pageHeight),
+                      let (head, tail) = item.split(fitting: remaining + epsilon) {
                 page.append(Placement(item: head, y: y))
                 queue[queue.startIndex] = (index, tail)
                 newPage()
@@ -69,10 +72,12 @@ struct Paginator {
     }
 
     /// A heading that fits but whose following content cannot start on this page moves with it.
-    private func mustMoveWithNext(_ item: any FlowItem, after rest: [any FlowItem], remaining: Double) -> Bool {
+    private func mustMoveWithNext(_ item: any FlowItem, after rest: ArraySlice<(offset: Int, element: any FlowItem)>,
+                                  remaining: Double) -> Bool {
         guard item.keepWithNext else { return false }
         var needed = item.height
-        for next in rest {
+        for (_, next) in rest {
+            if next.isMarker { continue }
             if next.isSpace || next.keepWithNext {
                 needed += next.height
                 continue

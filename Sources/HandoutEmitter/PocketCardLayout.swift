@@ -1,6 +1,8 @@
-/// Pocket card, CR80 or A6: the front lists indicators (title and what to do) in two columns;
-/// the back gives the helplines with large numbers, the QR code and the footer. Exactly two
-/// pages. Text shrinks towards the minimum size to fit; what still does not fit is reported.
+/// Pocket card, CR80 or A6, two sides. The front carries the title and the indicators (title and
+/// what to do), which continue at the top of the back when the front is full; the back ends with
+/// who to call (each number large and linked, with what its source states and its verification
+/// date), the QR code and the footer. Both sides are filled at the style's sizes before any text
+/// shrinks; what does not fit at the smallest sizes is reported, never clipped.
 struct PocketCardLayout {
     let content: HandoutContent
     let typesetter: Typesetter
@@ -8,16 +10,17 @@ struct PocketCardLayout {
 
     private var style: HandoutStyle { typesetter.style }
     private var entries: EntryFormatter { EntryFormatter(typesetter: typesetter, strings: content.strings) }
+    private var furniture: PageFurniture { PageFurniture(typesetter: typesetter, page: page, content: content) }
 
-    func render() throws -> [FitProblem] {
+    /// The two sides, laid out at the sizes that fit (checks its input first).
+    func plans() throws -> (sides: [PagePlan], problems: [FitProblem]) {
         let items = content.allItems.filter { if case .helpline = $0 { false } else { true } }
         guard !items.isEmpty else { throw HandoutError.nothingToShow(layout: .pocketCard, needs: "indicators") }
-        let helplines = HelplineCollector.helplines(in: content)
-        let (sides, problems) = typesetter.fit { () -> ([PagePlan], [FitProblem]) in
-            let front = self.front(items)
-            let back = self.back(helplines)
-            return ([front.plan, back.plan], front.problems + back.problems)
-        }
+        return typesetter.fit { layOut(items) }
+    }
+
+    func render() throws -> [FitProblem] {
+        let (sides, problems) = try plans()
         for side in sides {
             side.draw(typesetter.canvas)
             typesetter.canvas.endPage()
@@ -25,54 +28,77 @@ struct PocketCardLayout {
         return problems
     }
 
-    private func front(_ items: [HandoutItem]) -> (plan: PagePlan, problems: [FitProblem]) {
-        var plan = PagePlan()
-        let titleStyle = typesetter.textStyle(.title, color: style.accent)
-        let title = TextItem(typesetter.frame(content.title, titleStyle, width: page.contentWidth), color: titleStyle.color)
-        plan.place(title, x: page.left, y: page.top)
-        let ruleY = page.top + title.height + typesetter.size(.body) * 0.3
-        plan.place(rule(page.contentWidth), x: page.left, y: ruleY)
-
-        let columnGap = typesetter.size(.body) * 1.2
-        let columnWidth = (page.contentWidth - columnGap) / 2
-        let top = ruleY + typesetter.size(.body) * 0.5
-        let gap = typesetter.size(.body) * 0.45
-        var columns = [0, 1].map {
-            ColumnStacker(x: page.left + Double($0) * (columnWidth + columnGap), top: top, bottom: page.bottom, gap: gap)
-        }
-        // Balanced columns: an entry goes right once the left holds about half of everything.
-        let blocks = items.map { ($0, cardEntry($0, width: columnWidth)) }
-        let half = blocks.reduce(0) { $0 + $1.1.height + gap } / 2
-        var column = 0
+    private func layOut(_ items: [HandoutItem]) -> ([PagePlan], [FitProblem]) {
+        var front = PagePlan()
+        var back = PagePlan()
         var problems: [FitProblem] = []
-        for (item, block) in blocks {
-            let leftHeight = columns[0].y - top
-            if column == 0 && (!columns[0].fits(block) || leftHeight > 0 && leftHeight + block.height / 2 > half) {
-                column = 1
-            }
-            if problems.isEmpty && columns[column].fits(block) {
-                columns[column].place(block, in: &plan)
+        let width = page.contentWidth
+        let gap = typesetter.size(.body) * 0.55
+
+        let titleStyle = typesetter.textStyle(.title, color: style.accent)
+        let title = TextItem(typesetter.frame(content.title, titleStyle, width: width), color: titleStyle.color, tag: "H1")
+        front.place(title, x: page.left, y: page.top)
+        let ruleY = page.top + title.height + typesetter.size(.body) * 0.3
+        front.place(rule(width), x: page.left, y: ruleY)
+        var frontBottom = page.bottom
+        if let notice = content.reviewNotice {
+            let textStyle = typesetter.textStyle(.footer, bold: true, italic: true)
+            let line = TextItem(typesetter.frame(notice, textStyle, width: width), color: textStyle.color)
+            front.place(line, x: page.left, y: page.bottom - line.height)
+            frontBottom -= line.height + gap
+        }
+
+        // The back's foot: who to call beside the QR code, then the footer.
+        let (callBlock, callProblems) = whoToCall(width: width)
+        problems += callProblems
+        let footerTop = page.bottom - furniture.footerHeight
+        let callTop = footerTop - callBlock.height
+        let backTop = page.top
+        if callTop < page.top - 0.01 {
+            problems.append(FitProblem(source: content.whoToCall.first?.helplines.first?.source ?? "", anchor: "who-to-call",
+                                       title: content.strings.whoToCall, place: "back",
+                                       overflow: page.top - callTop))
+        } else {
+            back.place(callBlock, x: page.left, y: callTop)
+        }
+        back.place(DrawnItem(height: 0) { _, _, _ in furniture.drawFooter(pageLabel: nil) }, x: 0, y: 0)
+
+        var columns = [
+            ColumnStacker(x: page.left, top: ruleY + typesetter.size(.body) * 0.5, bottom: frontBottom, gap: gap),
+            ColumnStacker(x: page.left, top: backTop, bottom: max(backTop, callTop - gap * 2), gap: gap),
+        ]
+        var side = 0
+        var placed = 0
+        for item in items {
+            let block = cardEntry(item, width: width)
+            if problems.isEmpty, side == 0, !columns[0].fits(block) { side = 1 }
+            if problems.isEmpty && columns[side].fits(block) {
+                if side == 0 { columns[0].place(block, in: &front) } else { columns[1].place(block, in: &back) }
+                placed += 1
             } else {
-                problems.append(problem(item, place: "front", overflow: columns[column].overflow(of: block)))
-                columns[column].skip(block)
+                var problem = FitProblem(source: item.source, anchor: item.anchor, title: item.title,
+                                         place: side == 0 ? "front" : "back", overflow: max(columns[side].overflow(of: block), 0))
+                problem.fitted = placed
+                problems.append(problem)
+                columns[side].skip(block)
             }
         }
-        return (plan, problems)
+        return ([front, back], problems)
     }
 
-    /// An entry as two short lines: its title in bold, then what to do.
-    private func cardEntry(_ item: HandoutItem, width: Double) -> StackItem {
+    /// An entry as two short parts: its title in bold, then what to do.
+    private func cardEntry(_ item: HandoutItem, width: Double) -> GroupItem {
         let titleStyle = typesetter.textStyle(.heading)
         let line: String
         switch item {
-        case .indicator(let indicator): line = "→ " + indicator.whatToDo
+        case .indicator(let indicator): line = indicator.whatToDo
         case .protocol(let item): line = item.trigger
         case .concept(let concept): line = concept.body.first.map(Self.plainText) ?? ""
         case .helpline(let helpline): line = helpline.channels.map(\.value).joined(separator: " · ")
         }
         let lineStyle = typesetter.textStyle(.body)
-        return StackItem(items: [
-            TextItem(typesetter.frame(item.title, titleStyle, width: width), color: titleStyle.color),
+        return GroupItem(items: [
+            TextItem(typesetter.frame(item.title, titleStyle, width: width), color: titleStyle.color, tag: "H2"),
             TextItem(typesetter.frame(line, lineStyle, width: width), color: lineStyle.color),
         ])
     }
@@ -86,57 +112,55 @@ struct PocketCardLayout {
         }
     }
 
-    private func back(_ helplines: [HelplineItem]) -> (plan: PagePlan, problems: [FitProblem]) {
-        var plan = PagePlan()
-        let furniture = PageFurniture(typesetter: typesetter, page: page, footerText: content.footerText)
-        let bottom = page.bottom - furniture.footerHeight
-
-        var textWidth = page.contentWidth
+    /// "Who to call" with the QR code at the right: per country, each helpline's name, its
+    /// numbers large, what the source states and when it was verified.
+    private func whoToCall(width: Double) -> (GroupItem, [FitProblem]) {
+        var qrWidth = 0.0
+        var columns: [(x: Double, item: StackItem)] = []
         if let payload = content.qrPayload, let code = QRCode(payload) {
-            let qr = QRBlock(code: code, edge: typesetter.metrics.qrSize, caption: content.qrCaption, typesetter: typesetter)
-            textWidth -= qr.width + typesetter.size(.body)
-            plan.place(qr, x: page.left + page.contentWidth - qr.width, y: max(page.top, bottom - qr.height))
+            let qr = QRBlock(code: code, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
+                             alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
+            qrWidth = qr.width + typesetter.size(.body)
+            columns.append((width - qr.width, StackItem(items: [qr])))
         }
+        let textWidth = width - qrWidth
         let headingStyle = typesetter.textStyle(.heading, color: style.accent)
-        let heading = TextItem(typesetter.frame(content.strings.whoToCall, headingStyle, width: textWidth),
-                               color: headingStyle.color)
-        var stack = ColumnStacker(x: page.left, top: page.top, bottom: bottom, gap: typesetter.size(.body) * 0.6)
-        stack.place(heading, in: &plan)
-        var problems: [FitProblem] = []
-        for helpline in helplines {
-            let block = cardHelpline(helpline, width: textWidth)
-            if problems.isEmpty && stack.fits(block) {
-                stack.place(block, in: &plan)
-            } else {
-                problems.append(problem(.helpline(helpline), place: "back", overflow: stack.overflow(of: block)))
-                stack.skip(block)
+        var text: [any FlowItem] = [TextItem(typesetter.frame(content.strings.whoToCall, headingStyle, width: textWidth),
+                                             color: headingStyle.color, tag: "H2")]
+        for group in content.whoToCall {
+            if content.whoToCall.count > 1, !group.title.isEmpty {
+                text.append(entries.subheading(group.title, width: textWidth))
+            }
+            if let missing = group.noEmergencyNumber { text.append(entries.small(missing, width: textWidth)) }
+            for helpline in group.helplines {
+                text += [SpaceItem(height: typesetter.size(.body) * 0.4), cardHelpline(helpline, width: textWidth)]
             }
         }
-        plan.place(DrawnItem(height: 0) { _, _, _ in furniture.drawFooter(pageLabel: nil) }, x: 0, y: 0)
-        return (plan, problems)
+        columns.insert((0, StackItem(items: text)), at: 0)
+        return (GroupItem(items: [ColumnsItem(columns: columns)]), [])
     }
 
-    /// Name, then each number large and linked, with its channel and hours in small print.
-    private func cardHelpline(_ helpline: HelplineItem, width: Double) -> StackItem {
+    /// Name, then each number large and linked with its channel, then facts and verification.
+    private func cardHelpline(_ helpline: HelplineItem, width: Double) -> GroupItem {
         let nameStyle = typesetter.textStyle(.heading)
-        var items: [any FlowItem] = [TextItem(typesetter.frame(helpline.name, nameStyle, width: width), color: nameStyle.color)]
+        let country = content.whoToCall.first { $0.helplines.contains(helpline) }?.title
+        let name = EntryFormatter.name(helpline, under: country)
+        var items: [any FlowItem] = [TextItem(typesetter.frame(name, nameStyle, width: width), color: nameStyle.color, tag: "H3")]
         if let notice = helpline.notice { items.append(entries.small(notice, width: width, italic: true)) }
         let numberStyle = typesetter.textStyle(.number, color: style.accent)
         for channel in helpline.channels {
-            let number = Run(channel.value, link: channel.url.map(LinkTarget.url))
-            items.append(TextItem(typesetter.frame([number], numberStyle, width: width), color: numberStyle.color))
-            let hours = "\(content.strings.hours): \(channel.hours ?? content.strings.notStated)"
-            items.append(entries.small("\(channel.typeLabel) · \(hours)", width: width))
+            // Numbers at the number size; a handle (Messenger) or address in bold body text.
+            let valueStyle = channel.isNumber ? numberStyle : typesetter.textStyle(.body, bold: true, color: style.accent)
+            let value = Run(channel.value, link: channel.url.map(LinkTarget.url))
+            items.append(entries.small(channel.typeLabel, width: width))
+            items.append(TextItem(typesetter.frame([value], valueStyle, width: width), color: valueStyle.color))
         }
-        return StackItem(items: items)
+        items += entries.freshness(helpline, width: width, facts: helpline.facts)
+        return GroupItem(items: items)
     }
 
     private func rule(_ width: Double) -> DrawnItem {
         let color = style.rule
         return DrawnItem(height: 0) { canvas, x, y in canvas.line(fromX: x, toX: x + width, y: y, width: 0.5, color) }
-    }
-
-    private func problem(_ item: HandoutItem, place: String, overflow: Double) -> FitProblem {
-        FitProblem(source: item.source, anchor: item.anchor, title: item.title, place: place, overflow: max(overflow, 0))
     }
 }

@@ -23,8 +23,14 @@ struct QRCode {
         self.payload = payload
     }
 
-    /// Draws the code and its quiet zone into a square of `edge` points; clicking it opens the payload.
-    func draw(_ canvas: PDFCanvas, x: Double, y: Double, edge: Double, color: RGB) {
+    /// Draws the code and its quiet zone into a square of `edge` points as a figure with
+    /// alternative text; clicking it opens the payload.
+    func draw(_ canvas: PDFCanvas, x: Double, y: Double, edge: Double, color: RGB, alt: String) {
+        canvas.figure(alt: alt) { drawModules(canvas, x: x, y: y, edge: edge, color: color) }
+        canvas.link(.url(payload), rects: [Rect(x: x, y: y, width: edge, height: edge)])
+    }
+
+    private func drawModules(_ canvas: PDFCanvas, x: Double, y: Double, edge: Double, color: RGB) {
         let total = size + 2 * Self.quietZone
         let module = edge / Double(total)
         canvas.fill(Rect(x: x, y: y, width: edge, height: edge), RGB(red: 1, green: 1, blue: 1))
@@ -42,6 +48,11 @@ struct QRCode {
             }
         }
         canvas.fillPath()
-        canvas.link(.url(payload), rects: [Rect(x: x, y: y, width: edge, height: edge)])
+    }
+
+    /// The alternative text of a code that opens `payload`, from the strings' template.
+    static func alt(_ template: String, payload: String) -> String {
+        let target = payload.hasPrefix("tel:") ? PhoneNumber.display(String(payload.dropFirst(4))) : payload
+        return template.replacingOccurrences(of: "{target}", with: target)
     }
 }

@@ -1,6 +1,8 @@
 /// Protocol sheets, A4 or Letter: one page per protocol with title, trigger, numbered steps,
 /// do and don't side by side, who to call next to the QR code, and the footer. Items that are
-/// neither protocols nor helplines share one further page. Every page must fit on its own.
+/// neither protocols nor helplines share one further page. Text shrinks (never below the style's
+/// minimum) to keep a protocol on one side; a protocol that still does not fit continues on the
+/// back at the style's sizes (print double-sided), who to call at the foot of its last side.
 struct SheetLayout {
     let content: HandoutContent
     let typesetter: Typesetter
@@ -28,24 +30,67 @@ struct SheetLayout {
         if !others.isEmpty { sheets.append(.entries(others)) }
         guard !sheets.isEmpty else { throw HandoutError.nothingToShow(layout: .sheet, needs: "protocols") }
 
-        let furniture = PageFurniture(typesetter: typesetter, page: page, footerText: content.footerText)
+        let furniture = PageFurniture(typesetter: typesetter, page: page, content: content)
         var problems: [FitProblem] = []
         for (index, sheet) in sheets.enumerated() {
-            typesetter.scale(by: 1)
             let multiPage = sheets.count > 1
             let (plan, pageProblems) = typesetter.fit { layOut(sheet, page: index + 1, multiPage: multiPage) }
-            if multiPage { furniture.drawHeader(left: content.title, right: content.guideTitle) }
+            if !pageProblems.isEmpty {
+                problems += continued(sheet, furniture: furniture)
+                continue
+            }
+            if multiPage { furniture.drawHeader(right: content.title) }
             plan.draw(typesetter.canvas)
-            furniture.drawFooter(pageLabel: multiPage ? "\(content.strings.page) \(index + 1)" : nil)
+            furniture.drawFooter(pageLabel: multiPage ? "\(content.strings.page) \(typesetter.canvas.pageNumber)" : nil)
             typesetter.canvas.endPage()
             problems += pageProblems
         }
         return problems
     }
 
+    /// A protocol (or the other entries) too long for one side at the smallest sizes, at the
+    /// style's sizes over as many sides as it needs, each with the running header and its page
+    /// number.
+    private func continued(_ sheet: Sheet, furniture: PageFurniture) -> [FitProblem] {
+        typesetter.scale(by: 1)
+        let (items, foot, owner) = flow(sheet)
+        let top = page.top + furniture.headerHeight
+        let paginator = Paginator(pageHeight: page.bottom - furniture.footerHeight - top)
+        let result = paginator.paginate(items + [foot].compactMap { $0 })
+        for placements in result.pages {
+            furniture.drawHeader(right: content.title)
+            for placement in placements { placement.item.draw(typesetter.canvas, x: page.left, y: top + placement.y) }
+            furniture.drawFooter(pageLabel: "\(content.strings.page) \(typesetter.canvas.pageNumber)")
+            typesetter.canvas.endPage()
+        }
+        return result.overflows.map { overflow in
+            FitProblem(source: owner.source, anchor: owner.anchor, title: owner.title, place: "sheet", overflow: overflow.amount)
+        }
+    }
+
     private func layOut(_ sheet: Sheet, page number: Int, multiPage: Bool) -> (PagePlan, [FitProblem]) {
-        let furniture = PageFurniture(typesetter: typesetter, page: page, footerText: content.footerText)
+        let furniture = PageFurniture(typesetter: typesetter, page: page, content: content)
         let top = page.top + (multiPage ? furniture.headerHeight : 0)
+        let (items, foot, owner) = flow(sheet)
+        var plan = PagePlan()
+        var stack = ColumnStacker(x: page.left, top: top, bottom: page.bottom - furniture.footerHeight, gap: 0)
+        var overflow: Double?
+        for item in items + [foot].compactMap({ $0 }) {
+            if overflow == nil && stack.fits(item) {
+                stack.place(item, in: &plan)
+            } else {
+                stack.skip(item)
+                overflow = stack.y - stack.bottom
+            }
+        }
+        if overflow == nil, let foot { plan.moveLast(to: stack.bottom - foot.height) }
+        guard let overflow else { return (plan, []) }
+        return (plan, [FitProblem(source: owner.source, anchor: owner.anchor, title: owner.title,
+                                  place: "page \(number)", overflow: overflow)])
+    }
+
+    /// A sheet's items, its foot (who to call, kept at the bottom) and the entry it belongs to.
+    private func flow(_ sheet: Sheet) -> ([any FlowItem], (any FlowItem)?, HandoutItem) {
         let width = page.contentWidth
         var items: [any FlowItem] = []
         /// Who to call sits at the foot of the page, where it is found first on a notice board.
@@ -57,12 +102,17 @@ struct SheetLayout {
             // The handout's own title above the protocol's, as a kicker: what the sheet is for.
             if content.title != item.title {
                 let kickerStyle = typesetter.textStyle(.heading, color: style.muted)
-                items = [TextItem(typesetter.frame(content.title, kickerStyle, width: width), color: kickerStyle.color),
+                items = [TextItem(typesetter.frame(content.title, kickerStyle, width: width), color: kickerStyle.color, tag: "P"),
                          SpaceItem(height: typesetter.size(.body) * 0.4)]
             }
             items += [title(item.title), SpaceItem(height: typesetter.size(.body))]
-            items += entries.protocolBody(item, width: width, whoToCall: false, intro: false)
-            foot = whoToCall(item.helplines + directHelplines, width: width)
+            items += entries.protocolBody(item, width: width, intro: false)
+            let shown = Set((item.helplines + directHelplines).map(\.anchor))
+            foot = whoToCall(content.whoToCall.compactMap { group in
+                var kept = group
+                kept.helplines = group.helplines.filter { shown.contains($0.anchor) }
+                return kept.helplines.isEmpty && group.noEmergencyNumber == nil ? nil : kept
+            }, width: width)
         case .entries(let list):
             owner = list[0]
             items = [title(content.title)]
@@ -70,22 +120,8 @@ struct SheetLayout {
                 items += [SpaceItem(height: typesetter.size(.body) * 1.5)] + entries.entry(item, width: width, mark: nil)
             }
         }
-        var plan = PagePlan()
-        var stack = ColumnStacker(x: page.left, top: top, bottom: page.bottom - furniture.footerHeight, gap: 0)
-        var overflow: Double?
-        let footBlock = foot.map { StackItem(items: [SpaceItem(height: typesetter.size(.body) * 1.5), $0]) }
-        for item in items + [footBlock].compactMap({ $0 }) {
-            if overflow == nil && stack.fits(item) {
-                stack.place(item, in: &plan)
-            } else {
-                stack.skip(item)
-                overflow = stack.y - stack.bottom
-            }
-        }
-        if overflow == nil, let footBlock { plan.moveLast(to: stack.bottom - footBlock.height) }
-        guard let overflow else { return (plan, []) }
-        return (plan, [FitProblem(source: owner.source, anchor: owner.anchor, title: owner.title,
-                                  place: "page \(number)", overflow: overflow)])
+        let footBlock = foot.map { GroupItem(items: [SpaceItem(height: typesetter.size(.body) * 1.5), $0]) }
+        return (items, footBlock, owner)
     }
 
     /// Helplines the handout includes itself, shown on every protocol page after the protocol's own.
@@ -95,29 +131,37 @@ struct SheetLayout {
 
     private func title(_ text: String) -> TextItem {
         let titleStyle = typesetter.textStyle(.title, color: style.accent)
-        return TextItem(typesetter.frame(text, titleStyle, width: page.contentWidth), color: titleStyle.color)
+        return TextItem(typesetter.frame(text, titleStyle, width: page.contentWidth), color: titleStyle.color, tag: "H1")
     }
 
-    /// "Who to call" with the helplines at the left and the handout's QR code at the right.
-    private func whoToCall(_ helplines: [HelplineItem], width: Double) -> (any FlowItem)? {
-        var seen: Set<String> = []
-        let unique = helplines.filter { seen.insert($0.anchor).inserted }
-        let qr = content.qrPayload.flatMap(QRCode.init).map {
-            QRBlock(code: $0, edge: typesetter.metrics.qrSize, caption: content.qrCaption, typesetter: typesetter)
-        }
-        guard !unique.isEmpty || qr != nil else { return nil }
-        let gap = typesetter.size(.body) * 1.5
-        let textWidth = width - (qr.map { $0.width + gap } ?? 0)
-        var left: [any FlowItem] = []
-        if !unique.isEmpty {
-            left.append(entries.subheading(content.strings.whoToCall, width: textWidth))
-            for helpline in unique {
-                left += [SpaceItem(height: typesetter.size(.body) * 0.5)]
-                    + entries.helplineLines(helpline, width: textWidth, showName: true)
+    /// "Who to call" at the foot: a column per country (emergency numbers first) and the
+    /// handout's QR code at the right. Each number once.
+    private func whoToCall(_ groups: [HelplineGroup], width: Double) -> (any FlowItem)? {
+        let qr = content.qrPayload.flatMap { payload in
+            QRCode(payload).map {
+                QRBlock(code: $0, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
+                        alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
             }
         }
-        var columns: [(x: Double, item: StackItem)] = [(0, StackItem(items: left))]
+        guard !groups.isEmpty || qr != nil else { return nil }
+        let gap = typesetter.size(.body) * 1.2
+        let textWidth = width - (qr.map { $0.width + gap } ?? 0)
+        let count = max(1, min(groups.count, 3))
+        let columnWidth = (textWidth - gap * Double(count - 1)) / Double(count)
+        var columns: [(x: Double, item: StackItem)] = []
+        for (index, group) in groups.enumerated() {
+            let column = index % count
+            let items = entries.whoToCall([group], width: columnWidth)
+            if column < columns.count {
+                columns[column] = (columns[column].x, StackItem(items: columns[column].item.items + [SpaceItem(height: gap)] + items))
+            } else {
+                columns.append((Double(column) * (columnWidth + gap), StackItem(items: items)))
+            }
+        }
         if let qr { columns.append((width - qr.width, StackItem(items: [qr]))) }
-        return ColumnsItem(columns: columns)
+        var result: [any FlowItem] = []
+        if !groups.isEmpty { result += [entries.subheading(content.strings.whoToCall, width: width, tag: "H2"), SpaceItem(height: gap * 0.4)] }
+        result.append(ColumnsItem(columns: columns))
+        return GroupItem(items: result)
     }
 }

@@ -64,22 +64,27 @@ struct StyleReader {
         return color
     }
 
-    /// One layout's sizes; every role must be at least the layout's minimum, which must be legible.
+    /// One layout's sizes and the smallest each role may shrink to; every size must be at least
+    /// its minimum, and every minimum legible.
     func metrics(_ node: Node, _ path: String) throws -> LayoutMetrics {
-        let map = try mapping(node, path, keys: ["sizes", "minimum_font_size", "qr_size"])
-        let minimumNode = try map.value("minimum_font_size")
-        let minimum = try number(minimumNode, "\(path).minimum_font_size", in: Self.legibilityFloor...72)
-        let sizeMap = try mapping(map.value("sizes"), "\(path).sizes", keys: TextRole.allCases.map(\.rawValue))
+        let map = try mapping(node, path, keys: ["sizes", "minimum_sizes", "qr_size"])
+        let roles = TextRole.allCases.map(\.rawValue)
+        let sizeMap = try mapping(map.value("sizes"), "\(path).sizes", keys: roles)
+        let minimumMap = try mapping(map.value("minimum_sizes"), "\(path).minimum_sizes", keys: roles)
         var sizes: [TextRole: Double] = [:]
+        var minimums: [TextRole: Double] = [:]
         for role in TextRole.allCases {
+            let minimumNode = try minimumMap.value(role.rawValue)
+            let minimum = try number(minimumNode, "\(path).minimum_sizes.\(role.rawValue)", in: Self.legibilityFloor...200)
             let sizeNode = try sizeMap.value(role.rawValue)
-            let size = try number(sizeNode, "\(path).sizes.\(role.rawValue)", in: 0...200)
+            let size = try number(sizeNode, "\(path).sizes.\(role.rawValue)", in: 0...300)
             guard size >= minimum else {
-                throw error(sizeNode, "\(path).sizes.\(role.rawValue) is \(size) pt, below minimum_font_size \(minimum) pt")
+                throw error(sizeNode, "\(path).sizes.\(role.rawValue) is \(size) pt, below its minimum_sizes value \(minimum) pt")
             }
             sizes[role] = size
+            minimums[role] = minimum
         }
         let qr = try number(map.value("qr_size"), "\(path).qr_size", in: Self.smallestQR...200)
-        return LayoutMetrics(sizes: sizes, minimumFontSize: minimum, qrSize: mm(qr))
+        return LayoutMetrics(sizes: sizes, minimumSizes: minimums, qrSize: mm(qr))
     }
 }

@@ -46,28 +46,47 @@ final class Typesetter {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(context)) }
 
-    /// Scales every role by `factor` of the style's size, never below the layout's minimum.
+    /// Scales every role by `factor` of the style's size, never below the role's minimum.
     func scale(by factor: Double) {
-        let minimum = metrics.minimumFontSize
-        sizes = metrics.sizes.mapValues { max(minimum, $0 * factor) }
+        sizes = Dictionary(uniqueKeysWithValues: metrics.sizes.map { role, size in
+            (role, max(metrics.minimum(role), size * factor))
+        })
     }
 
-    /// True when shrinking further cannot change anything.
-    var isAtMinimum: Bool { sizes.values.allSatisfy { $0 <= metrics.minimumFontSize } }
-
-    /// Lays content out at the style's sizes, then in 5 % steps smaller until `attempt` reports
-    /// no problems or every role is at the minimum size; returns the last attempt.
+    /// Lays content out at the style's sizes; when something does not fit, finds the largest
+    /// scale (to about 1 %) at which everything fits, each role kept at or above its minimum.
+    /// Returns the attempt at that scale, or the one at the minimum sizes with its problems.
     func fit<T>(_ attempt: () -> (T, [FitProblem])) -> (T, [FitProblem]) {
-        var factor = 1.0
-        while true {
+        scale(by: 1)
+        let full = attempt()
+        if full.1.isEmpty { return full }
+        let floor = metrics.sizes.map { metrics.minimum($0.key) / max($0.value, 0.001) }.max() ?? 1
+        scale(by: floor)
+        let smallest = attempt()
+        guard smallest.1.isEmpty else { return smallest }
+        var (low, high) = (floor, 1.0)
+        var best = smallest
+        var bestFactor = floor
+        while high - low > 0.01 {
+            let middle = (low + high) / 2
+            scale(by: middle)
             let result = attempt()
-            if result.1.isEmpty || isAtMinimum { return result }
-            factor *= 0.95
-            scale(by: factor)
+            if result.1.isEmpty {
+                (low, best, bestFactor) = (middle, result, middle)
+            } else {
+                high = middle
+            }
         }
+        scale(by: bestFactor)
+        return best
     }
 
-    func size(_ role: TextRole) -> Double { sizes[role] ?? metrics.minimumFontSize }
+    /// Characters pango had to take from a font the style does not name, with that font.
+    private(set) var substitutedGlyphs: [String: String] = [:]
+    /// Fonts already found to be one of the style's families.
+    private var namedFonts: Set<UnsafeMutableRawPointer> = []
+
+    func size(_ role: TextRole) -> Double { sizes[role] ?? metrics.minimum(role) }
 
     /// A text style for a role in the role's usual font.
     func textStyle(_ role: TextRole, bold: Bool = false, italic: Bool = false, color: RGB? = nil,
@@ -136,7 +155,51 @@ final class Typesetter {
         }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
+        noteSubstitutions(layout, text: text)
         return TextFrame(layout: layout, width: width, links: links)
+    }
+
+    /// Records text shaped with a font the style does not name (fontconfig's fallback for a
+    /// glyph the named fonts lack): a reader would see a different typeface, or a missing glyph.
+    private func noteSubstitutions(_ layout: OpaquePointer, text: String) {
+        let named = Set(style.fonts.map { $0.family.lowercased() })
+        let bytes = Array(text.utf8)
+        let iter = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let run = pango_layout_iter_get_run_readonly(iter), let item = run.pointee.item,
+                  let font = item.pointee.analysis.font else { continue }
+            let start = Int(item.pointee.offset), end = start + Int(item.pointee.length)
+            guard start >= 0, end <= bytes.count, start < end else { continue }
+            // A glyph no font has at all (pango draws a box).
+            if let glyphs = run.pointee.glyphs, (0..<Int(glyphs.pointee.num_glyphs)).contains(where: {
+                glyphs.pointee.glyphs[$0].glyph & Self.unknownGlyph != 0
+            }) {
+                let characters = String(decoding: bytes[start..<end], as: UTF8.self)
+                for character in characters where !character.isWhitespace && !Self.isCovered(character, font) {
+                    substitutedGlyphs[String(character)] = "no installed font"
+                }
+            }
+            let key = UnsafeMutableRawPointer(font)
+            if namedFonts.contains(key) { continue }
+            let description = pango_font_describe(font)
+            let family = pango_font_description_get_family(description).map { String(cString: $0) } ?? ""
+            pango_font_description_free(description)
+            if named.contains(family.lowercased()) {
+                namedFonts.insert(key)
+                continue
+            }
+            let characters = String(decoding: bytes[start..<end], as: UTF8.self)
+            for character in characters where !character.isWhitespace { substitutedGlyphs[String(character)] = family }
+        } while pango_layout_iter_next_run(iter) != 0
+    }
+
+    /// pango's flag on a glyph that stands for a character no font has (PANGO_GLYPH_UNKNOWN_FLAG).
+    private static let unknownGlyph: UInt32 = 0x1000_0000
+
+    /// Whether the font has a glyph for every scalar of the character.
+    private static func isCovered(_ character: Character, _ font: UnsafeMutablePointer<PangoFont>) -> Bool {
+        character.unicodeScalars.allSatisfy { pango_font_has_char(font, gunichar($0.value)) != 0 }
     }
 
     /// A link is styled as one only if it will be clickable.

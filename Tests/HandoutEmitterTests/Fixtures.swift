@@ -98,10 +98,12 @@ enum Fixtures {
             sections: sections ?? self.sections(language))
     }
 
-    /// Indicators only, as a pocket card includes them.
-    static func cardSections(_ language: Language) -> [HandoutSection] {
-        let all = sections(language)
-        return [all[1], HandoutSection(title: "Líneas", items: all[3].items)]
+    /// Indicators and helplines, as a pocket card includes them; a CR80 card holds fewer.
+    static func cardSections(_ language: Language, indicators: Int = 4, helplines: [HelplineItem] = [hotline, police])
+        -> [HandoutSection] {
+        var all = sections(language)
+        all[1].items = Array(all[1].items.prefix(indicators))
+        return [all[1], HandoutSection(title: "Líneas", items: helplines.map(HandoutItem.helpline))]
     }
 
     static var style: HandoutStyle {

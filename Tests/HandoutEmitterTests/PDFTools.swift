@@ -3,6 +3,39 @@ import XCTest
 
 /// Runs poppler and zbar tools on rendered PDFs: independent checks of what readers and phone
 /// cameras see.
+/// What `Tools/pdfprobe.py` reads from a PDF with pdfminer.six and pikepdf.
+struct PDFProbe: Decodable {
+    struct Line: Decodable {
+        var text: String
+        /// The smallest font size of the line's characters, from the content stream.
+        var size: Double
+        var fonts: [String]
+    }
+    struct OutlineEntry: Decodable {
+        var title: String
+        var level: Int
+    }
+    var lang: String
+    var marked: Bool
+    var displayDocTitle: Bool
+    var xmpTitle: String?
+    var xmpLanguage: [String]
+    /// Structure element types and how many of each.
+    var structure: [String: Int]
+    /// Alternative text of each `Figure` element (nil where it has none).
+    var figures: [String?]
+    var outline: [OutlineEntry]
+    /// Text lines per page.
+    var pages: [[Line]]
+
+    enum CodingKeys: String, CodingKey {
+        case lang, marked, structure, figures, outline, pages
+        case displayDocTitle = "display_doc_title", xmpTitle = "xmp_title", xmpLanguage = "xmp_language"
+    }
+
+    var lines: [Line] { pages.flatMap { $0 } }
+}
+
 enum PDFTools {
     static let artifacts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(".build/handout-artifacts")
@@ -17,7 +50,7 @@ enum PDFTools {
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
+        process.executableURL = URL(fileURLWithPath: tool.hasPrefix("/") ? tool : "/usr/bin/" + tool)
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output

@@ -4,11 +4,12 @@ import XCTest
 final class PocketCardTests: XCTestCase {
     func testCardInEveryLanguage() throws {
         for language in Fixtures.languages {
+            // A CR80 card at legible sizes holds two short indicators and one helpline.
             let content = Fixtures.content(language, layout: .pocketCard, paper: .cr80,
-                                           sections: Fixtures.cardSections(language))
+                                           sections: Fixtures.cardSections(language, indicators: 2, helplines: [Fixtures.police]))
             try HandoutChecks.render(content, name: "card-\(language.tag)", expect: .init(
                 pages: 2, width: 242.65, height: 153.07,
-                texts: [language.title, "+1 868 555 0100", "1.2.0"] + language.words,
+                texts: [language.title, "+1 868 555 0199", "1.2.0"] + language.words,
                 qrPayloads: [Fixtures.qrPayload], qrPage: 2))
         }
     }
@@ -22,7 +23,7 @@ final class PocketCardTests: XCTestCase {
     }
 
     func testOverlongIndicatorIsReportedNotClipped() throws {
-        var sections = Fixtures.cardSections(Fixtures.spanish)
+        var sections = Fixtures.cardSections(Fixtures.spanish, indicators: 2, helplines: [Fixtures.police])
         let long = String(repeating: "El viajero no sabe a dónde va ni quién lo espera. ", count: 30)
         sections[0].items.append(.indicator(IndicatorItem(
             anchor: "indicators/overlong", source: "Content/indicators/overlong.es.md", title: "Demasiado largo",
@@ -32,7 +33,7 @@ final class PocketCardTests: XCTestCase {
         let problem = try XCTUnwrap(rendered.problems.first)
         XCTAssertEqual(problem.anchor, "indicators/overlong")
         XCTAssertEqual(problem.source, "Content/indicators/overlong.es.md")
-        XCTAssertEqual(problem.place, "front")
+        XCTAssertEqual(problem.place, "back", "an entry too long for the front is tried on the back")
         XCTAssertGreaterThan(problem.overflow, 0)
         XCTAssertTrue(problem.description.contains("does not fit"))
         let url = try PDFTools.write(rendered.pdf, name: "card-overlong")
@@ -43,20 +44,24 @@ final class PocketCardTests: XCTestCase {
     /// Content slightly too long at the style's sizes is set smaller, down to the minimum, rather
     /// than reported; the same content is reported when the style allows no shrinking.
     func testShrinksTowardsMinimumBeforeReporting() throws {
-        var sections = Fixtures.cardSections(Fixtures.spanish)
-        sections[0].items += (5...7).map { number in
-            .indicator(IndicatorItem(anchor: "indicators/extra-\(number)", source: "extra-\(number)",
-                                     title: "Indicador adicional \(number)", summary: "",
-                                     whatToDo: "Observe con cuidado y avise al supervisor de turno.", strength: ""))
-        }
-        let content = Fixtures.content(Fixtures.spanish, layout: .pocketCard, paper: .cr80, sections: sections)
         var rigid = try Fixtures.style
         let fixed = 7.0
         rigid.layouts[.pocketCard]?.sizes = Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, fixed) })
-        rigid.layouts[.pocketCard]?.minimumFontSize = fixed
-        XCTAssertFalse(try HandoutRenderer.render(content, style: rigid).problems.isEmpty, "too long without shrinking")
+        rigid.layouts[.pocketCard]?.minimumSizes = Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, fixed) })
         var flexible = rigid
-        flexible.layouts[.pocketCard]?.minimumFontSize = 5.5
-        XCTAssertEqual(try HandoutRenderer.render(content, style: flexible).problems, [])
+        flexible.layouts[.pocketCard]?.minimumSizes = Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, 5.5) })
+        // Add indicators until the card no longer fits at 7 pt; at that point it fits at 5.5 pt.
+        var sections = Fixtures.cardSections(Fixtures.spanish, indicators: 2, helplines: [Fixtures.police])
+        for number in 5...40 {
+            sections[0].items.append(.indicator(IndicatorItem(
+                anchor: "indicators/extra-\(number)", source: "extra-\(number)", title: "Indicador adicional \(number)",
+                summary: "", whatToDo: "Observe con cuidado y avise al supervisor de turno.", strength: "")))
+            let content = Fixtures.content(Fixtures.spanish, layout: .pocketCard, paper: .a6, sections: sections)
+            guard !(try HandoutRenderer.render(content, style: rigid).problems.isEmpty) else { continue }
+            let shrunk = try HandoutRenderer.render(content, style: flexible)
+            XCTAssertEqual(shrunk.problems, [], "\(sections[0].items.count) indicators fit at the smaller minimum")
+            return
+        }
+        XCTFail("the card never overflowed")
     }
 }

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import GuideModel
 import Loader
+import Schema
 import XCTest
 @testable import HandoutEmitter
 
@@ -31,7 +32,9 @@ enum SampleGuide {
         -> (report: HandoutEmitter.Report, folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handouts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let context = EmitContext(guide: guide, folder: folder, templates: templates, drafts: false, sourceDate: sourceDate)
+        // The build day is the source date's, so freshness does not depend on the clock.
+        let context = EmitContext(guide: guide, folder: folder, templates: templates, drafts: false, sourceDate: sourceDate,
+                                  today: FullDate(utcDayOf: sourceDate ?? self.sourceDate))
         return (try HandoutEmitter().build(context), folder)
     }
 
@@ -87,7 +90,8 @@ enum SampleGuide {
         return nil
     }
 
-    /// Helplines a handout must print: those its country and selection name, and those its protocols name.
+    /// Helplines a handout must print: those its country and selection name, and those its protocols
+    /// name; on a handout for a country, only that country's.
     static func helplines(of definition: HandoutDefinition, guide: Guide) -> [Entry] {
         let selected = guide.entries(of: definition)
         var result = selected.filter { $0.type == .helplines }
@@ -99,7 +103,17 @@ enum SampleGuide {
             result += names.compactMap(Reference.init(parsing:)).compactMap(guide.entry)
         }
         var seen: Set<String> = []
-        return result.filter { seen.insert($0.id).inserted }
+        return result.filter { seen.insert($0.id).inserted }.filter { entry in
+            definition.country.map { guide.sourceFile(of: entry)?.string("country") == $0 } ?? true
+        }
+    }
+
+    /// Runs Tools/pdfprobe.py (pdfminer.six and pikepdf) on PDFs: what each holds, by path.
+    static func probe(_ files: [URL]) throws -> [String: PDFProbe] {
+        let script = repository.appendingPathComponent("Tests/HandoutEmitterTests/Tools/pdfprobe.py")
+        // The python3 on PATH, where setup.sh installs pikepdf and pdfminer.six.
+        let output = try PDFTools.run("/usr/bin/env", ["python3", script.path] + files.map(\.path))
+        return try JSONDecoder().decode([String: PDFProbe].self, from: Data(output.utf8))
     }
 
     /// Words with letters outside ASCII (ñ, è, ò …): what a font lacking the language would drop.

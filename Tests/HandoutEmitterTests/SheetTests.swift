@@ -21,19 +21,24 @@ final class SheetTests: XCTestCase {
         let content = Fixtures.content(Fixtures.spanish, layout: .sheet, paper: .letter,
                                        sections: Array(Fixtures.sections(Fixtures.spanish).prefix(3)))
         try HandoutChecks.render(content, name: "sheet-letter", expect: .init(
-            pages: 2, width: 612, height: 792, texts: ["Página 2", "Trata de personas", "Qué hacer"],
+            pages: 3, width: 612, height: 792, texts: ["Página 2", "Página 3", "Trata de personas", "Qué hacer"],
             qrPayloads: [Fixtures.qrPayload]))
     }
 
-    func testOverlongProtocolIsReported() throws {
+    func testOverlongProtocolContinuesOnTheBack() throws {
         var sections = protocolOnly(Fixtures.spanish)
         guard case .protocol(var item) = sections[0].items[0] else { return XCTFail("fixture changed") }
         item.steps = Array(repeating: [.paragraph([Run(String(repeating: "Paso muy largo. ", count: 40))])], count: 12)
         sections[0].items = [.protocol(item)]
         let content = Fixtures.content(Fixtures.spanish, layout: .sheet, paper: .a4, sections: sections)
         let rendered = try HandoutRenderer.render(content, style: try Fixtures.style, sourceDateEpoch: nil)
-        XCTAssertEqual(rendered.problems.map(\.anchor), ["protocols/refer"])
-        XCTAssertEqual(rendered.problems.first?.place, "page 1")
+        // Too long for one side even at 9.5 pt: it continues on the back at the style's sizes.
+        XCTAssertEqual(rendered.problems, [])
+        let url = try PDFTools.write(rendered.pdf, name: "sheet-continued")
+        XCTAssertGreaterThan(Int(try PDFTools.info(url)["Pages"] ?? "") ?? 0, 1)
+        let text = try PDFTools.text(url)
+        XCTAssertTrue(text.contains("Página 2"))
+        XCTAssertEqual(SampleGuide.squeezed(text).components(separatedBy: "Pasomuylargo.").count - 1, 12 * 40, "every step, none cut")
     }
 
     func testPaperMustSuitLayout() throws {

@@ -7,7 +7,12 @@ final class StyleTests: XCTestCase {
         XCTAssertEqual(style.bodyFont, FontFamily(family: "Noto Serif", package: "fonts-noto-core"))
         let card = try style.metrics(.pocketCard)
         XCTAssertGreaterThanOrEqual(card.qrSize, 15 * 72 / 25.4)
-        XCTAssertTrue(card.sizes.values.allSatisfy { $0 >= card.minimumFontSize })
+        XCTAssertTrue(card.sizes.allSatisfy { $0.value >= card.minimum($0.key) })
+        // What a card read at actual size promises (issue 14): body 7 pt, headings 8 pt, numbers 11 pt.
+        XCTAssertEqual(card.minimum(.body), 7)
+        XCTAssertEqual(card.minimum(.heading), 8)
+        XCTAssertEqual(card.minimum(.number), 11)
+        XCTAssertGreaterThanOrEqual(try style.metrics(.sheet).minimum(.body), 9.5)
         XCTAssertEqual(try style.margin(.cr80), 3.5 * 72 / 25.4, accuracy: 0.001)
     }
 
@@ -33,13 +38,13 @@ final class StyleTests: XCTestCase {
     }
 
     func testSizeBelowMinimumIsAnError() throws {
-        let yaml = try shipped().replacingOccurrences(of: "footer: 5.5, number: 10", with: "footer: 4, number: 10")
-        assertError(yaml, contains: "layouts.pocket-card.sizes.footer is 4.0 pt, below minimum_font_size")
+        let yaml = try shipped().replacingOccurrences(of: "small: 7, footer: 7, number: 12", with: "small: 7, footer: 4, number: 12")
+        assertError(yaml, contains: "layouts.pocket-card.sizes.footer is 4.0 pt, below its minimum_sizes value 7.0 pt")
     }
 
     func testBadColourAndTinyQRAreErrors() throws {
         assertError(try shipped().replacingOccurrences(of: "\"#0b4f8a\"", with: "blue"), contains: "#rrggbb")
-        assertError(try shipped().replacingOccurrences(of: "qr_size: 22", with: "qr_size: 8"),
+        assertError(try shipped().replacingOccurrences(of: "qr_size: 20", with: "qr_size: 8"),
                     contains: "layouts.pocket-card.qr_size is 8.0")
     }
 
