@@ -63,7 +63,8 @@ struct OutputFolder {
                                        + "so it must be apart from --\(option): choose another --output")
             }
         }
-        if Self.exists(resolved.path), !Self.isEmptyFolder(resolved.path), !Self.hasMarker(resolved.path) {
+        if Self.exists(resolved.path), !Self.isEmptyFolder(resolved.path), !Self.hasMarker(resolved.path),
+           !Self.isEarlierOutput(resolved.path) {
             throw EnvironmentError("the output folder \(display) exists and was not written by guide, which never empties such a folder; "
                                    + "remove it yourself if nothing in it is needed, or choose another --output")
         }
@@ -211,6 +212,16 @@ struct OutputFolder {
 
     private static func isEmptyFolder(_ path: String) -> Bool {
         FolderListing.items(of: path)?.isEmpty ?? false
+    }
+
+    /// An output of a `guide` from before the marker: only `site`, `handouts`,
+    /// `bundle` and `.cache` at the top, and `.cache` holding the records
+    /// that version wrote (`<output>.record`), which nothing else writes.
+    static func isEarlierOutput(_ folder: String) -> Bool {
+        guard let items = FolderListing.items(of: folder)?.map(\.name),
+              Set(items).isSubset(of: ["site", "handouts", "bundle", ".cache"]),
+              let records = FolderListing.items(of: folder + "/.cache")?.map(\.name), !records.isEmpty else { return false }
+        return records.allSatisfy { ["site.record", "handouts.record", "bundle.record"].contains($0) }
     }
 
     static func hasMarker(_ folder: String) -> Bool {
