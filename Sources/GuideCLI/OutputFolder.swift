@@ -221,7 +221,8 @@ struct OutputFolder {
         guard let items = FolderListing.items(of: folder)?.map(\.name),
               Set(items).isSubset(of: ["site", "handouts", "bundle", ".cache"]),
               let records = FolderListing.items(of: folder + "/.cache")?.map(\.name), !records.isEmpty else { return false }
-        return records.allSatisfy { ["site.record", "handouts.record", "bundle.record"].contains($0) }
+        let written = Set(["site", "handouts", "bundle"].map { $0 + ".record" })
+        return records.allSatisfy(written.contains)
     }
 
     static func hasMarker(_ folder: String) -> Bool {

@@ -29,7 +29,7 @@ final class NewCommandTests: XCTestCase {
                 if key == "purpose" { value = "report" }
                 if key == "type" { filledType = value }
             } else if comment.hasPrefix("a date") {
-                value = "2024-05-01"
+                value = Self.today
             } else if key == "url" {
                 value = "https://example.org/source"
             } else if key == "value" {

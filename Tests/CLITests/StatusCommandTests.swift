@@ -3,7 +3,8 @@ import XCTest
 
 /// `guide status` on a copy of the sample guide where concepts/consent's
 /// Spanish translation is outdated (its source was edited), concepts/consent
-/// has no Dutch translation (it falls back to English, and Papiamento to
+/// has no Dutch, Papiamento, Haitian Creole or Portuguese translation (Dutch
+/// and Haitian Creole fall back to English, Papiamento and Portuguese to
 /// Spanish), and concepts/debt-bondage's Spanish translation is current.
 final class StatusCommandTests: XCTestCase {
     static let consentSource = "Content/concepts/consent.en.md"
@@ -13,7 +14,12 @@ final class StatusCommandTests: XCTestCase {
     func makeCopy() throws -> SampleCopy {
         let copy = try SampleCopy()
         try copy.edit(Self.consentSource, replacing: Self.oldSentence, with: Self.newSentence)
+        try removeTranslations(of: "concepts/consent", in: ["nl", "pap", "ht", "pt"], from: copy)
         return copy
+    }
+
+    func removeTranslations(of entry: String, in languages: [String], from copy: SampleCopy) throws {
+        for language in languages { try FileManager.default.removeItem(at: copy.url("Content/\(entry).\(language).md")) }
     }
 
     func json(_ result: SampleCopy.Result) throws -> [String: Any] {
@@ -112,11 +118,12 @@ final class StatusCommandTests: XCTestCase {
 
     func testFailOnExitCodes() throws {
         let copy = try SampleCopy()
-        // The stamped sample: nothing outdated, but Dutch translations are missing.
+        // The stamped sample, with one Dutch translation missing: nothing outdated.
+        try removeTranslations(of: "concepts/consent", in: ["nl"], from: copy)
         XCTAssertEqual(try copy.guide(["status", "--fail-on", "outdated"]).status, 0)
         let missing = try copy.guide(["status", "--fail-on", "outdated,missing"])
         XCTAssertEqual(missing.status, 1)
-        XCTAssertTrue(missing.stderr.contains("missing translations"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("1 missing translation"), missing.stderr)
         // Spanish is complete.
         XCTAssertEqual(try copy.guide(["status", "--language", "es", "--fail-on", "missing,outdated"]).status, 0)
         XCTAssertEqual(try copy.guide(["status", "--fail-on", "helplines", "--today", "2030-01-01"]).status, 1)
