@@ -198,6 +198,8 @@ private struct SharedInputs: Equatable {
     /// Every entry, in `Guide.allEntries` order.
     var entries: [Reference]
     var unloadable: Set<String>
+    /// Every entry's term checks read it.
+    var termbase: Termbase?
 
     init(guide: Guide, entries: [Entry], schemas: SchemaSet, today: Date, unloadable: Set<String>) {
         config = guide.config
@@ -211,6 +213,7 @@ private struct SharedInputs: Equatable {
         media = guide.media
         self.entries = entries.map(\.reference)
         self.unloadable = unloadable
+        termbase = guide.termbase
     }
 
     static func == (a: SharedInputs, b: SharedInputs) -> Bool {
@@ -219,5 +222,6 @@ private struct SharedInputs: Equatable {
         a.registry === b.registry && a.today == b.today && a.config == b.config && a.configPath == b.configPath
             && a.configDocument == b.configDocument && a.fieldRules == b.fieldRules && a.sectionRules == b.sectionRules
             && a.schemaURIs == b.schemaURIs && a.media == b.media && a.unloadable == b.unloadable && a.entries == b.entries
+            && a.termbase == b.termbase
     }
 }

@@ -15,6 +15,8 @@ public struct Guide: Sendable {
     public var sectionRules: [EntryType: [SectionRule]]
     /// The current source hash of every entry with a source file, computed once.
     public private(set) var sourceHashes: [Reference: String] = [:]
+    /// The termbase (`termbase.yml`), when the guide has one.
+    public var termbase: Termbase?
 
     public init(config: GuideConfig, configDocument: YAMLDocument? = nil, entries: [EntryType: [String: Entry]] = [:], handouts: [HandoutDefinition] = [],
                 media: Set<String> = [], fieldRules: [EntryType: FieldRules] = [:],

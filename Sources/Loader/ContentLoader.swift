@@ -69,10 +69,13 @@ public struct ContentLoader {
         var entryJobs: [EntryFileJob] = []
         var handouts: [HandoutDefinition] = []
         var media: Set<String> = []
+        var termbase: Termbase?
         for file in files {
             let relative = file.relative
             guard let slash = relative.utf8.firstIndex(of: UInt8(ascii: "/")) else {
-                if relative != "guide.yml", !relative.hasSuffix(".md") { unexpected(file, walker, &diagnostics) }
+                if relative == Termbase.fileName {
+                    termbase = Termbase.load(file.path, path: walker.display(relative), into: &diagnostics, sources: &sources)
+                } else if relative != "guide.yml", !relative.hasSuffix(".md") { unexpected(file, walker, &diagnostics) }
                 continue
             }
             let folder = String(relative[..<slash])
@@ -129,6 +132,7 @@ public struct ContentLoader {
         var guide = Guide(config: config, configDocument: configDocument, entries: entries,
                           handouts: handouts.sorted { $0.id < $1.id }, media: media,
                           fieldRules: schemas.fieldRules, sectionRules: schemas.sectionRules)
+        guide.termbase = termbase
         guide.computeSourceHashes(memo: cache?.sourceHashes)
         let content = LoadedContent(guide: guide, schemas: schemas, sources: sources, diagnostics: diagnostics)
         cache?.remember(content, root: root, entryFiles: Dictionary(entryJobs.map { ($0.file.path, $0) }) { first, _ in first })
