@@ -48,10 +48,12 @@ let package = Package(
             name: "SiteEmitter",
             dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"), "Digest"]),
         .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "Yams"]),
+        // XLIFF 1.2 and gettext PO: one language out to translation tools and back into Content/.
+        .target(name: "TranslationExchange", dependencies: ["GuideModel", "Markdown", "Diagnostics", "JSON", "Schema", "Loader"]),
         .target(
             name: "GuideCLI",
             dependencies: [
-                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter",
+                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "TranslationExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "guide", dependencies: ["GuideCLI"]),
@@ -65,6 +67,7 @@ let package = Package(
         .testTarget(name: "BundleEmitterTests", dependencies: ["BundleEmitter", "Loader", "Checks"]),
         // Browser/drive.py (headless Chromium) is run by SiteBrowserTests, not compiled.
         .testTarget(name: "SiteEmitterTests", dependencies: ["SiteEmitter", "Loader", "Checks"], exclude: ["Browser"]),
+        .testTarget(name: "TranslationExchangeTests", dependencies: ["TranslationExchange", "Loader", "Checks"]),
         // Runs the built `guide` binary on temporary copies of the sample guide.
         .testTarget(name: "CLITests", dependencies: ["guide"]),
     ],
