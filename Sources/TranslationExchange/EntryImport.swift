@@ -35,13 +35,13 @@ struct EntryImport {
         var failed = false
         for unit in exchange.units {
             guard let slot = sourceByKey[unit.key], let current = slot.pieces else {
-                diagnostics.append(.warning("translate.unknown-unit", file: path, at: line(unit.line),
+                diagnostics.append(.warning("translate.unknown-unit", file: path, at: place(unit.line, unit.column),
                                             "\(exchange.reference) has no unit \"\(unit.key)\"; it is ignored",
                                             help: "the source changed since export: export again to get its current units"))
                 continue
             }
             if unit.source.signature != current.signature {
-                diagnostics.append(.warning("translate.source-changed", file: path, at: line(unit.sourceElementLine),
+                diagnostics.append(.warning("translate.source-changed", file: path, at: place(unit.sourceElementLine, unit.sourceElementColumn),
                                             "the source of \(exchange.reference) \(slot.description) changed since export; it now reads: \(Self.quote(current.plainText))",
                                             help: "the translation is imported and stamped with the exported version, so it shows as outdated until updated"))
             }
@@ -54,14 +54,14 @@ struct EntryImport {
             for problem in problems {
                 let message = "\(exchange.reference) \(slot.description): \(problem.message)"
                 diagnostics.append(problem.isError
-                    ? .error("translate.inline-code", file: path, at: line(unit.targetLine), message,
+                    ? .error("translate.inline-code", file: path, at: place(unit.targetLine, unit.targetColumn), message,
                              help: "restore the code as in the source: codes stand for links, emphasis and code, which translators keep")
-                    : .warning("translate.inline-code", file: path, at: line(unit.targetLine), message,
+                    : .warning("translate.inline-code", file: path, at: place(unit.targetLine, unit.targetColumn), message,
                                help: "keep the source's links and code in the translation"))
             }
             if problems.contains(where: \.isError) { failed = true; continue }
             if case .field(let name) = slot.kind, let limit = maxLengths[name], checked.plainText.unicodeScalars.count > limit {
-                diagnostics.append(.error("translate.too-long", file: path, at: line(unit.targetLine),
+                diagnostics.append(.error("translate.too-long", file: path, at: place(unit.targetLine, unit.targetColumn),
                                           "the translation of \(exchange.reference) \(name) has \(checked.plainText.unicodeScalars.count) characters; at most \(limit) are allowed",
                                           help: "shorten it to \(limit) characters"))
                 failed = true
@@ -92,7 +92,7 @@ struct EntryImport {
         return (target, [CodeVerifier.Problem(message: "a field value takes no inline codes (found \(codes.count))", isError: true)])
     }
 
-    private func line(_ number: Int) -> SourceRange { SourceRange(line: max(number, 1), column: 1, length: 1) }
+    private func place(_ line: Int, _ column: Int) -> SourceRange { SourceRange(line: max(line, 1), column: max(column, 1), length: 1) }
 
     static func quote(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)

@@ -45,6 +45,8 @@ public struct ExchangeUnit: Sendable {
     public var sourceLine: Int?
     /// Where the unit, its source and its target are in the exchange file (import).
     public var line = 0, sourceElementLine = 0, targetLine = 0
+    /// The columns of the same (1 when not known).
+    public var column = 1, sourceElementColumn = 1, targetColumn = 1
 
     public init(key: String, source: [Piece], target: [Piece]?, status: UnitStatus?) {
         self.key = key

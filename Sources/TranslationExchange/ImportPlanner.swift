@@ -81,15 +81,20 @@ public struct ImportPlanner {
 }
 
 extension Array where Element == Piece {
-    /// The same text and codes (kind and Markdown), whatever the codes' ids.
+    /// The same text and codes (kind, and Markdown but for emphasis, which
+    /// `*` and `_` write alike), whatever the codes' ids.
     func sameText(as other: [Piece]) -> Bool {
+        func normal(_ c: InlineCode) -> InlineCode {
+            let delimited = c.kind == .emphasis || c.kind == .strong || c.kind == .strikethrough
+            return InlineCode(id: 0, kind: c.kind, native: delimited ? "" : c.native)
+        }
         func normal(_ pieces: [Piece]) -> [Piece] {
             pieces.merged.map { piece in
                 switch piece {
                 case .text: return piece
-                case .open(var c): c.id = 0; return .open(c)
-                case .close(var c): c.id = 0; return .close(c)
-                case .placeholder(var c): c.id = 0; return .placeholder(c)
+                case .open(let c): return .open(normal(c))
+                case .close(let c): return .close(normal(c))
+                case .placeholder(let c): return .placeholder(normal(c))
                 }
             }
         }

@@ -77,14 +77,15 @@ struct InlineAligner {
                 if expected[i...].allSatisfy(Self.isBlank) { break }
                 throw Mismatch()
             }
-            if b == expected[i] {
-                p += 1; i += 1
-            } else if b == UInt8(ascii: "\\"), let escaped = at(1), escaped == expected[i], Self.isPunctuation(escaped) {
+            // An escape or an entity is tried before the character itself: `\\` and `&amp;` stand for one character.
+            if b == UInt8(ascii: "\\"), let escaped = at(1), escaped == expected[i], Self.isPunctuation(escaped) {
                 p += 2; i += 1
-            } else if b == UInt8(ascii: "&"), let (length, decoded) = entity() {
-                let decodedBytes = decoded.map { Array($0.utf8) } ?? Self.firstCharacter(of: expected[i...])
-                guard !decodedBytes.isEmpty, expected[i...].starts(with: decodedBytes) else { throw Mismatch() }
+            } else if b == UInt8(ascii: "&"), let (length, decoded) = entity(),
+                      case let decodedBytes = decoded.map({ Array($0.utf8) }) ?? Self.firstCharacter(of: expected[i...]),
+                      !decodedBytes.isEmpty, expected[i...].starts(with: decodedBytes) {
                 p += length; i += decodedBytes.count
+            } else if b == expected[i] {
+                p += 1; i += 1
             } else {
                 throw Mismatch()
             }

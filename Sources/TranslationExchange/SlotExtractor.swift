@@ -37,8 +37,10 @@ struct SlotExtractor {
 
     private func fieldSlot(_ kind: TextSlot.Kind, key: String, path: [String], value: String) -> TextSlot? {
         guard let range = file.positions.place(path)?.value else { return nil }
+        // A block scalar (`>-`, `|`) ends where the next key starts: its line ends are not part of it.
+        let span = trimmed(index.offset(range.start)..<index.offset(range.end))
         return TextSlot(key: key, kind: kind, shape: "field", section: nil, pieces: [.text(value)],
-                        span: index.offset(range.start)..<index.offset(range.end), continuation: "", line: range.start.line)
+                        span: span, continuation: "", line: range.start.line)
     }
 
     /// The body's slots in reading order, keyed `body.1`, `body.2` … (empty table cells included).

@@ -25,7 +25,8 @@ struct TranslationWriter {
         let fields = accepted.filter(\.slot.isField)
         let body = accepted.filter { !$0.slot.isField }
         let firstLine = SourceRange(line: max(accepted.first?.unit.targetLine ?? exchange.line, 1), column: 1, length: 1)
-        let rebuild = !body.isEmpty && !translationMatchesExport
+        // A new translation is built on the source's body, so every body text must be translated.
+        let rebuild = slots.translation == nil || (!body.isEmpty && !translationMatchesExport)
         if rebuild {
             let wanted = slots.sourceBody.filter { !($0.pieces ?? []).isEmpty }.map(\.key)
             let given = Set(body.map(\.slot.key))
@@ -100,7 +101,7 @@ struct TranslationWriter {
             if status == .review, existingStatus == .draft { status = .draft }
         }
         if status == .published, let term = forbiddenTerm(in: accepted) {
-            diagnostics.append(.warning("term.forbidden", file: path, at: SourceRange(line: max(term.line, 1), column: 1, length: 1),
+            diagnostics.append(.warning("term.forbidden", file: path, at: SourceRange(line: max(term.line, 1), column: max(term.column, 1), length: 1),
                                         "\(reference): \"\(term.text)\" is a forbidden term; the translation stays in review",
                                         help: term.help))
             status = .review
@@ -146,12 +147,12 @@ struct TranslationWriter {
     }
 
     /// A forbidden term in a target, with where it is in the exchange file.
-    private func forbiddenTerm(in accepted: [EntryImport.Accepted]) -> (text: String, line: Int, help: String?)? {
+    private func forbiddenTerm(in accepted: [EntryImport.Accepted]) -> (text: String, line: Int, column: Int, help: String?)? {
         guard let termbase, let matcher = termbase.matchers[language] else { return nil }
         for item in accepted where item.slot.key.split(separator: ".").first != "aliases" {
             for occurrence in matcher.occurrences(inPlainText: item.target.plainText) where occurrence.term.kind == .forbidden {
                 let preferred = termbase.concepts[occurrence.concept].terms[language]?.preferred?.text
-                return (occurrence.term.text, item.unit.targetLine, preferred.map { "use \"\($0)\"" })
+                return (occurrence.term.text, item.unit.targetLine, item.unit.targetColumn, preferred.map { "use \"\($0)\"" })
             }
         }
         return nil
@@ -171,14 +172,20 @@ struct TranslationWriter {
             let body = reread.bodySlots()
             let expectedShapes = rebuilt || slots.translation == nil ? slots.sourceBody.map(\.shape) : slots.translationBody.map(\.shape)
             var problems: [(ExchangeUnit, String)] = []
-            if body.map(\.shape) != expectedShapes { problems.append((accepted[0].unit, "it would change the body's layout")) }
+            let shapes = body.map(\.shape)
+            if shapes != expectedShapes {
+                // Blame the unit where the layout first differs, if it was imported.
+                let first = Array(zip(shapes, expectedShapes)).firstIndex { $0.0 != $0.1 } ?? min(shapes.count, expectedShapes.count)
+                let unit = accepted.first { $0.slot.key == "body.\(first + 1)" } ?? accepted.first { !$0.slot.isField } ?? accepted[0]
+                problems.append((unit.unit, "it would change the body's layout"))
+            }
             for item in accepted {
                 let found = item.slot.isField ? fields[item.slot.key]?.pieces : Int(item.slot.key.dropFirst(5)).flatMap { $0 >= 1 && $0 <= body.count ? body[$0 - 1].pieces : nil }
                 let same = item.slot.isField ? found?.plainText == item.target.plainText : found?.sameText(as: item.target) == true
                 if !same { problems.append((item.unit, "it would read back as \(EntryImport.quote(found?.plainText ?? "nothing"))")) }
             }
             for (unit, problem) in problems.prefix(1) {
-                diagnostics.append(.error("translate.markdown", file: path, at: SourceRange(line: max(unit.targetLine, 1), column: 1, length: 1),
+                diagnostics.append(.error("translate.markdown", file: path, at: SourceRange(line: max(unit.targetLine, 1), column: max(unit.targetColumn, 1), length: 1),
                                           "\(reference) \(unit.key): the translation cannot be written as Markdown as it stands: \(problem)",
                                           help: "check the text for Markdown the translation tool may have changed, or report the unit"))
             }

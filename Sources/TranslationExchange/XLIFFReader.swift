@@ -62,6 +62,9 @@ public enum XLIFFReader {
                 read.line = unit.line
                 read.sourceElementLine = sourceElement.line
                 read.targetLine = targetElement?.line ?? unit.line
+                read.column = unit.column
+                read.sourceElementColumn = sourceElement.column
+                read.targetColumn = targetElement?.column ?? unit.column
                 entry.units.append(read)
             }
             entries.append(entry)
