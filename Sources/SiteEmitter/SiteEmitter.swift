@@ -213,6 +213,7 @@ public struct SiteEmitter: Emitter {
                 })
             }
         }
+        pages += glossaryPages(language, model: model, builder: builder)
         return pages
     }
 
