@@ -50,6 +50,8 @@ struct BundleParts: Sendable {
     /// The published entries, by type then id.
     let entries: [Entry]
     let generatedAt: String?
+    /// The termbase, when the guide has one (`glossary`, format 1.1).
+    let glossary: BundleGlossary?
 
     init(guide: Guide, drafts: Bool, sourceDate: Date?) {
         entries = guide.publishedEntries(drafts: drafts)
@@ -58,6 +60,7 @@ struct BundleParts: Sendable {
         config = guide.config
         codes = config.languageCodes
         generatedAt = sourceDate.map(BundleDocuments.iso8601)
+        glossary = guide.termbase.map { BundleGlossary($0, config: guide.config) }
     }
 
     /// `guide.json`'s members but `entries`, `content_hash` and `generated_at`.
@@ -76,6 +79,7 @@ struct BundleParts: Sendable {
         for (key, terms) in D.taxonomies(config) {
             full[key] = .array(terms.map { D.term($0, idKey: "id", names: D.names($0.names, codes: codes, config: config)) })
         }
+        if let glossary { full["glossary"] = glossary.full }
         return full
     }
 
@@ -96,6 +100,7 @@ struct BundleParts: Sendable {
         for (key, terms) in D.taxonomies(config) {
             doc[key] = .array(terms.map { D.term($0, idKey: "id", names: nil, name: D.name($0.names, in: code, config: config) ?? $0.id) })
         }
+        if let glossary { doc["glossary"] = glossary.language(code) }
         return doc
     }
 

@@ -8,7 +8,7 @@ public enum BundleFormat {
     /// The format's own version (semver). MAJOR: a field removed, renamed or
     /// changed in meaning or type; MINOR: optional fields or new values of open
     /// vocabularies added; PATCH: schema or documentation fixes only.
-    public static let version = "1.0.0"
+    public static let version = "1.1.0"
     /// The major version this build of `guide` reads (for `guide diff`).
     public static let major = 1
 

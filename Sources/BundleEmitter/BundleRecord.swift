@@ -32,7 +32,7 @@ struct BundleRecord: Codable, Sendable, Equatable {
 
     /// The bundle's inputs other than the entries: the compiler (its code is the format),
     /// `guide.yml`, the schemas' field rules (which fields are translatable decides what is
-    /// `data` and the translation states), `--drafts` and `SOURCE_DATE_EPOCH`.
+    /// `data` and the translation states), the termbase (`glossary`), `--drafts` and `SOURCE_DATE_EPOCH`.
     static func global(_ context: EmitContext) -> String {
         let guide = context.guide
         let compact = JSONWriter(sortedKeys: true, pretty: false)
@@ -42,6 +42,7 @@ struct BundleRecord: Codable, Sendable, Equatable {
             let rules = guide.fieldRules[type]
             parts.append("\(type.rawValue) \(rules?.translatable.sorted() ?? []) \(rules?.perLanguage.sorted() ?? [])")
         }
+        parts.append(guide.termbase.map { compact.string(.object($0.document.value)) } ?? "no termbase")
         parts.append(context.drafts ? "drafts" : "published")
         parts.append(context.sourceDate.map { "\($0.timeIntervalSince1970)" } ?? "-")
         return ContentHash.of(parts.joined(separator: "\u{0}"))
