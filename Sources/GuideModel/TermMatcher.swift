@@ -27,20 +27,28 @@ public struct TermMatcher: Sendable {
     /// Folded word sequences (joined by one space) → the term they are. The
     /// first term written wins a repeated key; `term.duplicate` reports the others.
     private let table: [String: Hit]
+    /// Every term's word sequences from its first word (`a`, `a b`, `a b c`):
+    /// a sequence that is none of them cannot grow into a term, so most
+    /// words of a text cost one lookup.
+    private let prefixes: Set<String>
     private let longest: Int
 
     public init(concepts: [Termbase.Concept], language: String) {
         self.language = language
         var table: [String: Hit] = [:]
+        var prefixes: Set<String> = []
         var longest = 1
         for concept in concepts {
             for term in concept.terms[language]?.all ?? [] {
                 guard let key = Self.key(term.text) else { continue }
                 if table[key] == nil { table[key] = Hit(concept: concept.index, term: term) }
-                longest = max(longest, key.split(separator: " ").count)
+                let words = key.split(separator: " ")
+                longest = max(longest, words.count)
+                for n in 1...words.count { prefixes.insert(words.prefix(n).joined(separator: " ")) }
             }
         }
         self.table = table
+        self.prefixes = prefixes
         self.longest = longest
     }
 
@@ -66,6 +74,7 @@ public struct TermMatcher: Sendable {
                     key += " "
                 }
                 key += words[i + n].folded
+                guard prefixes.contains(key) else { break }
                 if let hit = table[key] { best = (hit, n + 1) }
             }
             if let best {

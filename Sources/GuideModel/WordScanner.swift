@@ -24,6 +24,7 @@ public enum WordScanner {
                              excludedLines: Set<Int> = []) -> [Word] {
         var scan = Scan(Array(text.unicodeScalars), line: line, column: column, markdown: markdown)
         scan.excludedLines = excludedLines
+        scan.hasBackticks = markdown && text.utf8.contains(UInt8(ascii: "`"))
         scan.run()
         return scan.words
     }
@@ -32,6 +33,7 @@ public enum WordScanner {
         let s: [Unicode.Scalar]
         let markdown: Bool
         var excludedLines: Set<Int> = []
+        var hasBackticks = false
         var i = 0, line: Int, column: Int
         var words: [Word] = []
         // The gap since the last word.
@@ -48,7 +50,7 @@ public enum WordScanner {
         }
 
         mutating func run() {
-            if markdown { findCodeSpans() }
+            if hasBackticks { findCodeSpans() }
             var lastLine = -1
             while i < s.count {
                 if markdown, line != lastLine {
@@ -56,6 +58,10 @@ public enum WordScanner {
                     if excludedLines.contains(line) { skipLine(); continue }
                 }
                 let c = s[i]
+                if c == " " {  // the commonest character between words
+                    blanks += 1; column += 1; i += 1
+                    continue
+                }
                 if TermFolding.isWordScalar(c) {
                     if isURLStart() { skip(while: { !Self.isURLEnd($0) }); continue }
                     word()
@@ -100,10 +106,29 @@ public enum WordScanner {
 
         mutating func word() {
             let start = SourcePosition(line: line, column: column)
+            // Words do not hold line ends: the column moves with the index.
+            let s = self.s  // one reference for the loops below
+            let first = i
+            var end = i
+            var ascii = true
+            while end < s.count, TermFolding.isWordScalar(s[end]) {
+                if s[end].value >= 0x80 { ascii = false }
+                end += 1
+            }
+            i = end
+            column += end - first
             var folded = ""
-            while i < s.count, TermFolding.isWordScalar(s[i]) {
-                TermFolding.append(s[i], to: &folded)
-                advance()
+            if ascii {
+                var bytes = [UInt8](repeating: 0, count: end - first)
+                var k = 0
+                while k < bytes.count {
+                    let value = s[first + k].value
+                    bytes[k] = UInt8(truncatingIfNeeded: value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+                    k += 1
+                }
+                folded = String(decoding: bytes, as: UTF8.self)
+            } else {
+                for scalar in s[first..<end] { TermFolding.append(scalar, to: &folded) }
             }
             let spaced = blanks + newlines > 0
             let joins = !words.isEmpty && !broken && newlines <= 1 && (spaced ? joiners == 0 : joiners == 1)
@@ -127,6 +152,8 @@ public enum WordScanner {
         }
 
         func isURLStart() -> Bool {
+            let first = s[i].value | 0x20
+            guard first == 0x68 || first == 0x77 || first == 0x6D else { return false }  // h, w, m
             guard i == 0 || !TermFolding.isWordScalar(s[i - 1]) else { return false }
             return matches("http://", at: i, ignoringCase: true) || matches("https://", at: i, ignoringCase: true)
                 || matches("www.", at: i, ignoringCase: true) || matches("mailto:", at: i, ignoringCase: true)

@@ -136,7 +136,7 @@ final class TranslateCommandTests: XCTestCase {
         try copy.write("broken.xlf", broken.joined(separator: "\n"))
         let result = try copy.guide(["translate", "import", "broken.xlf"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("broken.xlf:\(link + 1):1: error: "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("broken.xlf:\(link + 1):9: error: "), result.stderr)  // at <target
         XCTAssertTrue(result.stderr.contains("[translate.inline-code]"), result.stderr)
         XCTAssertTrue(result.stderr.contains("nothing was written"), result.stderr)
 
