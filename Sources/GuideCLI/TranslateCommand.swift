@@ -57,6 +57,11 @@ struct TranslateExportCommand: ParsableCommand {
         let document = ExportBuilder(guide: guide, schemas: loaded.schemas, language: language) {
             TranslationFiles.text(at: $0.path)
         }.document(outdatedOnly: outdated)
+        // XLIFF 1.2 needs at least one <file>: with nothing to translate, no file is written.
+        guard !document.entries.isEmpty else {
+            FileHandle.standardError.write(Data("nothing to export: every entry is translated into \(language) and current\n".utf8))
+            return
+        }
         let output: String
         switch format {
         case .xliff: output = XLIFFWriter.write(document)

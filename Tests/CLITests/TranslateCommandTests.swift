@@ -124,6 +124,19 @@ final class TranslateCommandTests: XCTestCase {
         XCTAssertTrue(status.stdout.contains("\"current\""), status.stdout)
     }
 
+    func testOutdatedExportsOnlyWhatNeedsWork() throws {
+        let copy = try SampleCopy(templates: false)
+        let none = try copy.guide(["translate", "export", "--language", "es", "--outdated", "--file", "es.xlf"])
+        XCTAssertEqual(none.status, 0, none.stderr)
+        XCTAssertTrue(none.stderr.contains("nothing to export"), none.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: copy.url("es.xlf").path))
+        try copy.edit(StatusCommandTests.consentSource, replacing: StatusCommandTests.oldSentence, with: StatusCommandTests.newSentence)
+        XCTAssertEqual(try copy.guide(["translate", "export", "--language", "es", "--outdated", "--file", "es.xlf"]).status, 0)
+        let originals = try copy.read("es.xlf").components(separatedBy: "<file original=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        XCTAssertEqual(originals, ["concepts/consent.en.md"])
+        XCTAssertTrue(try copy.read("es.xlf").contains("The source changed since this translation was made"))
+    }
+
     func testBadInputIsReportedAtItsLineAndNothingIsWritten() throws {
         let copy = try SampleCopy(templates: false)
         let before = try Self.snapshot(copy)
