@@ -55,10 +55,12 @@ let package = Package(
             name: "SiteEmitter",
             dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"), "Digest"]),
         .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "Yams"]),
+        // XLIFF 1.2 and gettext PO: one language out to translation tools and back into Content/.
+        .target(name: "TranslationExchange", dependencies: ["GuideModel", "Markdown", "Diagnostics", "JSON", "Schema", "Loader"]),
         .target(
             name: "GuideCLI",
             dependencies: [
-                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "CFileSystem", "Preview",
+                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "TranslationExchange", "CFileSystem", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The preview's HTTP server and folder watcher (guide serve).
@@ -79,6 +81,7 @@ let package = Package(
         .testTarget(name: "BundleEmitterTests", dependencies: ["BundleEmitter", "Loader", "Checks"]),
         // Browser/drive.py (headless Chromium) is run by SiteBrowserTests, not compiled.
         .testTarget(name: "SiteEmitterTests", dependencies: ["SiteEmitter", "Loader", "Checks"], exclude: ["Browser"]),
+        .testTarget(name: "TranslationExchangeTests", dependencies: ["TranslationExchange", "Loader", "Checks"]),
         // Runs the built `guide` binary on temporary copies of the sample guide.
         .testTarget(name: "CLITests", dependencies: ["guide"]),
     ],

@@ -56,6 +56,8 @@ struct BundleParts: Sendable {
     let generatedAt: String?
     /// The day helpline freshness is measured against (`build_day`).
     let today: FullDate
+    /// The termbase, when the guide has one (`glossary`).
+    let glossary: BundleGlossary?
 
     init(guide: Guide, drafts: Bool, sourceDate: Date?, today: FullDate) {
         entries = guide.publishedEntries(drafts: drafts)
@@ -66,6 +68,7 @@ struct BundleParts: Sendable {
         tombstones = guide.tombstones.records.sorted { $0.reference < $1.reference }
         generatedAt = sourceDate.map(BundleDocuments.iso8601)
         self.today = today
+        glossary = guide.termbase.map { BundleGlossary($0, config: guide.config) }
     }
 
     /// Top-level members the whole-content hash leaves out: they say when the

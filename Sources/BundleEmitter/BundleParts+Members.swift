@@ -43,6 +43,7 @@ extension BundleParts {
             }
             return .object(o)
         })
+        if let glossary { full["glossary"] = glossary.full }
         return full
     }
 
@@ -84,6 +85,7 @@ extension BundleParts {
             }
             return .object(o)
         })
+        if let glossary { doc["glossary"] = glossary.language(code) }
         return doc
     }
 

@@ -16,6 +16,44 @@ enum BundleSchemaText {
   "then": { "$ref": "#/$defs/guideBundle" },
   "else": { "$ref": "#/$defs/languageBundle" },
   "$defs": {
+    "glossaryTerms": {
+      "description": "A concept's terms in one language: the one to use, the others a text may use, and those to avoid with the reason (in the source language).",
+      "type": "object",
+      "properties": {
+        "preferred": { "type": "string", "minLength": 1 },
+        "variants": { "type": "array", "items": { "type": "string" } },
+        "forbidden": {
+          "type": "array",
+          "items": { "type": "object", "properties": { "term": { "type": "string" }, "reason": { "type": "string" } }, "required": ["term"] }
+        },
+        "note": { "description": "A note for translators, in the source language (e.g. pending native review).", "type": "string" }
+      },
+      "required": ["preferred", "variants", "forbidden"]
+    },
+    "glossaryConceptAllLanguages": {
+      "type": "object",
+      "properties": {
+        "id": { "$ref": "#/$defs/id" },
+        "entry": { "description": "The ref of the entry that explains the concept.", "type": "string" },
+        "note": { "description": "What the concept means, in the source language.", "type": "string" },
+        "terms": { "description": "Per language code.", "type": "object", "additionalProperties": { "$ref": "#/$defs/glossaryTerms" } }
+      },
+      "required": ["id", "terms"]
+    },
+    "glossaryConceptOneLanguage": {
+      "description": "A concept with its terms in the file's language (the members of glossaryTerms), its id, entry and the source language's term.",
+      "type": "object",
+      "properties": {
+        "id": { "$ref": "#/$defs/id" },
+        "entry": { "description": "The ref of the entry that explains the concept.", "type": "string" },
+        "source_term": { "description": "The source language's preferred term.", "type": "string" },
+        "preferred": { "$ref": "#/$defs/glossaryTerms/properties/preferred" },
+        "variants": { "$ref": "#/$defs/glossaryTerms/properties/variants" },
+        "forbidden": { "$ref": "#/$defs/glossaryTerms/properties/forbidden" },
+        "note": { "$ref": "#/$defs/glossaryTerms/properties/note" }
+      },
+      "required": ["id", "preferred", "variants", "forbidden"]
+    },
     "guideBundle": {
       "description": "guide.json: every published entry, every declared language.",
       "type": "object",
@@ -43,6 +81,7 @@ enum BundleSchemaText {
         "helpline_max_age_days": { "$ref": "#/$defs/maxAgeDays" },
         "build_day": { "$ref": "#/$defs/buildDay" },
         "tombstones": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tombstoneAllLanguages" } },
+        "glossary": { "description": "Since 1.1, when the guide has a termbase: its concepts with their terms per language.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/glossaryConceptAllLanguages" } },
         "entries": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/guideEntry" } },
         "content_hash": { "$ref": "#/$defs/contentHash" },
         "generated_at": { "$ref": "#/$defs/generatedAt" }
@@ -79,6 +118,7 @@ enum BundleSchemaText {
         "helpline_max_age_days": { "$ref": "#/$defs/maxAgeDays" },
         "build_day": { "$ref": "#/$defs/buildDay" },
         "tombstones": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tombstoneOneLanguage" } },
+        "glossary": { "description": "Since 1.1, when the guide has a termbase: its concepts that have terms in this language.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/glossaryConceptOneLanguage" } },
         "entries": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/languageEntry" } },
         "content_hash": { "$ref": "#/$defs/contentHash" },
         "generated_at": { "$ref": "#/$defs/generatedAt" }

@@ -12,7 +12,7 @@ public enum GuideChecker {
     static let checks: [any Check] = [
         ConfigCheck(), ReferenceCheck(), TranslationCheck(), TranslationParityCheck(), SectionCheck(),
         HelplineCheck(), CountryCheck(), MediaCheck(), HandoutCheck(), MarkdownHTMLCheck(), ReservedFieldCheck(),
-        LinkSafetyCheck(), PublishedLinkCheck(), TombstoneCheck(),
+        LinkSafetyCheck(), PublishedLinkCheck(), TombstoneCheck(), TermbaseCheck(), TermCheck(),
     ]
 
     public static func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,

@@ -210,6 +210,8 @@ private struct SharedInputs: Equatable {
     var entries: [Reference]
     var unloadable: Set<String>
     var drafts: Bool
+    /// Every entry's term checks read it.
+    var termbase: Termbase?
 
     init(guide: Guide, entries: [Entry], schemas: SchemaSet, today: Date, unloadable: Set<String>, drafts: Bool) {
         config = guide.config
@@ -224,6 +226,7 @@ private struct SharedInputs: Equatable {
         self.entries = entries.map(\.reference)
         self.unloadable = unloadable
         self.drafts = drafts
+        termbase = guide.termbase
     }
 
     static func == (a: SharedInputs, b: SharedInputs) -> Bool {
@@ -233,5 +236,6 @@ private struct SharedInputs: Equatable {
             && a.configDocument == b.configDocument && a.fieldRules == b.fieldRules && a.sectionRules == b.sectionRules
             && a.schemaURIs == b.schemaURIs && a.media == b.media && a.unloadable == b.unloadable && a.entries == b.entries
             && a.drafts == b.drafts
+            && a.termbase == b.termbase
     }
 }

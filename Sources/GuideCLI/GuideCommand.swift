@@ -7,7 +7,7 @@ public struct GuideCommand: ParsableCommand {
         commandName: "guide",
         abstract: "Compile the multilingual reference guide: check, build, serve.",
         subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, StatusCommand.self, NewCommand.self,
-                      StampCommand.self, DiffCommand.self])
+                      StampCommand.self, DiffCommand.self, TranslateCommand.self])
 
     public init() {}
 

@@ -22,9 +22,13 @@ public final class EntryFile: Sendable {
     /// A hash of the file's text as read: equal hashes, same file. Incremental
     /// builds compare it to decide what to re-render.
     public let contentHash: String
+    /// The front matter's YAML as written (line ends normalised to LF); its
+    /// first line is the file's line 2. Term checks read values' exact spans in it.
+    public let frontMatterText: String
 
     public init(type: EntryType, id: String, language: String, path: String, frontMatter: JSONObject,
-                positions: FieldPositions, bodyText: String, body: MarkdownDocument, bodyLine: Int, contentHash: String = "") {
+                positions: FieldPositions, bodyText: String, body: MarkdownDocument, bodyLine: Int, contentHash: String = "",
+                frontMatterText: String = "") {
         self.type = type
         self.id = id
         self.language = language
@@ -35,6 +39,7 @@ public final class EntryFile: Sendable {
         self.body = body
         self.bodyLine = bodyLine
         self.contentHash = contentHash
+        self.frontMatterText = frontMatterText
     }
 
     public var reference: Reference { Reference(type: type, id: id) }

@@ -20,6 +20,8 @@ public struct Guide: Sendable {
     public var tombstones = TombstoneRecords()
     /// The content schemas as written, by file name (`common.schema.json`): the bundle's schema is made from them.
     public var contentSchemas: [String: JSONValue] = [:]
+    /// The termbase (`termbase.yml`), when the guide has one.
+    public var termbase: Termbase?
 
     public init(config: GuideConfig, configDocument: YAMLDocument? = nil, entries: [EntryType: [String: Entry]] = [:], handouts: [HandoutDefinition] = [],
                 media: Set<String> = [], fieldRules: [EntryType: FieldRules] = [:],

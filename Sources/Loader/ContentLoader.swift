@@ -73,10 +73,13 @@ public struct ContentLoader {
         var entryJobs: [EntryFileJob] = []
         var handouts: [HandoutDefinition] = []
         var media: Set<String> = []
+        var termbase: Termbase?
         for file in files {
             let relative = file.relative
             guard let slash = relative.utf8.firstIndex(of: UInt8(ascii: "/")) else {
-                if relative != "guide.yml", relative != TombstoneRecords.fileName, !relative.hasSuffix(".md") {
+                if relative == Termbase.fileName {
+                    termbase = Termbase.load(file.path, path: walker.display(relative), into: &diagnostics, sources: &sources)
+                } else if relative != "guide.yml", relative != TombstoneRecords.fileName, !relative.hasSuffix(".md") {
                     unexpected(file, walker, &diagnostics)
                 }
                 continue
@@ -145,6 +148,7 @@ public struct ContentLoader {
         guide.contentSchemas = schemas.documents
         guide.tombstones = TombstoneRecords.load(from: files, config: configDocument, published: publishedBundle,
                                                  walker: walker, diagnostics: &diagnostics, sources: &sources)
+        guide.termbase = termbase
         guide.computeSourceHashes(memo: cache?.sourceHashes)
         let content = LoadedContent(guide: guide, schemas: schemas, sources: sources, diagnostics: diagnostics)
         cache?.remember(content, root: root, entryFiles: Dictionary(entryJobs.map { ($0.file.path, $0) }) { first, _ in first })

@@ -65,7 +65,8 @@ public struct EntryFileLoader {
             let body = MarkdownParser.parse(parts.body, lineOffset: parts.bodyLineOffset)
             let file = EntryFile(type: type, id: id, language: language, path: path, frontMatter: object,
                                  positions: yaml.positions, bodyText: parts.body, body: body,
-                                 bodyLine: parts.bodyLineOffset + 1, contentHash: ContentHash.of(read.text))
+                                 bodyLine: parts.bodyLineOffset + 1, contentHash: ContentHash.of(read.text),
+                                 frontMatterText: parts.yaml)
             return Output(file: file, source: source, diagnostics: diagnostics)
         }
     }

@@ -27,7 +27,8 @@ extension EntryFileLoader {
             let body = MarkdownParser.parse(parts.body, lineOffset: parts.bodyLineOffset)
             return .success(EntryFile(type: type, id: id, language: language, path: path, frontMatter: object,
                                       positions: yaml.positions, bodyText: parts.body, body: body,
-                                      bodyLine: parts.bodyLineOffset + 1, contentHash: ContentHash.of(normalised)))
+                                      bodyLine: parts.bodyLineOffset + 1, contentHash: ContentHash.of(normalised),
+                                      frontMatterText: parts.yaml))
         }
     }
 }

@@ -26,6 +26,7 @@ extension PageBuilder {
              "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "countries", term.id)))]
         })
         context["role_links"] = .list(termLinks(config.roles.map(\.id), group: "roles", from: page, language: language))
+        context["glossary_href"] = glossaryLink(from: page, language: language)
         return (page, context)
     }
 

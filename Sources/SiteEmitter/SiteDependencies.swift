@@ -101,6 +101,11 @@ struct SiteDependencies: Sendable {
                 hasher.update(data: config)
             }
             add(contentRoot.appendingPathComponent("schema"), as: "schema")
+            // The glossary pages are made from the termbase.
+            if let termbase = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(Termbase.fileName).path) {
+                hasher.update(data: Data("\(Termbase.fileName)\u{0}\(termbase.count)\u{0}".utf8))
+                hasher.update(data: termbase)
+            }
         }
         return Hex.string(hasher.finalize())
     }

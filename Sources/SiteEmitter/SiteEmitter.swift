@@ -206,6 +206,7 @@ public struct SiteEmitter: Emitter {
                 })
             }
         }
+        pages += glossaryPages(language, model: model, builder: builder)
         return pages
     }
 
