@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -23,6 +22,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CLibYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(
             name: "CQRencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
@@ -45,8 +47,9 @@ let package = Package(
             dependencies: ["JSON", "Diagnostics", "Markdown", "Schema", "Digest"]),
 
         // Pipeline stages.
-        // Loader reads YAML with libyaml's event parser (module CYaml, which Yams builds).
-        .target(name: "Loader", dependencies: ["GuideModel", "Schema", "Yams", "FileSystem"]),
+        // YAML with exact positions, from libyaml's events: content files and the handout style.
+        .target(name: "YAML", dependencies: ["CLibYAML", "JSON", "Diagnostics", "GuideModel"]),
+        .target(name: "Loader", dependencies: ["GuideModel", "Schema", "YAML", "FileSystem"]),
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
         .target(
             name: "BundleEmitter",
@@ -54,7 +57,7 @@ let package = Package(
         .target(
             name: "SiteEmitter",
             dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"), "Digest"]),
-        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "Yams"]),
+        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "YAML"]),
         // XLIFF 1.2 and gettext PO: one language out to translation tools and back into Content/.
         .target(name: "TranslationExchange", dependencies: ["GuideModel", "Markdown", "Diagnostics", "JSON", "Schema", "Loader"]),
         .target(

@@ -8,7 +8,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown (cmark-gfm)
   libpango1.0-dev libcairo2-dev libqrencode-dev  # handouts: PDF, QR codes
   libqpdf-dev qpdf                               # handouts: tagged-PDF metadata (libqpdf); tests: qpdf --check
-  libssl-dev                                     # SHA-256 (libcrypto)
+  libssl-dev libyaml-dev                         # SHA-256 (libcrypto), YAML events (libyaml)
   fonts-noto-core fonts-noto-mono                # fonts for every language's letters; the monospace face for code
   poppler-utils zbar-tools                       # tests: pdfinfo/pdffonts/pdftotext/pdftoppm, zbarimg
   chromium default-jre-headless                  # tests: headless browser, Nu HTML Checker

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import JSON
 
 /// Every word a handout prints that does not come from the content, in one language, read
 /// from `Templates/handouts/strings/<lang>.yml`. The source language's file must hold every
@@ -69,27 +69,27 @@ struct HandoutStrings: Sendable {
     private static func read(_ url: URL) throws -> [String: String]? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let text: String
-        let loaded: Any?
         do {
             text = try String(contentsOf: url, encoding: .utf8)
-            loaded = try Yams.load(yaml: text)
         } catch {
-            throw HandoutStyleError(file: url.path, message: "cannot read the handout strings: \(error)")
+            throw HandoutStyleError(file: url.path, message: "cannot read the handout strings: \(error.localizedDescription)")
         }
-        guard let mapping = loaded as? [String: Any] else {
+        let (root, reader) = try StyleReader.root(yaml: text, file: url.path)
+        guard case .object(let mapping) = root.value else {
             throw HandoutStyleError(file: url.path, message: "the handout strings must be a YAML mapping")
         }
         var flat: [String: String] = [:]
-        func add(_ value: Any, key: String) throws {
-            if let nested = value as? [String: Any] {
-                for (child, inner) in nested { try add(inner, key: key + "." + child) }
-            } else if let string = value as? String {
-                flat[key] = string
-            } else {
-                throw HandoutStyleError(file: url.path, message: "\"\(key)\" must be a string (quote it)")
+        func add(_ value: JSONValue, path: [String]) throws {
+            switch value {
+            case .object(let nested):
+                for child in nested.keys { try add(nested[child] ?? .null, path: path + [child]) }
+            case .string(let string):
+                flat[path.joined(separator: ".")] = string
+            default:
+                throw reader.error(StyleNode(value: value, path: path), "\"\(path.joined(separator: "."))\" must be a string (quote it)")
             }
         }
-        for (key, value) in mapping { try add(value, key: key) }
+        for key in mapping.keys { try add(mapping[key] ?? .null, path: [key]) }
         return flat
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A problem in the style file, with its position when known.
 public struct HandoutStyleError: Error, CustomStringConvertible, Sendable {
@@ -35,14 +34,8 @@ extension HandoutStyle {
 
     /// Parses a style from YAML text; every error names the key and its line and column.
     public static func parse(yaml: String, file: String? = nil) throws -> HandoutStyle {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw HandoutStyleError(file: file, message: "the style file is not valid YAML: \(error)")
-        }
-        guard let root else { throw HandoutStyleError(file: file, message: "the style file is empty") }
-        let reader = StyleReader(file: file)
+        guard !yaml.allSatisfy(\.isWhitespace) else { throw HandoutStyleError(file: file, message: "the style file is empty") }
+        let (root, reader) = try StyleReader.root(yaml: yaml, file: file)
         let top = try reader.mapping(root, "style", keys: ["fonts", "line_spacing", "colors", "margins", "layouts"])
 
         let fonts = try reader.mapping(top.value("fonts"), "fonts", keys: ["title", "heading", "body", "mono"])

@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 import Diagnostics
 import Foundation
 import GuideModel
@@ -14,7 +14,7 @@ import JSON
 /// stays the string "NO" (Norway) and `2016-01-01` stays a string. Aliases
 /// are expanded under a budget, so an alias bomb is a diagnostic, not an
 /// out-of-memory crash.
-struct YAMLReader {
+public struct YAMLReader {
     /// At most this many values after expanding aliases.
     static let nodeBudget = 100_000
     /// At most this many collections inside one another (front matter needs
@@ -22,17 +22,17 @@ struct YAMLReader {
     /// exhaust the stack.
     static let maximumDepth = 64
 
-    let path: String
-    let lineOffset: Int
+    public let path: String
+    public let lineOffset: Int
     /// The YAML text as UTF-8.
     let bytes: [UInt8]
 
-    struct Result {
-        var value: JSONValue
-        var positions: FieldPositions
+    public struct Result: Sendable {
+        public var value: JSONValue
+        public var positions: FieldPositions
     }
 
-    init(path: String, yaml: String, lineOffset: Int) {
+    public init(path: String, yaml: String, lineOffset: Int) {
         self.path = path
         self.lineOffset = lineOffset
         self.bytes = Array(yaml.utf8)
@@ -43,7 +43,9 @@ struct YAMLReader {
         String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    func read(_ yaml: String, document: SourceRange) -> Swift.Result<Result, Diagnostic> {
+    /// Reads the YAML as one value; `document` is the range a problem with
+    /// the document as a whole is reported at.
+    public func read(_ yaml: String, document: SourceRange) -> Swift.Result<Result, Diagnostic> {
         bytes.withUnsafeBufferPointer { buffer in
             var events = EventStream(buffer)
             defer { events.close() }

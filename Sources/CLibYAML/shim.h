@@ -1,0 +1,2 @@
+// libyaml: YAML events with their positions. Debian: libyaml-dev.
+#include <yaml.h>
