@@ -53,17 +53,19 @@ let package = Package(
         .target(name: "Checks", dependencies: ["GuideModel", "Schema"]),
         .target(
             name: "BundleEmitter",
-            dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", "Digest", "Schema"]),
+            dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", "Digest", "Schema", "FileSystem"]),
         .target(
             name: "SiteEmitter",
-            dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"), "Digest"]),
-        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "YAML"]),
+            dependencies: ["GuideModel", "JSON", "Markdown", .product(name: "Mustache", package: "swift-mustache"), "Digest",
+                           "FileSystem"]),
+        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "YAML",
+                                                             "FileSystem"]),
         // XLIFF 1.2 and gettext PO: one language out to translation tools and back into Content/.
         .target(name: "TranslationExchange", dependencies: ["GuideModel", "Markdown", "Diagnostics", "JSON", "Schema", "Loader"]),
         .target(
             name: "GuideCLI",
             dependencies: [
-                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "TranslationExchange", "CFileSystem", "Preview",
+                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "TranslationExchange", "CFileSystem", "FileSystem", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The preview's HTTP server and folder watcher (guide serve).

@@ -5,7 +5,6 @@ import Darwin
 #endif
 import Dispatch
 import Foundation
-import GuideModel
 
 /// Removes a folder and everything in it, on all cores: each folder's
 /// entries are read once (`readdir`, whose entry types spare a `stat` per
@@ -14,8 +13,8 @@ import GuideModel
 /// `FileManager.removeItem`, which works on one core through path strings.
 /// Removes what it can; whatever is left (a file that cannot be removed)
 /// is left to `FileManager` as a last try.
-enum TreeRemoval {
-    static func remove(_ path: String) {
+public enum TreeRemoval {
+    public static func remove(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { unlink(path); return }
