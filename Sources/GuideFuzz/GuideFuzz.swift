@@ -19,6 +19,7 @@ enum FuzzTarget {
         "concepts/consent.en.md", "concepts/consent.es.md", "indicators/holds-no-documents.en.md",
         "indicators/holds-no-documents.es.md", "protocols/alert-at-check-in.en.md", "helplines/do-line.en.md",
         "guide.yml", "handouts/card.yml", "schema/indicator.schema.json", "schema/common.schema.json",
+        "termbase.yml", "tombstones.yml",
     ]
 
     /// A private copy of the base guide (the checks' base fixture with the
@@ -34,6 +35,13 @@ enum FuzzTarget {
         try! fm.copyItem(at: repository.appendingPathComponent("Content/schema"), to: root.appendingPathComponent("schema"))
         var originals: [String: Data] = [:]
         for slot in slots { originals[slot] = fm.contents(atPath: root.appendingPathComponent(slot).path) }
+        // Slots the base guide has no file for start as the sample guide's (termbase, tombstones).
+        for slot in slots where originals[slot] == nil {
+            if let sample = fm.contents(atPath: repository.appendingPathComponent("Content/\(slot)").path) {
+                try? sample.write(to: root.appendingPathComponent(slot))
+                originals[slot] = sample
+            }
+        }
         atexit { try? FileManager.default.removeItem(at: FuzzTarget.guide.root.deletingLastPathComponent()) }
         return (root, originals)
     }()
@@ -60,7 +68,13 @@ enum FuzzTarget {
         let slot = slots[Int(selector) % slots.count]
         let url = guide.root.appendingPathComponent(slot)
         write(Data(input.dropFirst()), to: url)
-        defer { if let original = guide.originals[slot] { write(original, to: url) } }
+        defer {
+            if let original = guide.originals[slot] {
+                write(original, to: url)
+            } else {
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
         let loaded = ContentLoader(root: guide.root, displayRoot: "Content").load(cache: cache)
         let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas, loadDiagnostics: loaded.diagnostics,
                                            today: Date(timeIntervalSince1970: 1_780_000_000))
