@@ -1,5 +1,6 @@
 import Foundation
 import GuideModel
+import Schema
 import JSON
 
 /// A template context: one level of names and values.
@@ -12,6 +13,10 @@ struct PageBuilder: Sendable {
     let settings: SiteSettings
     let templates: SiteTemplates
     let cards: CardCache
+    /// The build's day: helpline ages are measured against it.
+    let today: FullDate
+    /// The handout files this build published, when the CLI passed them.
+    let publishedHandouts: [PublishedHandout]
     /// Entries per term (a touchpoint, role or country id) for one language,
     /// type and field, built once per build by the first page that asks.
     let termLists = ProcessMemo<[String: [LocalizedEntry]]>()
@@ -21,8 +26,10 @@ struct PageBuilder: Sendable {
     /// `cards` may come from the previous build in this process (`guide serve`),
     /// without the cards of entries that changed since.
     init(model: SiteModel, strings: InterfaceStrings, settings: SiteSettings, templates: SiteTemplates,
-         cards: CardCache = CardCache()) {
+         cards: CardCache = CardCache(), today: FullDate, publishedHandouts: [PublishedHandout] = []) {
         self.model = model
+        self.today = today
+        self.publishedHandouts = publishedHandouts
         self.cards = cards
         self.strings = strings
         self.settings = settings
@@ -38,20 +45,27 @@ struct PageBuilder: Sendable {
 
     static let groups = ["touchpoints", "roles", "countries"]
 
-    /// What every page has: language, direction, strings, chrome links.
+    /// What every page has: language, direction, strings, chrome links,
+    /// the page's published address and its alternates in other languages.
     /// `alternates` gives, per language, the same page in that language.
-    func base(page: String, language: String, title: String, alternates: (String) -> String?) -> Context {
+    /// `root` replaces the relative way back to the site's root on pages
+    /// served at any address (the 404 page: an absolute path).
+    func base(page: String, language: String, title: String, root: String? = nil, alternates: (String) -> String?) -> Context {
         let s = strings.strings(language)
-        let root = SitePaths.rootPrefix(of: page)
+        let root = root ?? SitePaths.rootPrefix(of: page)
         let siteTitle = config.title[language] ?? config.title[model.source] ?? ""
+        let published = PageAddress.base(config)
         var languages: [TemplateValue] = []
         for declared in config.languages {
             let target = alternates(declared.code) ?? SitePaths.home(declared.code)
             languages.append([
                 "code": .string(declared.code), "name": .string(declared.name), "href": .string(root + target),
+                "alternate": .string(address(of: target, root: root)),
                 "current": .bool(declared.code == language), "dir": declared.rightToLeft ? "rtl" : "ltr",
             ])
         }
+        // x-default: the page in the source language, or the language chooser.
+        let fallbackTarget = alternates(model.source) ?? "index.html"
         let sections = EntryType.allCases.map(\.rawValue) + Self.groups
         let current = sections.firstIndex { page.hasPrefix("\(language)/\($0)/") } ?? -1
         let nav = cards.nav("\(language)|\(root)|\(current)") {
@@ -63,19 +77,71 @@ struct PageBuilder: Sendable {
                 nav.append(["label": .string(s[group] ?? group), "href": .string(root + SitePaths.groupIndex(language, group)),
                             "current": .bool(EntryType.allCases.count + offset == current)])
             }
+            nav.append(["label": .string(s["handouts_heading"] ?? "handouts"), "href": .string(root + SitePaths.handouts(language)),
+                        "current": false])
             return nav
         }
+        let description = config.description[language] ?? config.description[model.source] ?? ""
         return [
             "lang": .string(language), "dir": .string(direction(language)), "s": stringValues[language] ?? [:], "root": .string(root),
-            "site_title": .string(siteTitle),
+            "site_title": .string(siteTitle), "site_short_title": .string(Self.shortTitle(siteTitle)),
             "page_title": .string(title == siteTitle ? siteTitle : "\(title) – \(siteTitle)"),
             "title": .string(title),
+            "meta_description": .string(Self.metaDescription(description)),
+            "canonical": published.isEmpty ? false : .string(published + SitePaths.published(page)),
+            "print_address": .string(published.isEmpty ? SitePaths.published(page) : published + SitePaths.published(page)),
+            "x_default": .string(address(of: fallbackTarget, root: root)),
             "quick_exit_url": .string(settings.quickExitURL),
             "home_href": .string(root + SitePaths.home(language)),
             "search_href": .string(root + SitePaths.search(language)),
+            "safety_href": .string(root + SitePaths.safety(language)),
+            "handouts_href": .string(root + SitePaths.handouts(language)),
+            "language_name": .string(config.language(language)?.name ?? language),
+            "edition": .string(config.version),
+            "publisher": publisher(language),
+            "reviewed_on": false, "is_root": false, "is_home": false, "is_search": false,
             "languages": .list(languages), "nav": .list(nav),
             "css_href": .string(root + "assets/site.css"), "script_src": .string(root + "assets/site.js"), "sw_src": .string(root + "sw.js"),
+            "icon_href": .string(root + "assets/favicon.svg"),
         ]
+    }
+
+    /// A page's address for `<link rel="alternate">`: absolute (folder form,
+    /// as handouts and the bundle print it) when `base_url` is set, else relative.
+    func address(of target: String, root: String) -> String {
+        let published = PageAddress.base(config)
+        return published.isEmpty ? root + target : published + SitePaths.published(target)
+    }
+
+    /// Who publishes the guide, in `language`, when `guide.yml` says so.
+    func publisher(_ language: String) -> TemplateValue {
+        let provenance = config.provenance
+        guard let name = provenance.publisher(in: language, sourceLanguage: model.source) else { return false }
+        return ["name": .string(name), "url": .text(provenance.publisherURL),
+                "licence": .text(provenance.licenceName ?? provenance.licenceID), "licence_url": .text(provenance.licenceURL)]
+    }
+
+    /// The part of a guide's title before its first colon ("Trata de
+    /// personas" of "Trata de personas: guía de referencia …"): the header
+    /// on a phone has room for a few words only; the home page shows the whole.
+    static func shortTitle(_ title: String) -> String {
+        guard let colon = title.range(of: ": ") else { return title }
+        let short = title[..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
+        return short.isEmpty ? title : short
+    }
+
+    /// A description for search results and link previews: whole sentences
+    /// up to about 160 characters.
+    static func metaDescription(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard flat.count > 200 else { return flat }
+        var result = ""
+        for sentence in flat.split(separator: ".", omittingEmptySubsequences: true) {
+            let next = result + sentence + "."
+            if next.count > 200 { break }
+            result = next
+        }
+        return result.isEmpty ? String(flat.prefix(197)) + "…" : result
     }
 
     func direction(_ language: String) -> String { config.language(language)?.rightToLeft == true ? "rtl" : "ltr" }
@@ -89,13 +155,29 @@ struct PageBuilder: Sendable {
             "href": .string(SitePaths.link(from: page, to: SitePaths.entry(language, shown.entry.type, shown.entry.id))),
             "type_label": .string(s["type_\(shown.entry.type.rawValue)"] ?? ""),
             "type": .string(shown.entry.type.rawValue),
-            "fallback_lang": false, "fallback_dir": false, "helpline": false,
+            "fallback_lang": false, "fallback_dir": false, "helpline": false, "strength": false, "filter": false,
         ]
+        if shown.entry.type == .indicators { indicatorFacts(shown, language: language, into: &card) }
         if shown.isFallback {
             card["fallback_lang"] = .string(shown.file.language)
             card["fallback_dir"] = .string(direction(shown.file.language))
         }
         return card
+    }
+
+    /// An indicator card's strength tag, and the terms the indicator list's
+    /// filter matches it by (space-separated ids; no countries: everywhere).
+    private func indicatorFacts(_ shown: LocalizedEntry, language: String, into card: inout Context) {
+        let s = strings.strings(language)
+        func ids(_ key: String) -> String {
+            (model.field(key, of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue).joined(separator: " ")
+        }
+        if let strength = model.field("strength", of: shown)?.value.stringValue {
+            card["strength"] = ["id": .string(strength), "label": .string(s["strength_tag_\(strength)"] ?? strength)]
+        }
+        card["filter"] = ["touchpoints": .string(ids("touchpoints")), "roles": .string(ids("observers")),
+                          "category": .string(model.field("category", of: shown)?.value.stringValue ?? ""),
+                          "countries": .string(ids("jurisdictions"))]
     }
 
     /// A card for a reference (front matter `related`, `protocols` …), or nil
@@ -147,8 +229,10 @@ struct PageBuilder: Sendable {
     func termLinks(_ ids: [String], group: String, from page: String, language: String) -> [TemplateValue] {
         let list = terms(group)
         return ids.map { id in
-            ["text": .string(termName(id, in: list, language: language)), "value_lang": false,
-             "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, group, id)))]
+            let label = termLabel(id, in: list, language: language)
+            let marks = languageMarks(label.lang, page: language)
+            return ["text": .string(label.text), "value_lang": marks.lang, "value_dir": marks.dir,
+                    "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, group, id)))]
         }
     }
 
