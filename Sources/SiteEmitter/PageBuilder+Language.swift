@@ -10,15 +10,14 @@ extension PageBuilder {
     /// sees it (its fallback chain), nil when it is `language` itself or
     /// when no language names it (the id is shown).
     func nameLanguage(of term: GuideConfig.Term, in language: String) -> String? {
-        for code in [language] + config.fallbackChain(for: language) where term.names[code] != nil {
-            return code == language ? nil : code
-        }
-        return nil
+        if term.names[language] != nil { return nil }
+        return config.fallbackChain(for: language).first { term.names[$0] != nil }
     }
 
     /// A term's name and the language it is in, when not `language`.
     func termLabel(_ id: String, in list: [GuideConfig.Term], language: String) -> (text: String, lang: String?) {
         guard let term = list.first(where: { $0.id == id }) else { return (id, nil) }
+        if let name = term.names[language] { return (name, nil) }
         return (model.guide.name(of: term, in: language), nameLanguage(of: term, in: language))
     }
 

@@ -43,11 +43,14 @@ extension PageBuilder {
                 let marks = languageMarks(nameLanguage(of: category, in: language), page: language)
                 sections.append(["heading": .string(model.guide.name(of: category, in: language)), "id": .string("category-\(category.id)"),
                                  "heading_lang": marks.lang, "heading_dir": marks.dir,
-                                 "cards": .list(inCategory.compactMap { renderedCard($0.entry.reference, from: page, language: language) })])
+                                 "cards": .list(inCategory.compactMap { renderedCard($0.entry.reference, from: page, language: language, filterable: true) })])
             }
             let known = Set(config.categories.map(\.id))
             let other = entries.filter { !known.contains(model.field("category", of: $0)?.value.stringValue ?? "") }
-            if !other.isEmpty { sections.append(["heading": false, "id": false, "cards": .list(other.compactMap { renderedCard($0.entry.reference, from: page, language: language) })]) }
+            if !other.isEmpty {
+                sections.append(["heading": false, "id": false,
+                                 "cards": .list(other.compactMap { renderedCard($0.entry.reference, from: page, language: language, filterable: true) })])
+            }
             context["filters"] = .list(filters(language))
             context["filter_script"] = .string(SitePaths.rootPrefix(of: page) + "assets/filter.js")
         case .helplines:

@@ -22,6 +22,11 @@ struct PageBuilder: Sendable {
     let termLists = ProcessMemo<[String: [LocalizedEntry]]>()
     /// Each language's interface strings as the template value `s`, built once.
     let stringValues: [String: TemplateValue]
+    /// `base_url` with one trailing slash ("" when not set).
+    let published: String
+    /// Each language's default page description (the guide's) and short title, built once.
+    let descriptions: [String: TemplateValue]
+    let shortTitles: [String: TemplateValue]
 
     /// `cards` may come from the previous build in this process (`guide serve`),
     /// without the cards of entries that changed since.
@@ -39,6 +44,16 @@ struct PageBuilder: Sendable {
             values[language] = .object(strings.strings(language).mapValues { .string($0) })
         }
         stringValues = values
+        var descriptions: [String: TemplateValue] = [:]
+        var shortTitles: [String: TemplateValue] = [:]
+        let config = model.guide.config
+        for language in model.languages {
+            descriptions[language] = .string(Self.metaDescription(config.description[language] ?? config.description[model.source] ?? ""))
+            shortTitles[language] = .string(Self.shortTitle(config.title[language] ?? config.title[model.source] ?? ""))
+        }
+        self.descriptions = descriptions
+        self.shortTitles = shortTitles
+        published = PageAddress.base(config)
     }
 
     var config: GuideConfig { model.guide.config }
@@ -51,11 +66,14 @@ struct PageBuilder: Sendable {
     /// `root` replaces the relative way back to the site's root on pages
     /// served at any address (the 404 page: an absolute path).
     func base(page: String, language: String, title: String, root: String? = nil, alternates: (String) -> String?) -> Context {
-        let s = strings.strings(language)
         let root = root ?? SitePaths.rootPrefix(of: page)
+        let current = Self.section(of: page)
+        // What every page of this language, depth and section shares, built once (copied, not rebuilt).
+        var context = cards.chrome("\(language)|\(root)|\(current)") { chrome(language: language, root: root, current: current) }
         let siteTitle = config.title[language] ?? config.title[model.source] ?? ""
-        let published = PageAddress.base(config)
+        let published = self.published
         var languages: [TemplateValue] = []
+        languages.reserveCapacity(config.languages.count)
         for declared in config.languages {
             let target = alternates(declared.code) ?? SitePaths.home(declared.code)
             languages.append([
@@ -66,31 +84,51 @@ struct PageBuilder: Sendable {
         }
         // x-default: the page in the source language, or the language chooser.
         let fallbackTarget = alternates(model.source) ?? "index.html"
-        let sections = EntryType.allCases.map(\.rawValue) + Self.groups
-        let current = sections.firstIndex { page.hasPrefix("\(language)/\($0)/") } ?? -1
-        let nav = cards.nav("\(language)|\(root)|\(current)") {
-            var nav: [TemplateValue] = EntryType.allCases.enumerated().map { index, type in
-                ["label": .string(s["type_\(type.rawValue)"] ?? type.rawValue), "href": .string(root + SitePaths.typeListing(language, type)),
-                 "current": .bool(index == current)]
-            }
-            for (offset, group) in Self.groups.enumerated() {
-                nav.append(["label": .string(s[group] ?? group), "href": .string(root + SitePaths.groupIndex(language, group)),
-                            "current": .bool(EntryType.allCases.count + offset == current)])
-            }
-            nav.append(["label": .string(s["handouts_heading"] ?? "handouts"), "href": .string(root + SitePaths.handouts(language)),
-                        "current": false])
-            return nav
+        let address = SitePaths.published(page)
+        context["page_title"] = .string(title == siteTitle ? siteTitle : "\(title) – \(siteTitle)")
+        context["title"] = .string(title)
+        context["canonical"] = published.isEmpty ? false : .string(published + address)
+        context["print_address"] = .string(published + address)
+        context["x_default"] = .string(self.address(of: fallbackTarget, root: root))
+        context["languages"] = .list(languages)
+        return context
+    }
+
+    /// The index of the section `page` is in (`<lang>/<section>/…`, in
+    /// navigation order), -1 for none.
+    static func section(of page: String) -> Int {
+        let bytes = page.utf8
+        guard let first = bytes.firstIndex(of: UInt8(ascii: "/")) else { return -1 }
+        let rest = bytes[bytes.index(after: first)...]
+        guard let second = rest.firstIndex(of: UInt8(ascii: "/")) else { return -1 }
+        let name = rest[..<second]
+        return sectionNames.firstIndex { $0.utf8.elementsEqual(name) } ?? -1
+    }
+
+    static let sectionNames = EntryType.allCases.map(\.rawValue) + groups
+
+    /// The part of a page's context that depends only on its language, its
+    /// depth (`root`) and its section. Page flags (`is_root`, `is_home`,
+    /// `reviewed_on` …) stay absent unless a page sets them: a flag present
+    /// on every page but not shared would make every section on it dynamic
+    /// for the compiled templates' plans (see `SiteTemplates.sharedNames`).
+    private func chrome(language: String, root: String, current: Int) -> Context {
+        let s = strings.strings(language)
+        let siteTitle = config.title[language] ?? config.title[model.source] ?? ""
+        var nav: [TemplateValue] = EntryType.allCases.enumerated().map { index, type in
+            ["label": .string(s["type_\(type.rawValue)"] ?? type.rawValue), "href": .string(root + SitePaths.typeListing(language, type)),
+             "current": .bool(index == current)]
         }
-        let description = config.description[language] ?? config.description[model.source] ?? ""
+        for (offset, group) in Self.groups.enumerated() {
+            nav.append(["label": .string(s[group] ?? group), "href": .string(root + SitePaths.groupIndex(language, group)),
+                        "current": .bool(EntryType.allCases.count + offset == current)])
+        }
+        nav.append(["label": .string(s["handouts_heading"] ?? "handouts"), "href": .string(root + SitePaths.handouts(language)),
+                    "current": false])
         return [
             "lang": .string(language), "dir": .string(direction(language)), "s": stringValues[language] ?? [:], "root": .string(root),
-            "site_title": .string(siteTitle), "site_short_title": .string(Self.shortTitle(siteTitle)),
-            "page_title": .string(title == siteTitle ? siteTitle : "\(title) – \(siteTitle)"),
-            "title": .string(title),
-            "meta_description": .string(Self.metaDescription(description)),
-            "canonical": published.isEmpty ? false : .string(published + SitePaths.published(page)),
-            "print_address": .string(published.isEmpty ? SitePaths.published(page) : published + SitePaths.published(page)),
-            "x_default": .string(address(of: fallbackTarget, root: root)),
+            "site_title": .string(siteTitle), "site_short_title": shortTitles[language] ?? .string(siteTitle),
+            "meta_description": descriptions[language] ?? "",
             "quick_exit_url": .string(settings.quickExitURL),
             "home_href": .string(root + SitePaths.home(language)),
             "search_href": .string(root + SitePaths.search(language)),
@@ -99,8 +137,7 @@ struct PageBuilder: Sendable {
             "language_name": .string(config.language(language)?.name ?? language),
             "edition": .string(config.version),
             "publisher": publisher(language),
-            "reviewed_on": false, "is_root": false, "is_home": false, "is_search": false,
-            "languages": .list(languages), "nav": .list(nav),
+            "nav": .list(nav),
             "css_href": .string(root + "assets/site.css"), "script_src": .string(root + "assets/site.js"), "sw_src": .string(root + "sw.js"),
             "icon_href": .string(root + "assets/favicon.svg"),
         ]
@@ -109,8 +146,9 @@ struct PageBuilder: Sendable {
     /// A page's address for `<link rel="alternate">`: absolute (folder form,
     /// as handouts and the bundle print it) when `base_url` is set, else relative.
     func address(of target: String, root: String) -> String {
-        let published = PageAddress.base(config)
-        return published.isEmpty ? root + target : published + SitePaths.published(target)
+        guard !published.isEmpty else { return root + target }
+        // Targets are `…/index.html` or `index.html`: their folder form drops that name.
+        return target.hasSuffix("index.html") ? published + String(target.dropLast(10)) : published + target
     }
 
     /// Who publishes the guide, in `language`, when `guide.yml` says so.
@@ -130,9 +168,18 @@ struct PageBuilder: Sendable {
         return short.isEmpty ? title : short
     }
 
-    /// A description for search results and link previews: whole sentences
-    /// up to about 160 characters.
+    /// A description for search results and link previews: the text on one
+    /// line, cut after whole sentences when it is longer than 200 characters.
     static func metaDescription(_ text: String) -> String {
+        // Most texts (summaries: at most 300 characters, one line) pass as they are.
+        let utf8 = text.utf8
+        var plain = utf8.count <= 200 && utf8.last != 0x20
+        var previous: UInt8 = 0x20  // a leading space counts as a doubled one
+        for byte in utf8 where plain {
+            if byte < 0x20 || (byte == 0x20 && previous == 0x20) { plain = false }
+            previous = byte
+        }
+        if plain { return text }
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard flat.count > 200 else { return flat }
         var result = ""
@@ -189,26 +236,33 @@ struct PageBuilder: Sendable {
 
     /// The same for a parsed reference.
     func card(for parsed: Reference, from page: String, language: String) -> Context? {
-        guard let target = model.target(of: parsed, in: language), let entry = model.guide.entry(parsed.entry) else { return nil }
-        let shown = model.shown(parsed, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts)
-        guard let shown else { return nil }
-        var card = self.card(shown, from: page, language: language)
-        card["href"] = .string(SitePaths.link(from: page, to: target))
-        if shown.language != language {
-            card["fallback_lang"] = .string(shown.file.language)
-            card["fallback_dir"] = .string(direction(shown.file.language))
+        let base = cards.context(parsed.entry, language: language) { () -> (Context, String)? in
+            guard let target = model.target(of: parsed.entry, in: language), let entry = model.guide.entry(parsed.entry) else { return nil }
+            let shown = model.shown(parsed, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts)
+            guard let shown else { return nil }
+            var card = self.card(shown, from: "", language: language)
+            if shown.language != language {
+                card["fallback_lang"] = .string(shown.file.language)
+                card["fallback_dir"] = .string(direction(shown.file.language))
+            }
+            return (card, target)
         }
+        guard var (card, target) = base else { return nil }
+        if let section = parsed.section { target += "#" + section }
+        card["href"] = .string(SitePaths.link(from: page, to: target))
         return card
     }
 
     /// A card rendered once with `partials/card` per entry, language and page
     /// depth (its links are relative), then reused by every list: `["html": …]`.
-    func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false) -> TemplateValue? {
+    func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false,
+                      filterable: Bool = false) -> TemplateValue? {
         // Cards are of entries (no section), as `Reference(parsing: "type/id")` gives.
         let entryReference = reference.entry
-        let key = CardCache.Key(language: language, depth: SitePaths.depth(of: page), contact: contact)
+        let key = CardCache.Key(language: language, depth: SitePaths.depth(of: page), contact: contact, filterable: filterable)
         if let html = cards.get(entryReference, key) { return html }
         guard var context = card(for: entryReference, from: page, language: language) else { return nil }
+        if !filterable { context["filter"] = false }
         if contact, let entry = model.guide.entry(reference),
            let shown = model.shown(reference, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts) {
             context["helpline"] = .object(helpline(shown, from: page))
@@ -252,46 +306,5 @@ struct PageBuilder: Sendable {
             return ["title": .string(title), "url": .string(url),
                     "publisher": .text(item["publisher"]?.stringValue), "accessed": .text(item["accessed"]?.stringValue)]
         }
-    }
-}
-
-/// Rendered cards and navigation lists shared by all pages (filled while
-/// pages render in parallel). A card depends only on its entry and on what
-/// is global (templates, strings, settings), so `guide serve` keeps the
-/// cache from one build to the next.
-final class CardCache: @unchecked Sendable {
-    /// A card as rendered for pages of one language and folder depth (links are relative).
-    struct Key: Hashable {
-        let language: String
-        let depth: Int
-        let contact: Bool
-    }
-
-    private let lock = NSLock()
-    /// Rendered cards by entry, then language, depth and kind.
-    private var html: [Reference: [Key: TemplateValue]] = [:]
-
-    func get(_ entry: Reference, _ key: Key) -> TemplateValue? {
-        lock.lock(); defer { lock.unlock() }
-        return html[entry]?[key]
-    }
-
-    func set(_ entry: Reference, _ key: Key, _ value: TemplateValue) {
-        lock.lock(); defer { lock.unlock() }
-        html[entry, default: [:]][key] = value
-    }
-
-    /// Drops the cards of these entries (`type/id`).
-    func forget(_ entries: Set<String>) {
-        lock.lock(); defer { lock.unlock() }
-        for entry in entries { if let reference = Reference(parsing: entry) { html[reference] = nil } }
-    }
-
-    private let navs = ProcessMemo<[TemplateValue]>()
-
-    /// The navigation of pages with the same language, depth and current
-    /// section, built once so those pages share its objects.
-    func nav(_ key: String, _ make: () -> [TemplateValue]) -> [TemplateValue] {
-        navs.value(for: key, make)
     }
 }

@@ -47,13 +47,15 @@ public struct SiteEmitter: Emitter {
         let folded = SearchIndex.FoldedCache()
         let edited = pages.indices.filter { pages[$0].entry.map { reuse.changes.entries.contains($0.description) } ?? false }
         let editedSet = Set(edited)
-        let jobs: [Job] = edited.map(Job.page) + languages.indices.map(Job.searchIndex)
+        let jobs: [Job] = edited.map(Job.page) + languages.indices.map(Job.searchIndex) + [Job.sitemap]
             + pages.indices.filter { !editedSet.contains($0) }.map(Job.page)
         var results = [SiteWriter.Written?](repeating: nil, count: jobs.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let out = buffer
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
                 switch jobs[index] {
+                case .sitemap:
+                    out[index] = SiteMap.xml(model: model, builder: builder).map { writer.write("sitemap.xml", $0) }
                 case .searchIndex(let language):
                     let script = SearchIndex.script(for: languages[language], builder: builder, cache: folded)
                     out[index] = writer.write(SitePaths.searchIndex(languages[language]), script)
@@ -73,7 +75,6 @@ public struct SiteEmitter: Emitter {
             }
         }
         files += try writer.copyTree(from: context.templates.appendingPathComponent("site/assets"), to: "assets")
-        if let sitemap = SiteMap.xml(model: model, builder: builder) { files.append(writer.write("sitemap.xml", sitemap)) }
         files.append(writer.write("robots.txt", SiteMap.robots(config: model.guide.config)))
         let mediaDisplay = model.guide.configDocument.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
         files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: contentRoot, displayRoot: mediaDisplay)
@@ -105,6 +106,7 @@ public struct SiteEmitter: Emitter {
     /// One job of the parallel part of a build.
     enum Job {
         case searchIndex(Int)
+        case sitemap
         case page(Int)
     }
 
