@@ -177,7 +177,7 @@ return {bar_bottom: bar.bottom, h1_top: h1.top, first_action_bottom: first ? fir
 def measure(driver, out):
     size(driver, 360, 800)
     out["measure"] = {}
-    for language in ("en", "es", "nl"):
+    for language in LANGUAGES:
         for name in ("home", "indicator", "protocol", "helpline", "indicators", "country"):
             driver.get(BASE + page_types(language)[name])
             out["measure"][f"{language}/{name}"] = driver.execute_script(MEASURE_JS)
