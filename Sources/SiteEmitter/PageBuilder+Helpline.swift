@@ -11,13 +11,15 @@ extension PageBuilder {
         func value(_ key: String) -> JSONValue? { model.field(key, of: shown)?.value }
         let purpose = value("purpose")?.stringValue ?? ""
         let country = value("country")?.stringValue ?? ""
+        let countryLabel = termLabel(country, in: config.countries, language: language)
+        let countryMarks = languageMarks(countryLabel.lang, page: language)
         var result: Context = [
             "title": .string(shown.file.string("title") ?? shown.entry.id),
             "href": .string(SitePaths.link(from: page, to: SitePaths.entry(language, .helplines, shown.entry.id))),
             "purpose": .string(s["purpose_\(purpose)"] ?? purpose),
             "is_emergency": .bool(purpose == "emergency"),
             "country_code": .string(country),
-            "country": .string(termName(country, in: config.countries, language: language)),
+            "country": .string(countryLabel.text), "country_lang": countryMarks.lang, "country_dir": countryMarks.dir,
             "country_href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "countries", country))),
             "fallback_lang": false, "organisation": false, "anonymous": false, "source": false,
         ]

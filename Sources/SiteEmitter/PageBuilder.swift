@@ -273,12 +273,6 @@ struct PageBuilder: Sendable {
         return html
     }
 
-    /// The name of a configured term (touchpoint, role, country, category).
-    func termName(_ id: String, in list: [GuideConfig.Term], language: String) -> String {
-        guard let term = list.first(where: { $0.id == id }) else { return id }
-        return model.guide.name(of: term, in: language)
-    }
-
     /// Links to term pages (`touchpoints`, `roles`, `countries`).
     func termLinks(_ ids: [String], group: String, from page: String, language: String) -> [TemplateValue] {
         let list = terms(group)
