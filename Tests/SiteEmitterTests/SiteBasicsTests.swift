@@ -112,4 +112,26 @@ final class SiteBasicsTests: XCTestCase {
         XCTAssertTrue(protocolPage.contains("<h1 lang=\"es\" dir=\"ltr\">"))
         XCTAssertTrue(protocolPage.contains("<p class=\"summary\" lang=\"es\" dir=\"ltr\">"))
     }
+
+    func testWithoutBaseURLThereIsNoSitemapAndAddressesStayRelative() throws {
+        let build = try SiteBuild(name: "no-base")
+        try build.write("Content/guide.yml", try build.read("Content/guide.yml").replacingOccurrences(of: "base_url: https://guide.example.org/\n", with: ""))
+        try build.build(today: FullDate("2026-12-06"))
+        XCTAssertNil(build.page("sitemap.xml"))
+        XCTAssertEqual(build.page("robots.txt"), "User-agent: *\nAllow: /\n")
+        let page = try XCTUnwrap(build.page("es/concepts/consent/index.html"))
+        XCTAssertFalse(page.contains("rel=\"canonical\""))
+        XCTAssertTrue(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"../../../en/concepts/consent/index.html\">"))
+        XCTAssertTrue(try XCTUnwrap(build.page("404.html")).contains("href=\"/es/index.html\""))
+    }
+
+    func testNotFoundPagesStartAtTheBaseURLsPath() throws {
+        let build = try SiteBuild(name: "sub-path")
+        try build.write("Content/guide.yml", try build.read("Content/guide.yml").replacingOccurrences(
+            of: "base_url: https://guide.example.org/\n", with: "base_url: https://example.org/guide\n"))
+        try build.build(today: FullDate("2026-12-06"))
+        let page = try XCTUnwrap(build.page("es/404.html"))
+        XCTAssertTrue(page.contains("<link rel=\"stylesheet\" href=\"/guide/assets/site.css\">"), page)
+        XCTAssertTrue(try XCTUnwrap(build.page("sitemap.xml")).contains("<loc>https://example.org/guide/es/</loc>"))
+    }
 }
