@@ -37,6 +37,9 @@ public struct EmitContext: Sendable {
     public var lastBuild: KeptBuild?
     /// Where the emitter keeps what it wants back for the next build in place.
     public let kept: KeptBuild
+    /// Handout files already published with the site (`handouts/<file>`),
+    /// for the site's list of printable handouts; empty when none were.
+    public var publishedHandouts: [PublishedHandout] = []
 
     public init(guide: Guide, folder: URL, templates: URL, drafts: Bool, sourceDate: Date?,
                 today: FullDate = FullDate(utcDayOf: Date()), proofs: Bool = false, lastBuild: KeptBuild? = nil,

@@ -1,4 +1,5 @@
 import GuideModel
+import Schema
 import JSON
 
 extension PageBuilder {
@@ -10,17 +11,23 @@ extension PageBuilder {
         func value(_ key: String) -> JSONValue? { model.field(key, of: shown)?.value }
         let purpose = value("purpose")?.stringValue ?? ""
         let country = value("country")?.stringValue ?? ""
+        let countryLabel = termLabel(country, in: config.countries, language: language)
+        let countryMarks = languageMarks(countryLabel.lang, page: language)
         var result: Context = [
             "title": .string(shown.file.string("title") ?? shown.entry.id),
             "href": .string(SitePaths.link(from: page, to: SitePaths.entry(language, .helplines, shown.entry.id))),
             "purpose": .string(s["purpose_\(purpose)"] ?? purpose),
             "is_emergency": .bool(purpose == "emergency"),
             "country_code": .string(country),
-            "country": .string(termName(country, in: config.countries, language: language)),
+            "country": .string(countryLabel.text), "country_lang": countryMarks.lang, "country_dir": countryMarks.dir,
             "country_href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "countries", country))),
             "fallback_lang": false, "organisation": false, "organisation_url": false, "anonymous": false, "source": false,
         ]
-        if shown.isFallback { result["fallback_lang"] = .string(shown.file.language) }
+        if shown.isFallback {
+            result["fallback_lang"] = .string(shown.file.language)
+            result["fallback_dir"] = .string(direction(shown.file.language))
+        }
+        result["stale"] = stale(shown)
         if let organisation = value("organisation")?.stringValue { result["organisation"] = .string(organisation) }
         // The schema.org Organization the ContactPoint belongs to: its address only when the editors give one.
         if let url = value("organisation_url")?.stringValue { result["organisation_url"] = .string(url) }
@@ -32,16 +39,33 @@ extension PageBuilder {
             result["source"] = ["title": .string(source["title"]?.stringValue ?? url), "url": .string(url),
                                 "publisher": .string(source["publisher"]?.stringValue ?? "")]
         }
-        result["channels"] = .list((value("channels")?.arrayValue ?? []).compactMap { channel($0, language: language) })
+        let channels = model.field("channels", of: shown)
+        let hoursMarks = languageMarks(channels?.language, page: language)
+        let list = (channels?.value.arrayValue ?? []).compactMap { channel($0, language: language, hoursMarks: hoursMarks) }
+        result["channels"] = .list(list)
+        let types = (channels?.value.arrayValue ?? []).compactMap { $0["type"]?.stringValue }
+        result["no_voice"] = types.contains { $0 == "phone" || $0 == "toll-free" } ? false : .string(s["no_phone_number"] ?? "")
         return result
     }
 
-    private func channel(_ value: JSONValue, language: String) -> TemplateValue? {
+    /// A warning for a number past the guide's re-check window
+    /// (`helpline_max_age_days`), with its date; `false` while it is fresh.
+    /// `short`: one line, where many numbers are listed (the home page).
+    func stale(_ shown: LocalizedEntry, short: Bool = false) -> TemplateValue {
+        guard let freshness = model.guide.freshness(of: shown.entry, today: today), freshness.isStale else { return false }
+        let s = strings.strings(shown.language)
+        let date = freshness.verifiedOn.description
+        return ["date": .string(date), "label": .string(s["stale_label"] ?? ""),
+                "text": .string(s.format(short ? "stale_short" : "stale_warning", ["date": date]))]
+    }
+
+    private func channel(_ value: JSONValue, language: String, hoursMarks: (lang: TemplateValue, dir: TemplateValue)) -> TemplateValue? {
         let s = strings.strings(language)
         guard let type = value["type"]?.stringValue, let raw = value["value"]?.stringValue else { return nil }
         var channel: Context = [
             "type": .string(type), "type_label": .string(s["channel_\(type)"] ?? type), "value": .string(raw),
             "hours": .string(value["hours"]?.stringValue ?? s["not_stated"] ?? ""),
+            "hours_lang": value["hours"] == nil ? false : hoursMarks.lang, "hours_dir": value["hours"] == nil ? false : hoursMarks.dir,
             "href": false, "from_abroad": false, "telephone": false, "email": false, "external": false,
         ]
         if let abroad = value["reachable_from_abroad"]?.boolValue {

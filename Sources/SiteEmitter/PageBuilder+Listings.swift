@@ -12,7 +12,8 @@ extension PageBuilder {
         context["description"] = .string(description)
         if config.description[language] == nil { context["description_lang"] = .string(model.source) }
         context["touchpoint_links"] = .list(config.touchpoints.map { term -> TemplateValue in
-            ["text": .string(model.guide.name(of: term, in: language)),
+            let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
+            return ["text": .string(model.guide.name(of: term, in: language)), "value_lang": marks.lang, "value_dir": marks.dir,
              "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "touchpoints", term.id))),
              "count": .int(indicators(at: term.id, in: language).count)]
         })
@@ -21,12 +22,9 @@ extension PageBuilder {
              "href": .string(SitePaths.link(from: page, to: SitePaths.typeListing(language, type))),
              "count": .int(model.entries(of: type, in: language).count)]
         })
-        context["country_links"] = .list(config.countries.map { term -> TemplateValue in
-            ["text": .string(model.guide.name(of: term, in: language)),
-             "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "countries", term.id)))]
-        })
         context["role_links"] = .list(termLinks(config.roles.map(\.id), group: "roles", from: page, language: language))
         context["glossary_href"] = glossaryLink(from: page, language: language)
+        context["emergency_countries"] = .list(emergencyCountries(from: page, language: language))
         return (page, context)
     }
 
@@ -43,25 +41,52 @@ extension PageBuilder {
             for category in config.categories {
                 let inCategory = entries.filter { model.field("category", of: $0)?.value.stringValue == category.id }
                 if inCategory.isEmpty { continue }
+                let marks = languageMarks(nameLanguage(of: category, in: language), page: language)
                 sections.append(["heading": .string(model.guide.name(of: category, in: language)), "id": .string("category-\(category.id)"),
-                                 "cards": .list(inCategory.map { renderedCard($0.entry.reference, from: page, language: language)! })])
+                                 "heading_lang": marks.lang, "heading_dir": marks.dir,
+                                 "cards": .list(inCategory.compactMap { renderedCard($0.entry.reference, from: page, language: language, filterable: true) })])
             }
             let known = Set(config.categories.map(\.id))
             let other = entries.filter { !known.contains(model.field("category", of: $0)?.value.stringValue ?? "") }
-            if !other.isEmpty { sections.append(["heading": false, "id": false, "cards": .list(other.map { renderedCard($0.entry.reference, from: page, language: language)! })]) }
+            if !other.isEmpty {
+                sections.append(["heading": false, "id": false,
+                                 "cards": .list(other.compactMap { renderedCard($0.entry.reference, from: page, language: language, filterable: true) })])
+            }
+            context["filters"] = .list(filters(language))
+            context["filter_script"] = .string(SitePaths.rootPrefix(of: page) + "assets/filter.js")
         case .helplines:
             for country in config.countries {
                 let inCountry = helplines(in: country.id, language: language)
                 if inCountry.isEmpty { continue }
+                let marks = languageMarks(nameLanguage(of: country, in: language), page: language)
                 sections.append(["heading": .string(model.guide.name(of: country, in: language)), "id": .string("country-\(country.id)"),
-                                 "cards": .list(inCountry.map { helplineCard($0, from: page) })])
+                                 "heading_lang": marks.lang, "heading_dir": marks.dir,
+                                 "cards": .list(inCountry.compactMap { helplineCard($0, from: page) })])
             }
         default:
-            sections.append(["heading": false, "id": false, "cards": .list(entries.map { renderedCard($0.entry.reference, from: page, language: language)! })])
+            sections.append(["heading": false, "id": false, "cards": .list(entries.compactMap { renderedCard($0.entry.reference, from: page, language: language) })])
         }
         context["sections"] = .list(sections)
         context["empty"] = .bool(entries.isEmpty)
         return (page, context)
+    }
+
+    /// The indicator list's filters (touchpoint, role, category, country),
+    /// each a `<select>` the page's script applies; hidden without scripts.
+    func filters(_ language: String) -> [TemplateValue] {
+        let s = strings.strings(language)
+        let groups: [(key: String, label: String, terms: [GuideConfig.Term])] = [
+            ("touchpoints", "touchpoints", config.touchpoints), ("roles", "field_observers", config.roles),
+            ("category", "field_category", config.categories), ("countries", "countries", config.countries),
+        ]
+        return groups.map { group in
+            ["key": .string(group.key), "label": .string(s[group.label] ?? group.label), "all": .string(s["filter_all"] ?? ""),
+             "options": .list(group.terms.map { term in
+                 let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
+                 return ["id": .string(term.id), "name": .string(model.guide.name(of: term, in: language)),
+                         "lang": marks.lang, "dir": marks.dir]
+             })]
+        }
     }
 
     /// The list of touchpoints, roles or countries.
@@ -70,7 +95,8 @@ extension PageBuilder {
         let s = strings.strings(language)
         var context = base(page: page, language: language, title: s[group] ?? group) { SitePaths.groupIndex($0, group) }
         context["terms"] = .list(terms(group).map { term -> TemplateValue in
-            ["text": .string(model.guide.name(of: term, in: language)),
+            let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
+            return ["text": .string(model.guide.name(of: term, in: language)), "value_lang": marks.lang, "value_dir": marks.dir,
              "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, group, term.id)))]
         })
         return (page, context)
@@ -82,6 +108,9 @@ extension PageBuilder {
         let s = strings.strings(language)
         let name = model.guide.name(of: term, in: language)
         var context = base(page: page, language: language, title: name) { SitePaths.term($0, group, term.id) }
+        let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
+        context["title_lang"] = marks.lang
+        context["title_dir"] = marks.dir
         context["parent_label"] = .string(s[group] ?? group)
         context["parent_href"] = .string(SitePaths.link(from: page, to: SitePaths.groupIndex(language, group)))
         var sections: [TemplateValue] = []
@@ -91,21 +120,22 @@ extension PageBuilder {
         }
         switch group {
         case "touchpoints":
-            section("indicators_here", "indicators", indicators(at: term.id, in: language).map { renderedCard($0.entry.reference, from: page, language: language)! })
+            section("indicators_here", "indicators", indicators(at: term.id, in: language).compactMap { renderedCard($0.entry.reference, from: page, language: language) })
             section("protocols_here", "protocols", entries(.protocols, in: language, listing: "touchpoints", term.id)
-                .map { renderedCard($0.entry.reference, from: page, language: language)! })
+                .compactMap { renderedCard($0.entry.reference, from: page, language: language) })
         case "roles":
             section("indicators_for_role", "indicators", entries(.indicators, in: language, listing: "observers", term.id)
-                .map { renderedCard($0.entry.reference, from: page, language: language)! })
+                .compactMap { renderedCard($0.entry.reference, from: page, language: language) })
             section("protocols_for_role", "protocols", entries(.protocols, in: language, listing: "roles", term.id)
-                .map { renderedCard($0.entry.reference, from: page, language: language)! })
+                .compactMap { renderedCard($0.entry.reference, from: page, language: language) })
         default:
             context["is_country"] = true
-            section("helplines_in_country", "helplines", helplines(in: term.id, language: language).map { helplineCard($0, from: page) })
+            context["country_numbers"] = emergencyCountry(term, from: page, language: language)
+            section("helplines_in_country", "helplines", helplines(in: term.id, language: language).compactMap { helplineCard($0, from: page) })
             let specific = EntryType.allCases.filter { $0 != .helplines }
                 .flatMap { entries($0, in: language, listing: "jurisdictions", term.id) }
             if !specific.isEmpty {
-                section("entries_for_country", "specific", specific.map { renderedCard($0.entry.reference, from: page, language: language)! })
+                section("entries_for_country", "specific", specific.compactMap { renderedCard($0.entry.reference, from: page, language: language) })
             }
         }
         context["sections"] = .list(sections)
@@ -119,6 +149,7 @@ extension PageBuilder {
         var context = base(page: page, language: language, title: s["search_heading"] ?? "") { SitePaths.search($0) }
         context["is_search"] = true
         context["index_src"] = "index.js"
+        context["search_script"] = .string(SitePaths.rootPrefix(of: page) + "assets/search.js")
         return (page, context)
     }
 
@@ -128,13 +159,8 @@ extension PageBuilder {
         let source = model.source
         var context = base(page: page, language: source, title: config.title[source] ?? "") { SitePaths.home($0) }
         context["is_root"] = true
-        context["choices"] = .list(config.languages.map { language -> TemplateValue in
-            let s = strings.strings(language.code)
-            return ["code": .string(language.code), "name": .string(language.name), "dir": language.rightToLeft ? "rtl" : "ltr",
-                    "href": .string(SitePaths.home(language.code)),
-                    "title": .string(config.title[language.code] ?? config.title[source] ?? ""),
-                    "suggest": .string(s["suggested_language"] ?? "")]
-        })
+        context["x_default"] = .string(address(of: "index.html", root: ""))
+        context["choices"] = .list(languageChoices(root: ""))
         context["choose_script"] = "assets/choose-language.js"
         return (page, context)
     }
@@ -173,7 +199,7 @@ extension PageBuilder {
         return emergency + all.filter { model.field("purpose", of: $0)?.value.stringValue != "emergency" }
     }
 
-    func helplineCard(_ shown: LocalizedEntry, from page: String) -> TemplateValue {
-        renderedCard(shown.entry.reference, from: page, language: shown.language, contact: true)!
+    func helplineCard(_ shown: LocalizedEntry, from page: String) -> TemplateValue? {
+        renderedCard(shown.entry.reference, from: page, language: shown.language, contact: true)
     }
 }

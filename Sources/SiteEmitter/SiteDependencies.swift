@@ -2,6 +2,7 @@ import Digest
 import Dispatch
 import Foundation
 import GuideModel
+import Schema
 
 /// What each page is made from, for builds in place (`guide serve`, see `SiteRecord`).
 ///
@@ -81,10 +82,14 @@ struct SiteDependencies: Sendable {
 
     /// Everything global a page may show: the compiler, the site templates
     /// and strings, guide.yml, the schemas (they decide which fields are
-    /// translated, hence which translations are current) and `--drafts`.
-    static func globalFingerprint(templates: URL, contentRoot: URL?, drafts: Bool) -> String {
+    /// translated, hence which translations are current), the handout
+    /// definitions and files (the handouts page), `--drafts` and the build's
+    /// day (a helpline turns stale with the date alone).
+    static func globalFingerprint(templates: URL, contentRoot: URL?, drafts: Bool, today: FullDate,
+                                  handouts: [PublishedHandout] = []) -> String {
         let hasher = SHA256()
-        hasher.update(data: Data("drafts=\(drafts)\n".utf8))
+        hasher.update(data: Data("drafts=\(drafts)\ntoday=\(today)\n".utf8))
+        for file in handouts { hasher.update(data: Data("handout=\(file.fileName)|\(file.bytes)|\(file.pages)\n".utf8)) }
         func add(_ folder: URL, as name: String) {
             let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
             for relative in files {
@@ -106,6 +111,7 @@ struct SiteDependencies: Sendable {
                 hasher.update(data: Data("\(Termbase.fileName)\u{0}\(termbase.count)\u{0}".utf8))
                 hasher.update(data: termbase)
             }
+            add(contentRoot.appendingPathComponent("handouts"), as: "handouts")
         }
         return Hex.string(hasher.finalize())
     }

@@ -16,7 +16,8 @@ public struct SiteEmitter: Emitter {
 
     public func emit(_ context: EmitContext) throws -> [Diagnostic] {
         let contentRoot = Self.contentRoot(of: context.guide)
-        let global = SiteDependencies.globalFingerprint(templates: context.templates, contentRoot: contentRoot, drafts: context.drafts)
+        let global = SiteDependencies.globalFingerprint(templates: context.templates, contentRoot: contentRoot, drafts: context.drafts,
+                                                        today: context.today, handouts: context.publishedHandouts)
         let kept = context.lastBuild?.value as? Kept
         let design = kept.flatMap { $0.design.global == global ? $0.design : nil } ?? Design(loading: context, global: global)
         let diagnostics = design.problems
@@ -36,7 +37,8 @@ public struct SiteEmitter: Emitter {
         let reuse = Reuse(lastBuild: kept, current: record)
         let cards = reuse.cards ?? CardCache()
         cards.forget(reuse.changes.entries)
-        let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates, cards: cards)
+        let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates, cards: cards,
+                                  today: context.today, publishedHandouts: context.publishedHandouts)
         let pages = plan(model: model, builder: builder, dependencies: dependencies)
         if !context.inPlace { writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) }) }
         // Jobs on all cores: first the pages of entries that changed (the page an
@@ -46,13 +48,15 @@ public struct SiteEmitter: Emitter {
         let folded = SearchIndex.FoldedCache()
         let edited = pages.indices.filter { pages[$0].entry.map { reuse.changes.entries.contains($0.description) } ?? false }
         let editedSet = Set(edited)
-        let jobs: [Job] = edited.map(Job.page) + languages.indices.map(Job.searchIndex)
+        let jobs: [Job] = edited.map(Job.page) + languages.indices.map(Job.searchIndex) + [Job.sitemap]
             + pages.indices.filter { !editedSet.contains($0) }.map(Job.page)
         var results = [SiteWriter.Written?](repeating: nil, count: jobs.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let out = buffer
             DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
                 switch jobs[index] {
+                case .sitemap:
+                    out[index] = SiteMap.xml(model: model, builder: builder).map { writer.write("sitemap.xml", $0) }
                 case .searchIndex(let language):
                     let script = SearchIndex.script(for: languages[language], builder: builder, cache: folded)
                     out[index] = writer.write(SitePaths.searchIndex(languages[language]), script)
@@ -72,13 +76,16 @@ public struct SiteEmitter: Emitter {
             }
         }
         files += try writer.copyTree(from: context.templates.appendingPathComponent("site/assets"), to: "assets")
+        files.append(writer.write("robots.txt", SiteMap.robots(config: model.guide.config)))
         let mediaDisplay = model.guide.configDocument.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
         files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: contentRoot, displayRoot: mediaDisplay)
 
         // Offline: a list of each language's files, and a service worker whose
         // bytes (its cache name) change whenever any output does.
         let byFolder = Dictionary(grouping: files.map(\.path), by: Self.firstComponent)
-        let shared = byFolder.filter { !model.languages.contains($0.key) }.values.joined().sorted()
+        // Shared files, less those a reader never opens offline (the sitemap can be megabytes).
+        let notKept: Set<String> = ["sitemap.xml", "robots.txt", "sw.js", "404.html"]
+        let shared = byFolder.filter { !model.languages.contains($0.key) }.values.joined().filter { !notKept.contains($0) }.sorted()
         for language in model.languages {
             let own = (byFolder[language] ?? []).sorted()
             let list = JSONValue.array((shared + own).map { .string($0) })
@@ -100,6 +107,7 @@ public struct SiteEmitter: Emitter {
     /// One job of the parallel part of a build.
     enum Job {
         case searchIndex(Int)
+        case sitemap
         case page(Int)
     }
 
@@ -169,6 +177,7 @@ public struct SiteEmitter: Emitter {
     /// (each language's pages planned on its own core).
     func plan(model: SiteModel, builder: PageBuilder, dependencies: SiteDependencies) -> [PlannedPage] {
         let root = PlannedPage(path: "index.html", template: "pages/root", dependencies: .none) { builder.rootPage().context }
+        let notFound = PlannedPage(path: "404.html", template: "pages/not-found", dependencies: .none) { builder.notFoundPage(nil).context }
         var perLanguage = [[PlannedPage]](repeating: [], count: model.languages.count)
         perLanguage.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
@@ -176,7 +185,7 @@ public struct SiteEmitter: Emitter {
                 slots[index] = plan(model.languages[index], model: model, builder: builder, dependencies: dependencies)
             }
         }
-        return [root] + perLanguage.joined()
+        return [root, notFound] + perLanguage.joined()
     }
 
     /// One language's pages.
@@ -184,6 +193,16 @@ public struct SiteEmitter: Emitter {
         var pages: [PlannedPage] = []
         pages.append(PlannedPage(path: SitePaths.home(language), template: "pages/home", dependencies: .all) { builder.homePage(language).context })
         pages.append(PlannedPage(path: SitePaths.search(language), template: "pages/search", dependencies: .none) { builder.searchPage(language).context })
+        pages.append(PlannedPage(path: SitePaths.safety(language), template: "pages/safety", dependencies: .none) { builder.safetyPage(language).context })
+        pages.append(PlannedPage(path: SitePaths.handouts(language), template: "pages/handouts", dependencies: .none) {
+            builder.handoutsPage(language).context
+        })
+        pages.append(PlannedPage(path: SitePaths.notFound(language), template: "pages/not-found", dependencies: .none) {
+            builder.notFoundPage(language).context
+        })
+        pages.append(PlannedPage(path: SitePaths.offlinePage(language), template: "pages/not-found", dependencies: .none) {
+            builder.offlinePage(language).context
+        })
         for type in EntryType.allCases {
             pages.append(PlannedPage(path: SitePaths.typeListing(language, type), template: "pages/listing",
                                      dependencies: SiteDependencies.listing(type)) {

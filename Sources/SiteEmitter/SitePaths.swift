@@ -14,6 +14,21 @@ enum SitePaths {
     static func term(_ language: String, _ group: String, _ id: String) -> String { "\(language)/\(group)/\(id)/index.html" }
     static func searchIndex(_ language: String) -> String { "\(language)/search/index.js" }
     static func offlineList(_ language: String) -> String { "\(language)/offline.json" }
+    /// "Browsing safely": private windows, clearing history (linked from the quick exit).
+    static func safety(_ language: String) -> String { "\(language)/safety/index.html" }
+    /// The printable handouts of one language.
+    static func handouts(_ language: String) -> String { "\(language)/handouts/index.html" }
+    /// A wrong address in one language's folder (a static host serves it with status 404).
+    static func notFound(_ language: String) -> String { "\(language)/404.html" }
+    /// What the service worker answers, offline, for a page it has not stored.
+    static func offlinePage(_ language: String) -> String { "\(language)/offline.html" }
+
+    /// The address a page is published at, as the bundle and handouts print
+    /// it: folder form (`es/concepts/consent/`), "" for the root page.
+    static func published(_ page: String) -> String {
+        guard page.hasSuffix("index.html") else { return page }
+        return String(page.dropLast("index.html".count))
+    }
 
     /// The prefix that leads from `page` back to the site root (`../../`).
     static func rootPrefix(of page: String) -> String {

@@ -4,8 +4,12 @@ import JSON
 
 /// Deployment settings from `Templates/site/settings.json` (all optional).
 struct SiteSettings: Sendable {
-    /// Where the quick-exit control sends the reader (a neutral site).
-    var quickExitURL = "https://www.google.com/"
+    /// Where the quick-exit control sends the reader: an everyday site that
+    /// says nothing about what the reader was looking at. As GOV.UK's "Exit
+    /// this page" does, a weather page: neutral in every country, and not a
+    /// search engine (whose page could show the reader's recent searches).
+    static let defaultQuickExitURL = "https://www.bbc.com/weather"
+    var quickExitURL = SiteSettings.defaultQuickExitURL
 
     static func load(folder: URL, displayFolder: String) -> (SiteSettings, [Diagnostic]) {
         var settings = SiteSettings()

@@ -12,8 +12,9 @@ struct SiteTemplates: Sendable {
     let compiled: CompiledTemplates?
 
     /// Templates the emitter renders directly.
-    static let pages = ["pages/root", "pages/home", "pages/entry", "pages/listing", "pages/terms", "pages/search", "sw",
-                                "partials/card", "partials/contact"]
+    static let pages = ["pages/root", "pages/home", "pages/entry", "pages/listing", "pages/terms", "pages/search",
+                        "pages/safety", "pages/handouts", "pages/not-found", "sw",
+                        "partials/card", "partials/contact"]
 
     static func load(folder: URL, displayFolder: String) -> (SiteTemplates?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -65,8 +66,9 @@ struct SiteTemplates: Sendable {
     /// Values that are the same on every page of a language at one folder
     /// depth (and section, for `nav`): what templates show from them alone is
     /// rendered once per template and such values (see `CompiledTemplates.render(_:_:shared:into:)`).
-    static let sharedNames = ["lang", "dir", "s", "root", "site_title", "quick_exit_url", "home_href", "search_href",
-                              "css_href", "script_src", "sw_src", "nav"]
+    static let sharedNames = ["lang", "dir", "s", "root", "site_title", "site_short_title", "quick_exit_url", "home_href",
+                              "search_href", "safety_href", "handouts_href", "language_name", "edition", "publisher",
+                              "css_href", "script_src", "sw_src", "icon_href", "nav"]
 
     /// Appends the UTF-8 of `name` rendered with `context` to `out`.
     func render(_ name: String, _ context: [String: TemplateValue], into out: inout [UInt8]) {

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import GuideModel
 import Loader
+import Schema
 import SiteEmitter
 import XCTest
 
@@ -44,14 +45,17 @@ final class SiteBuild {
     /// Loads the guide and runs the site emitter into `site/` (emptied first).
     /// `beforeEmit` runs after loading, with the empty output folder in place.
     @discardableResult
-    func build(drafts: Bool = false, into folder: URL? = nil, beforeEmit: (() throws -> Void)? = nil) throws -> [Diagnostic] {
+    func build(drafts: Bool = false, into folder: URL? = nil, today: FullDate? = nil, handouts: [PublishedHandout] = [],
+               beforeEmit: (() throws -> Void)? = nil) throws -> [Diagnostic] {
         let loaded = ContentLoader(root: content, displayRoot: content.path).load()
         guide = loaded.guide
         let target = folder ?? site
         try? FileManager.default.removeItem(at: target)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         try beforeEmit?()
-        let context = EmitContext(guide: loaded.guide, folder: target, templates: templates, drafts: drafts, sourceDate: nil)
+        var context = EmitContext(guide: loaded.guide, folder: target, templates: templates, drafts: drafts, sourceDate: nil,
+                                  today: today ?? FullDate(utcDayOf: Date()))
+        context.publishedHandouts = handouts
         diagnostics = try SiteEmitter().emit(context)
         return diagnostics
     }
@@ -85,9 +89,10 @@ enum HTML {
         return regex.matches(in: html, range: range).map { String(html[Range($0.range(at: 1), in: html)!]) }
     }
 
-    /// `src` of any element and `href` of `<link>`: what a browser loads by itself.
+    /// `src` of any element and `href` of `<link>`: what a browser loads by
+    /// itself (a canonical or alternate `<link>` names an address, loads nothing).
     static func assetReferences(in html: String) -> [String] {
-        let regex = try! NSRegularExpression(pattern: "<(link|script|img|source|iframe|video|audio|embed|object)\\b[^>]*?\\s(?:href|src|data)=\"([^\"]*)\"")
+        let regex = try! NSRegularExpression(pattern: "<(link(?![^>]*rel=\"(?:canonical|alternate)\")|script|img|source|iframe|video|audio|embed|object)\\b[^>]*?\\s(?:href|src|data)=\"([^\"]*)\"")
         let range = NSRange(html.startIndex..., in: html)
         return regex.matches(in: html, range: range).map { String(html[Range($0.range(at: 2), in: html)!]) }
     }

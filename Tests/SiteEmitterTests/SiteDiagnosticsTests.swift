@@ -19,19 +19,19 @@ final class SiteDiagnosticsTests: XCTestCase {
         let line = try XCTUnwrap(guideYml.firstIndex { $0.contains("{code: ht") }) + 1
         XCTAssertEqual(problem.range?.start.line, line)
         let page = try XCTUnwrap(build.page("ht/index.html"))
-        XCTAssertTrue(page.contains(">Quick exit</a>"), "falls back to the source language's strings")
+        XCTAssertTrue(page.contains(">Exit this page</a>"), "falls back to the source language's strings")
     }
 
     func testMissingKeyWarnsAtTheStringsFile() throws {
         let build = try SiteBuild(name: "keys")
         let text = try build.read("Templates/strings/pt.json")
-        try build.write("Templates/strings/pt.json", text.replacingOccurrences(of: "  \"quick_exit\": \"Saída rápida\",\n", with: ""))
+        try build.write("Templates/strings/pt.json", text.replacingOccurrences(of: "  \"quick_exit\": \"Sair desta página\",\n", with: ""))
         try build.build()
         let problem = try XCTUnwrap(build.diagnostics.first { $0.code == "site.strings-missing" })
         XCTAssertEqual(problem.severity, .warning)
         XCTAssertTrue(problem.file.hasSuffix("Templates/strings/pt.json"), problem.file)
         XCTAssertTrue(problem.message.contains("quick_exit"))
-        XCTAssertTrue(try XCTUnwrap(build.page("pt/index.html")).contains(">Quick exit</a>"))
+        XCTAssertTrue(try XCTUnwrap(build.page("pt/index.html")).contains(">Exit this page</a>"))
     }
 
     func testTemplateSyntaxErrorPointsAtItsLine() throws {

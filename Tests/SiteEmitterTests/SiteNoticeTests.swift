@@ -30,7 +30,7 @@ final class SiteNoticeTests: XCTestCase {
 
         // The three changed pages, as a Spanish reader sees them.
         let current = try XCTUnwrap(build.page("es/concepts/consent/index.html"))
-        XCTAssertFalse(current.contains("class=\"notice"), "a current translation has no notice")
+        XCTAssertFalse(current.contains("notice-missing") || current.contains("notice-outdated"), "a current translation has no notice")
         let outdated = try XCTUnwrap(build.page("es/concepts/exploitation/index.html"))
         XCTAssertTrue(outdated.contains("class=\"notice notice-outdated\""))
         XCTAssertTrue(outdated.contains("<a href=\"../../../en/concepts/exploitation/index.html\" hreflang=\"en\">"))

@@ -1,4 +1,6 @@
-/* The language picker: suggests the browser's language, never redirects. */
+/* The language chooser: suggests the browser's language, never redirects,
+   and asks the service worker to keep that language (or the one the reader
+   picks) for offline use. */
 (function () {
   "use strict";
   var links = Array.prototype.slice.call(document.querySelectorAll(".language-choices a[hreflang]"));
@@ -9,8 +11,11 @@
     match = links.filter(function (a) { return a.hreflang.toLowerCase() === tag; })[0] ||
       links.filter(function (a) { return a.hreflang.toLowerCase() === tag.split("-")[0]; })[0] || null;
   }
+  function keep(language) { if (window.guideKeepLanguage) { window.guideKeepLanguage(language); } }
+  links.forEach(function (a) { a.addEventListener("click", function () { keep(a.hreflang); }); });
   var box = document.getElementById("g-suggestion");
   if (!match || !box) { return; }
+  keep(match.hreflang);
   var a = document.createElement("a");
   a.href = match.getAttribute("href");
   a.hreflang = match.hreflang;
