@@ -1,7 +1,10 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import FileSystem
 import GuideModel
+import HandoutEmitter
+import SiteEmitter
 
 /// `guide build`: validates, then writes site, handouts and bundle atomically.
 struct BuildCommand: ParsableCommand {
@@ -46,14 +49,25 @@ struct BuildCommand: ParsableCommand {
         let emitters = Emitters.all.filter { only.isEmpty || only.contains($0.name) }
         let bag = DiagnosticBag()
         let built = try outputFolder.replace(rebuilding: emitters.map(\.name)) { staging in
+            var published: [PublishedHandout] = []
             for emitter in emitters {
                 progress.set("writing \(emitter.name)")
                 let folder = staging.appendingPathComponent(emitter.name)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let context = EmitContext(guide: checked.loaded.guide, folder: folder,
+                var context = EmitContext(guide: checked.loaded.guide, folder: folder,
                                           templates: URL(fileURLWithPath: paths.templates), drafts: drafts,
                                           sourceDate: Self.sourceDate(), today: today, proofs: proofs)
-                bag.add(contentsOf: try emitter.emit(context))
+                if let handouts = emitter as? HandoutEmitter {
+                    let (found, files) = try handouts.emitPublishing(context)
+                    bag.add(contentsOf: found)
+                    published = files
+                } else if emitter is SiteEmitter {
+                    context.publishedHandouts = published
+                    bag.add(contentsOf: try emitter.emit(context))
+                    try Self.publish(published, from: staging.appendingPathComponent("handouts"), into: folder)
+                } else {
+                    bag.add(contentsOf: try emitter.emit(context))
+                }
             }
             return !fails(bag.sorted)
         }
@@ -67,6 +81,15 @@ struct BuildCommand: ParsableCommand {
             let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
             let built = DiagnosticOptions.useColor ? "\u{1B}[1;32mbuilt\u{1B}[0m" : "built"
             FileHandle.standardError.write(Data("\(built) \(list) into \(paths.output)/ in \(String(format: "%.2f", progress.elapsed)) s\n".utf8))
+        }
+    }
+
+    /// Puts the handout PDFs the site lists into `site/handouts/` (hard links
+    /// to the files in `handouts/`), so a site published alone offers them.
+    static func publish(_ files: [PublishedHandout], from handouts: URL, into site: URL) throws {
+        let target = site.appendingPathComponent("handouts")
+        for file in files where !OutputFiles.reuse(file.fileName, from: handouts, into: target) {
+            throw EnvironmentError("cannot publish \(file.fileName) with the site in \(target.path)")
         }
     }
 

@@ -41,4 +41,6 @@ public struct RenderedHandout: Sendable {
     public var substitutedGlyphs: [String: String] = [:]
     /// The alternative text given to each figure (QR code), in document order.
     public var figureTexts: [String] = []
+    /// The number of pages.
+    public var pages = 0
 }

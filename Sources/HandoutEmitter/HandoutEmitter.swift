@@ -18,6 +18,19 @@ public struct HandoutEmitter: Emitter {
         try build(context).diagnostics
     }
 
+    /// Writes the handouts like `emit`, and says which PDFs it wrote (file
+    /// name, size, pages), so the CLI can publish them with the site without
+    /// any emitter reading another's files.
+    public func emitPublishing(_ context: EmitContext) throws -> (diagnostics: [Diagnostic], published: [PublishedHandout]) {
+        let report = try build(context)
+        let published = report.written.compactMap { written -> PublishedHandout? in
+            guard let file = written.file else { return nil }
+            return PublishedHandout(id: written.definition.id, language: written.content.language, fileName: file.lastPathComponent,
+                                    bytes: written.bytes, pages: written.pages)
+        }
+        return (report.diagnostics, published)
+    }
+
     /// What one build wrote: per handout and language, the content shown, what did not fit and
     /// the file (nil when it could not be made); and the diagnostics.
     struct Report {
@@ -28,6 +41,9 @@ public struct HandoutEmitter: Emitter {
             var file: URL?
             /// Cards imposed for office printers, by paper.
             var imposed: [URL] = []
+            /// The PDF's size and page count (0 when no file was made).
+            var bytes = 0
+            var pages = 0
         }
         var written: [Written]
         var diagnostics: [Diagnostic]
@@ -126,7 +142,7 @@ public struct HandoutEmitter: Emitter {
                 imposed.append(sheetURL)
             }
             written.append(Report.Written(definition: job.definition, content: content, problems: handout.problems, file: url,
-                                          imposed: imposed))
+                                          imposed: imposed, bytes: handout.pdf.count, pages: handout.pages))
             rendered.append(OverflowReport.Rendered(definition: job.definition, language: content.language,
                                                     layout: content.layout, problems: handout.problems,
                                                     origins: job.built.origins))

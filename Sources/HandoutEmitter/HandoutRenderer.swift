@@ -81,7 +81,8 @@ public enum HandoutRenderer {
             problems = try BookletLayout(content: content, typesetter: typesetter, page: page).render()
         }
         return RenderedHandout(pdf: try canvas.finish(), problems: problems, placeholderLinks: canvas.placeholderLinks.sorted(),
-                               substitutedGlyphs: typesetter.substitutedGlyphs, figureTexts: canvas.figureTexts)
+                               substitutedGlyphs: typesetter.substitutedGlyphs, figureTexts: canvas.figureTexts,
+                               pages: canvas.pagesShown)
     }
 
     private static func metadata(_ content: HandoutContent, date: String, figures: [String]) -> PDFFinisher.Metadata {

@@ -83,7 +83,11 @@ final class PDFCanvas {
         pageHasPlaceholder = false
         cairo_show_page(cr)
         pageNumber += 1
+        pagesShown += 1
     }
+
+    /// Pages finished so far (the PDF's page count once rendering ends).
+    private(set) var pagesShown = 0
 
     /// Finishes the document and returns its bytes.
     func finish() throws -> Data {
