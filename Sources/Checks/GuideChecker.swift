@@ -11,7 +11,7 @@ public enum GuideChecker {
     /// The checks that read the validated guide, one concern each.
     static let checks: [any Check] = [
         ConfigCheck(), ReferenceCheck(), TranslationCheck(), TranslationParityCheck(), SectionCheck(),
-        HelplineCheck(), CountryCheck(), MediaCheck(), HandoutCheck(), MarkdownHTMLCheck(), ReservedFieldCheck(),
+        HelplineCheck(), CountryCheck(), MediaCheck(), HandoutCheck(), MarkdownCheck(), ReservedFieldCheck(),
         LinkSafetyCheck(), PublishedLinkCheck(), TombstoneCheck(), TermbaseCheck(), TermCheck(),
     ]
 

@@ -10,7 +10,7 @@ struct SectionCheck: Check {
         let guide = context.guide
         var out: [Diagnostic] = []
         for file in entry.files {
-            for problem in file.body.problems {
+            for problem in file.body.problems where problem.kind != .tooDeep {
                 let code = problem.kind == .duplicateSectionID ? "section.duplicate" : "section.id"
                 out.append(.error(code, file: file.path, at: problem.range, problem.message,
                                   help: problem.kind == .duplicateSectionID

@@ -24,7 +24,63 @@ public enum MarkdownParser {
         }
         guard let root = extensions.finish(parser) else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
-        return CmarkConverter(source: source, extensions: extensions).document(root)
+        let pruned = prune(root, source: source)
+        let converted = CmarkConverter(source: source, extensions: extensions).document(root)
+        guard let pruned else { return converted }
+        return MarkdownDocument(blocks: converted.blocks, problems: [pruned] + converted.problems)
+    }
+
+    /// The most block and inline containers one inside another that the
+    /// tree keeps (a real page needs a handful). Deeper nesting (200 KB of
+    /// `- - - …` is 100,000 lists) would exhaust the stack of the recursive
+    /// walks that follow; it is cut here, and reported.
+    public static let maximumDepth = 64
+
+    /// Removes every node nested deeper than `maximumDepth` (walking
+    /// iteratively), and returns the problem to report, at the first one.
+    private static func prune(_ root: OpaquePointer, source: SourceMap) -> MarkdownProblem? {
+        guard let iterator = cmark_iter_new(root) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0
+        var tooDeep: [OpaquePointer] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard let node = cmark_iter_get_node(iterator), node != root else { continue }
+            let isLeaf = !isContainer(node)
+            if event == CMARK_EVENT_ENTER {
+                if depth >= maximumDepth {
+                    tooDeep.append(node)
+                    // Skip its subtree: it goes whole.
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    continue
+                }
+                if !isLeaf { depth += 1 }
+            } else if event == CMARK_EVENT_EXIT {
+                depth -= 1
+            }
+        }
+        guard let first = tooDeep.first else { return nil }
+        // The whole line where the cut starts (cmark's columns for items nested on one line are unreliable).
+        let line = max(Int(cmark_node_get_start_line(first)), 1)
+        let range = source.range(line: line, offset: source.lineStart(line), endLine: line, endOffset: source.lineEnd(line))
+        for node in tooDeep {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        return MarkdownProblem(kind: .tooDeep, range: range,
+                               message: "lists, quotes or emphasis are nested more than \(maximumDepth) deep; what is deeper is left out")
+    }
+
+    /// Nodes that can hold others (the iterator reports them with an exit event, even when empty).
+    private static func isContainer(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+             CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+            return false
+        default:
+            return true
+        }
     }
 }
 

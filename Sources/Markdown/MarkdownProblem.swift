@@ -8,6 +8,8 @@ public struct MarkdownProblem: Hashable, Sendable {
         case malformedSectionID
         /// Two headings in one body carry the same `{#id}`.
         case duplicateSectionID
+        /// Containers nested deeper than `MarkdownParser.maximumDepth` (left out).
+        case tooDeep
     }
 
     public let kind: Kind
