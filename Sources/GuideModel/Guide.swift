@@ -10,6 +10,10 @@ public struct Guide: Sendable {
     public var handouts: [HandoutDefinition]
     /// Media files, as paths relative to `Content/` (`media/diagram.svg`).
     public var media: Set<String>
+    /// Where the loader read `Content/` (the site copies media files from
+    /// there), and that folder as diagnostics show it.
+    public var contentFolder: URL?
+    public var contentFolderDisplay = "Content"
     /// The schema documents' translatable and per-language field names per type.
     public var fieldRules: [EntryType: FieldRules]
     /// Section rules (`x-sections`) per type.

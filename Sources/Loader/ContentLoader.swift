@@ -149,6 +149,8 @@ public struct ContentLoader {
         guide.tombstones = TombstoneRecords.load(from: files, config: configDocument, published: publishedBundle,
                                                  walker: walker, diagnostics: &diagnostics, sources: &sources)
         guide.termbase = termbase
+        guide.contentFolder = root
+        guide.contentFolderDisplay = displayRoot
         guide.computeSourceHashes(memo: cache?.sourceHashes)
         let content = LoadedContent(guide: guide, schemas: schemas, sources: sources, diagnostics: diagnostics)
         cache?.remember(content, root: root, entryFiles: Dictionary(entryJobs.map { ($0.file.path, $0) }) { first, _ in first })

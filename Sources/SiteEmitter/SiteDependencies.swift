@@ -2,6 +2,7 @@ import Digest
 import Dispatch
 import Foundation
 import GuideModel
+import JSON
 import Schema
 
 /// What each page is made from, for builds in place (`guide serve`, see `SiteRecord`).
@@ -79,39 +80,51 @@ struct SiteDependencies: Sendable {
     }
 
     static func listing(_ type: EntryType) -> PageDependencies { .entries(types: [type], references: []) }
+}
 
-    /// Everything global a page may show: the compiler, the site templates
-    /// and strings, guide.yml, the schemas (they decide which fields are
-    /// translated, hence which translations are current), the handout
-    /// definitions and files (the handouts page), `--drafts` and the build's
-    /// day (a helpline turns stale with the date alone).
-    static func globalFingerprint(templates: URL, contentRoot: URL?, drafts: Bool, today: FullDate,
-                                  handouts: [PublishedHandout] = []) -> String {
+/// Everything global a page may show, besides entries: the site's own
+/// templates, strings and settings (read from `Templates/`, the emitter's
+/// input), and from the model guide.yml, the schemas' rules (they decide
+/// which fields are translated, hence which translations are current), the
+/// termbase (the glossary pages), the handout definitions and the files
+/// published with the site (the handouts pages), `--drafts` and the build's
+/// day (a helpline turns stale with the date alone). A build in place keeps
+/// pages only while these are equal; nothing from `Content/` is read again.
+struct SiteInputs: Equatable, Sendable {
+    let templates: String
+    let config: JSONObject?
+    let fieldRules: [EntryType: FieldRules]
+    let sectionRules: [EntryType: [SectionRule]]
+    let termbase: Termbase?
+    let handouts: [JSONObject]
+    let published: [PublishedHandout]
+    let drafts: Bool
+    let today: FullDate
+
+    init(_ context: EmitContext) {
+        let guide = context.guide
+        templates = Self.fingerprint(of: [context.templates.appendingPathComponent("site"),
+                                          context.templates.appendingPathComponent("strings")])
+        config = guide.configDocument?.value
+        fieldRules = guide.fieldRules
+        sectionRules = guide.sectionRules
+        termbase = guide.termbase
+        handouts = guide.handouts.map(\.value)
+        published = context.publishedHandouts
+        drafts = context.drafts
+        today = context.today
+    }
+
+    /// A hash of every file under `folders`, names and bytes.
+    static func fingerprint(of folders: [URL]) -> String {
         let hasher = SHA256()
-        hasher.update(data: Data("drafts=\(drafts)\ntoday=\(today)\n".utf8))
-        for file in handouts { hasher.update(data: Data("handout=\(file.fileName)|\(file.bytes)|\(file.pages)\n".utf8)) }
-        func add(_ folder: URL, as name: String) {
+        for folder in folders {
             let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
             for relative in files {
                 guard let data = FileManager.default.contents(atPath: folder.path + "/" + relative) else { continue }
-                hasher.update(data: Data("\(name)/\(relative)\u{0}\(data.count)\u{0}".utf8))
+                hasher.update(data: Data("\(folder.lastPathComponent)/\(relative)\u{0}\(data.count)\u{0}".utf8))
                 hasher.update(data: data)
             }
-        }
-        add(templates.appendingPathComponent("site"), as: "site")
-        add(templates.appendingPathComponent("strings"), as: "strings")
-        if let contentRoot {
-            if let config = FileManager.default.contents(atPath: contentRoot.appendingPathComponent("guide.yml").path) {
-                hasher.update(data: Data("guide.yml\u{0}\(config.count)\u{0}".utf8))
-                hasher.update(data: config)
-            }
-            add(contentRoot.appendingPathComponent("schema"), as: "schema")
-            // The glossary pages are made from the termbase.
-            if let termbase = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(Termbase.fileName).path) {
-                hasher.update(data: Data("\(Termbase.fileName)\u{0}\(termbase.count)\u{0}".utf8))
-                hasher.update(data: termbase)
-            }
-            add(contentRoot.appendingPathComponent("handouts"), as: "handouts")
         }
         return Hex.string(hasher.finalize())
     }

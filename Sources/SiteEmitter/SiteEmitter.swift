@@ -15,9 +15,7 @@ public struct SiteEmitter: Emitter {
     public var name: String { "site" }
 
     public func emit(_ context: EmitContext) throws -> [Diagnostic] {
-        let contentRoot = Self.contentRoot(of: context.guide)
-        let global = SiteDependencies.globalFingerprint(templates: context.templates, contentRoot: contentRoot, drafts: context.drafts,
-                                                        today: context.today, handouts: context.publishedHandouts)
+        let global = SiteInputs(context)
         let kept = context.lastBuild?.value as? Kept
         let design = kept.flatMap { $0.design.global == global ? $0.design : nil } ?? Design(loading: context, global: global)
         let diagnostics = design.problems
@@ -77,8 +75,8 @@ public struct SiteEmitter: Emitter {
         }
         files += try writer.copyTree(from: context.templates.appendingPathComponent("site/assets"), to: "assets")
         files.append(writer.write("robots.txt", SiteMap.robots(config: model.guide.config)))
-        let mediaDisplay = model.guide.configDocument.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
-        files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: contentRoot, displayRoot: mediaDisplay)
+        files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: model.guide.contentFolder,
+                                      displayRoot: model.guide.contentFolderDisplay)
 
         // Offline: a list of each language's files, and a service worker whose
         // bytes (its cache name) change whenever any output does.
@@ -124,13 +122,13 @@ public struct SiteEmitter: Emitter {
     /// The site's templates, interface strings and settings as loaded, with
     /// the problems found in them, for one global fingerprint.
     struct Design: Sendable {
-        let global: String
+        let global: SiteInputs
         let templates: SiteTemplates?
         let strings: InterfaceStrings
         let settings: SiteSettings
         let problems: [Diagnostic]
 
-        init(loading context: EmitContext, global: String) {
+        init(loading context: EmitContext, global: SiteInputs) {
             self.global = global
             let templatesDisplay = SiteEmitter.display(context.templates)
             let siteFolder = context.templates.appendingPathComponent("site")
@@ -228,15 +226,6 @@ public struct SiteEmitter: Emitter {
         }
         pages += glossaryPages(language, model: model, builder: builder)
         return pages
-    }
-
-    /// `Content/` as the loader read it: the folder holding `guide.yml`.
-    static func contentRoot(of guide: Guide) -> URL? {
-        if let path = guide.configDocument?.path {
-            return URL(fileURLWithPath: path).deletingLastPathComponent()
-        }
-        guard let file = guide.allEntries.first?.files.values.first else { return nil }
-        return URL(fileURLWithPath: file.path).deletingLastPathComponent().deletingLastPathComponent()
     }
 
     /// A folder as diagnostics show it: relative to the working folder when inside it.

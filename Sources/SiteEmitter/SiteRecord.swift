@@ -7,7 +7,7 @@ import GuideModel
 /// a page, the entries it was rendered from.
 struct SiteRecord: Sendable {
 
-    var global: String
+    var global: SiteInputs
     var entries: [String: String]
     var files: [String: File]
 
@@ -26,7 +26,7 @@ struct SiteRecord: Sendable {
         return EntryChanges(entries: changed)
     }
 
-    init(global: String, entries: [String: String], files: [String: File] = [:]) {
+    init(global: SiteInputs, entries: [String: String], files: [String: File] = [:]) {
         self.global = global
         self.entries = entries
         self.files = files
