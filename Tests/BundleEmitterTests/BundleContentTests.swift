@@ -186,6 +186,8 @@ final class BundleContentTests: XCTestCase {
     }
 
     func testDraftsAreLeftOutUnlessAskedFor() throws {
+        // A published text may not link to a draft (reference.unpublished): the links go first.
+        try guide.unlink("indicators/little-or-no-luggage")
         try guide.replace("status: published", with: "status: draft", in: "indicators/little-or-no-luggage.en.md")
         try guide.replace("status: review", with: "status: draft", in: "indicators/holds-no-documents.es.md")
         let without = try guide.build().full
