@@ -114,6 +114,20 @@ struct TestGuide {
         try write(relative, lines.joined(separator: "\n"))
     }
 
+    /// A helpline's re-check window as the content sets it: its `verified_on`, the guide's
+    /// `helpline_max_age_days`, and the first day its numbers are stale (docs/bundle.md:
+    /// verified_on + max_age_days + 1).
+    func freshnessWindow(of ref: String, file: StaticString = #filePath, line: UInt = #line) throws
+        -> (verifiedOn: FullDate, maxAgeDays: Int, staleFrom: FullDate) {
+        let guide = load(file: file, line: line)
+        let reference = try XCTUnwrap(Reference(parsing: ref), file: file, line: line)
+        let source = try XCTUnwrap(guide.entry(reference).flatMap(guide.sourceFile(of:)), ref, file: file, line: line)
+        let verifiedOn = try XCTUnwrap(source.string("verified_on").flatMap(FullDate.init), "\(ref): verified_on",
+                                       file: file, line: line)
+        let maxAgeDays = guide.config.helplineMaxAgeDays
+        return (verifiedOn, maxAgeDays, FullDate(daysSinceEpoch: verifiedOn.daysSinceEpoch + maxAgeDays + 1))
+    }
+
     /// The build day of test bundles unless a test picks another: fixed, so bundles do not change with the clock.
     static let buildDay = FullDate(year: 2026, month: 6, day: 1) ?? FullDate(daysSinceEpoch: 0)
 
