@@ -16,6 +16,11 @@ enum SampleGuide {
     static let templates = repository.appendingPathComponent("Templates")
     /// 2025-01-01T00:00:00Z, as SOURCE_DATE_EPOCH.
     static let sourceDate = Date(timeIntervalSince1970: 1_735_689_600)
+    /// The day helpline ages are measured against (`guide build --today`): fixed, so freshness does
+    /// not depend on the clock, and after every date in the content, as on a real build day (guide
+    /// check refuses a `verified_on` in the future). Not the source date: `guide build` never
+    /// takes the build day from SOURCE_DATE_EPOCH.
+    static let buildDay = FullDate(year: 2027, month: 1, day: 1) ?? FullDate(daysSinceEpoch: 0)
 
     /// Loads and checks a content folder; fails the test on any check error.
     static func load(_ folder: URL = content, file: StaticString = #filePath, line: UInt = #line) -> Guide {
@@ -32,9 +37,8 @@ enum SampleGuide {
         -> (report: HandoutEmitter.Report, folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handouts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // The build day is the source date's, so freshness does not depend on the clock.
         let context = EmitContext(guide: guide, folder: folder, templates: templates, drafts: false, sourceDate: sourceDate,
-                                  today: FullDate(utcDayOf: sourceDate ?? self.sourceDate))
+                                  today: buildDay)
         return (try HandoutEmitter().build(context), folder)
     }
 
@@ -106,6 +110,11 @@ enum SampleGuide {
         return result.filter { seen.insert($0.id).inserted }.filter { entry in
             definition.country.map { guide.sourceFile(of: entry)?.string("country") == $0 } ?? true
         }
+    }
+
+    /// A helpline's `verified_on`, from its source file.
+    static func verifiedOn(_ anchor: String, guide: Guide) -> FullDate? {
+        Reference(parsing: anchor).flatMap(guide.entry).flatMap(guide.sourceFile(of:))?.string("verified_on").flatMap(FullDate.init)
     }
 
     /// Runs Tools/pdfprobe.py (pdfminer.six and pikepdf) on PDFs: what each holds, by path.
