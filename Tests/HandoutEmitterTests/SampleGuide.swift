@@ -94,13 +94,21 @@ enum SampleGuide {
         return nil
     }
 
-    /// Helplines a handout must print: those its country and selection name, and those its protocols
-    /// name; on a handout for a country, only that country's.
+    /// Helplines a handout must print: those its country and selection name (at most its
+    /// `limit: {helplines: N}`, those named in `order` first, then as `include` and the country
+    /// list them), and those its protocols name; on a handout for a country, only that country's.
     static func helplines(of definition: HandoutDefinition, guide: Guide) -> [Entry] {
         let selected = guide.entries(of: definition)
         var result = selected.filter { $0.type == .helplines }
         if let country = definition.country {
-            result += guide.entries(of: .helplines).filter { guide.sourceFile(of: $0)?.string("country") == country }
+            let listed = Set(result.map(\.reference))
+            result += guide.helplines(of: country, drafts: false).filter { !listed.contains($0.reference) }
+        }
+        if let limit = definition.value["limit"]?["helplines"]?.numberValue?.integerValue {
+            let order = (definition.value["order"]?.arrayValue ?? []).compactMap(\.stringValue)
+            let rank = { (entry: Entry) in order.firstIndex(of: entry.reference.description) ?? order.count }
+            result = Array(result.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+                .map(\.element).prefix(limit))
         }
         for protocolEntry in selected where protocolEntry.type == .protocols {
             let names = guide.sourceFile(of: protocolEntry)?.strings("helplines") ?? []
