@@ -203,15 +203,24 @@ final class SampleGuideTests: XCTestCase {
     func testCardTooFullNamesTheLimitThatFits() throws {
         let copy = try SampleGuide.copyOfContent()
         defer { try? FileManager.default.removeItem(at: copy) }
+        // The card's limit is raised to every indicator it selects.
+        let guide = SampleGuide.load(copy)
+        let definition = try XCTUnwrap(guide.handouts.first { $0.id == "checkin-gate-card" })
+        let limit = try XCTUnwrap(definition.value["limit"]?["indicators"]?.numberValue?.integerValue)
+        let selected = guide.entries(of: definition).filter { $0.type == .indicators }.count
+        XCTAssertGreaterThan(selected, limit, "the card selects more indicators than its limit")
         try SampleGuide.edit(copy.appendingPathComponent("handouts/checkin-gate-card.yml")) {
-            $0.replacingOccurrences(of: "limit: {indicators: 12}", with: "limit: {indicators: 18}")
+            $0.replacingOccurrences(of: "limit: {indicators: \(limit)}", with: "limit: {indicators: \(selected)}")
         }
         let (report, _) = try SampleGuide.emit(SampleGuide.load(copy))
         let overflow = report.diagnostics.filter { $0.code == "handout.overflow" }
-        XCTAssertFalse(overflow.isEmpty, "18 indicators do not fit an A6 card at 7 pt")
+        XCTAssertFalse(overflow.isEmpty, "\(selected) indicators do not fit an A6 card at 7 pt")
         for diagnostic in overflow {
             XCTAssertTrue(diagnostic.message.contains("back of the card"), diagnostic.message)
-            XCTAssertTrue(diagnostic.help?.contains("limit: {indicators: 1") == true, diagnostic.help ?? "")
+            // The limit that fits: at least the sample's (which fits), fewer than were asked for.
+            let help = diagnostic.help ?? ""
+            let fitted = help.range(of: "limit: {indicators: ").flatMap { Int(help[$0.upperBound...].prefix { $0.isNumber }) }
+            XCTAssertTrue(fitted.map { (limit..<selected).contains($0) } ?? false, help)
         }
     }
 
