@@ -32,6 +32,18 @@ enum SampleGuide {
         return loaded.guide
     }
 
+    /// Loads and checks a content folder made to fail guide check on purpose: the errors must be
+    /// exactly of these codes (one each), and the guide is returned for an emitter to be given anyway.
+    static func load(_ folder: URL, expectingErrors codes: [String], file: StaticString = #filePath, line: UInt = #line)
+        -> (guide: Guide, errors: [Diagnostic]) {
+        let loaded = ContentLoader(root: folder, displayRoot: "Content").load()
+        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
+                                           loadDiagnostics: loaded.diagnostics, today: Date())
+        let errors = diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors.map(\.code), codes, "\(errors)", file: file, line: line)
+        return (loaded.guide, errors)
+    }
+
     /// Emits handouts into a fresh temporary folder.
     static func emit(_ guide: Guide, templates: URL = templates, sourceDate: Date? = sourceDate) throws
         -> (report: HandoutEmitter.Report, folder: URL) {
