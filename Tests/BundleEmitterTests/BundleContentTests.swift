@@ -131,10 +131,18 @@ final class BundleContentTests: XCTestCase {
         let check = try XCTUnwrap(es.first { $0["ref"]?.stringValue == "protocols/alert-at-check-in" })
         XCTAssertEqual(check["title"]?.stringValue, "Alerta en la reserva y el check-in")
         XCTAssertEqual(check["found_in"], .array([.string("protocols")]))
-        let pap = try XCTUnwrap(full.entry("helplines/do-anti-trafficking-line", in: "pap")?["references"]?.arrayValue)
+
+        // A reference to an entry shown in a fallback language: without its Papiamento and Dutch
+        // translations, concepts/referral-mechanism is shown in pap in Spanish.
+        try guide.delete("concepts/referral-mechanism.pap.md")
+        try guide.delete("concepts/referral-mechanism.nl.md")
+        let fallback = try guide.build().full
+        let pap = try XCTUnwrap(fallback.entry("helplines/do-anti-trafficking-line", in: "pap")?["references"]?.arrayValue)
         let concept = try XCTUnwrap(pap.first { $0["ref"]?.stringValue == "concepts/referral-mechanism" })
         XCTAssertEqual(concept["language"]?.stringValue, "es", "pap falls back to nl, then es")
         XCTAssertEqual(concept["url"]?.stringValue, "https://guide.example.org/es/concepts/referral-mechanism/")
+        let spanish = try XCTUnwrap(model.entry(Reference(type: .concepts, id: "referral-mechanism"))?.files["es"])
+        XCTAssertEqual(concept["title"]?.stringValue, spanish.string("title"), "the Spanish title")
     }
 
     func testReferenceToASectionCarriesTheSectionTitle() throws {
@@ -186,6 +194,8 @@ final class BundleContentTests: XCTestCase {
     }
 
     func testDraftsAreLeftOutUnlessAskedFor() throws {
+        // A published text may not link to a draft (reference.unpublished): the links go first.
+        try guide.unlink("indicators/little-or-no-luggage")
         try guide.replace("status: published", with: "status: draft", in: "indicators/little-or-no-luggage.en.md")
         try guide.replace("status: review", with: "status: draft", in: "indicators/holds-no-documents.es.md")
         let without = try guide.build().full

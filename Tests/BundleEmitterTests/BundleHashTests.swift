@@ -78,9 +78,11 @@ print(f"checked {checked}")
     func testDerivedValuesAreHashed() throws {
         let guide = try TestGuide()
         defer { guide.remove() }
-        let before = try guide.build(today: try XCTUnwrap(FullDate("2022-04-30"))).full
-        let after = try guide.build(today: try XCTUnwrap(FullDate("2022-05-01"))).full
         let ref = "helplines/tt-emergency"
+        // The day before and the day the helpline turns stale, from its verified_on and the guide's window.
+        let staleFrom = try guide.freshnessWindow(of: ref).staleFrom
+        let before = try guide.build(today: FullDate(daysSinceEpoch: staleFrom.daysSinceEpoch - 1)).full
+        let after = try guide.build(today: staleFrom).full
         XCTAssertEqual(before.entry(ref)?["data"], after.entry(ref)?["data"])
         XCTAssertNotEqual(before.entry(ref)?["freshness"], after.entry(ref)?["freshness"])
         for language in ["en", "es", "nl", "pap", "ht", "pt"] {
@@ -88,8 +90,15 @@ print(f"checked {checked}")
         }
         XCTAssertNotEqual(before["content_hash"], after["content_hash"], "a stale flag flipped: the content changed")
         XCTAssertEqual(before.entry("concepts/consent", in: "es")?["content_hash"], after.entry("concepts/consent", in: "es")?["content_hash"])
-        // Days on which nothing flips give the same content hash: build_day is not hashed.
-        let later = try guide.build(today: try XCTUnwrap(FullDate("2022-05-02"))).full
-        XCTAssertEqual(after["content_hash"], later["content_hash"])
+        // Days on which nothing flips give the same content hash: build_day is not hashed. The day
+        // after (or the first later day on which no other helpline turns stale):
+        let flips = Set(after["entries"]?.arrayValue?.compactMap { $0["freshness"]?["stale_from"]?.stringValue } ?? [])
+        var day = staleFrom.daysSinceEpoch
+        while flips.contains(FullDate(daysSinceEpoch: day + 1).description) { day += 1 }
+        let earlier = day == staleFrom.daysSinceEpoch ? after : try guide.build(today: FullDate(daysSinceEpoch: day)).full
+        let later = try guide.build(today: FullDate(daysSinceEpoch: day + 1)).full
+        let flags = { (bundle: JSONValue) in bundle["entries"]?.arrayValue?.compactMap { $0["freshness"]?["stale"] } ?? [] }
+        XCTAssertEqual(flags(earlier), flags(later), "no stale flag flipped")
+        XCTAssertEqual(earlier["content_hash"], later["content_hash"])
     }
 }

@@ -15,22 +15,25 @@ final class BundleReaderSafetyTests: XCTestCase {
     override func tearDown() { guide.remove() }
 
     func testHelplineFreshnessOnTheBuildDay() throws {
-        // verified_on 2021-11-01, window 180 days: stale from 2022-05-01.
-        func freshness(on day: String) throws -> JSONValue? {
-            let today = try XCTUnwrap(FullDate(day))
-            return try guide.build(today: today).full.entry("helplines/tt-emergency")?["freshness"]
+        // The window from the content: verified_on plus helpline_max_age_days is the last fresh day.
+        let ref = "helplines/tt-emergency"
+        let window = try guide.freshnessWindow(of: ref)
+        let lastFreshDay = FullDate(daysSinceEpoch: window.staleFrom.daysSinceEpoch - 1)
+        func freshness(on day: FullDate) throws -> JSONValue? {
+            try guide.build(today: day).full.entry(ref)?["freshness"]
         }
         let expected = { (stale: Bool) in
-            object(["verified_on": .string("2021-11-01"), "max_age_days": .number(.integer(180)),
-                    "stale_from": .string("2022-05-01"), "stale": .bool(stale)])
+            object(["verified_on": .string(window.verifiedOn.description), "max_age_days": .number(.integer(window.maxAgeDays)),
+                    "stale_from": .string(window.staleFrom.description), "stale": .bool(stale)])
         }
-        XCTAssertEqual(try freshness(on: "2022-04-30"), expected(false), "the last day inside the window")
-        XCTAssertEqual(try freshness(on: "2022-05-01"), expected(true))
-        let full = try guide.build(today: try XCTUnwrap(FullDate("2022-05-01"))).full
-        XCTAssertEqual(full["build_day"]?.stringValue, "2022-05-01")
-        XCTAssertEqual(full["helpline_max_age_days"], .number(.integer(180)))
-        XCTAssertEqual(try guide.build().language("pap").entry("helplines/tt-emergency")?["freshness"]?["stale"], .bool(true),
-                       "in every file")
+        XCTAssertEqual(try freshness(on: lastFreshDay), expected(false), "the last day inside the window")
+        XCTAssertEqual(try freshness(on: window.staleFrom), expected(true))
+        let stale = try guide.build(today: window.staleFrom)
+        let full = try stale.full
+        XCTAssertEqual(full["build_day"]?.stringValue, window.staleFrom.description)
+        XCTAssertEqual(full["helpline_max_age_days"], .number(.integer(window.maxAgeDays)))
+        XCTAssertEqual(try stale.language("pap").entry(ref)?["freshness"]?["stale"], .bool(true), "in every file")
+        XCTAssertEqual(try guide.build(today: lastFreshDay).language("pap").entry(ref)?["freshness"]?["stale"], .bool(false))
     }
 
     func testTextsInReviewAreMarked() throws {

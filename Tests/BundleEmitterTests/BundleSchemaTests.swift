@@ -53,11 +53,13 @@ sys.exit(1 if failures or checked == 0 else 0)
         let guide = try TestGuide()
         defer { guide.remove() }
         // Every translation state and shape: current, outdated, missing with
-        // fallback, and nothing to show (a type that forbids fallback).
+        // fallback, and nothing to show (a type that forbids fallback: alert-at-gate
+        // without its Spanish and Portuguese translations).
         try guide.stamp("indicators/holds-no-documents.es.md")
         try guide.delete("indicators/holds-no-documents.pap.md")
         try guide.replace("protocols: true", with: "protocols: false", in: "guide.yml")
         try guide.delete("protocols/alert-at-gate.es.md")
+        try guide.delete("protocols/alert-at-gate.pt.md")
 
         let output = guide.root.appendingPathComponent("Output")
         let built = try XCTUnwrap(Processes.run(

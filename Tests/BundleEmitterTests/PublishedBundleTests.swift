@@ -61,6 +61,8 @@ final class PublishedBundleTests: XCTestCase {
         XCTAssertEqual(same.status, 0, same.stdout + same.stderr)
         XCTAssertFalse(same.stdout.contains("tombstone.") || same.stdout.contains("published."), same.stdout)
 
+        // An entry leaves the guide (as a draft, after the links to it: reference.unpublished).
+        try guide.unlink("indicators/little-or-no-luggage")
         try guide.replace("status: published", with: "status: draft", in: "indicators/little-or-no-luggage.en.md")
         let removed = try XCTUnwrap(Processes.run(executable, arguments))
         XCTAssertEqual(removed.status, 1, removed.stderr)

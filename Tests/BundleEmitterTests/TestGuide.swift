@@ -45,6 +45,47 @@ struct TestGuide {
         try write(relative, text.replacingCharacters(in: range, with: new))
     }
 
+    /// Removes every link to an entry (`type/id`) from the other files, as an editor does before
+    /// making the entry a draft (a published text may not link to a draft: reference.unpublished):
+    /// front-matter list items that name it, and Markdown links to it, whose text stays.
+    /// Returns the files it changed, relative to Content/.
+    @discardableResult
+    func unlink(_ ref: String) throws -> [String] {
+        let target = NSRegularExpression.escapedPattern(for: ref) + "(?:#[A-Za-z0-9_-]+)?"
+        let quoted = "['\"]?" + target + "['\"]?"
+        // In the body and in front matter: `[text](ref)` keeps `text`.
+        let links = [(#"\[([^\]\n]*)\]\("# + target + #"\)"#, "$1")]
+        // In front matter only: a block list item, an inline list's first item, a later one.
+        let lists = [(#"(?m)^[ \t]*-[ \t]+"# + quoted + #"[ \t]*\n"#, ""),
+                     (#"(?<=\[)[ \t]*"# + quoted + #"[ \t]*(?:,[ \t]*|(?=\]))"#, ""),
+                     (#"[ \t]*,[ \t]*"# + quoted + #"[ \t]*(?=[,\]])"#, "")]
+        func apply(_ rules: [(String, String)], to text: String) throws -> String {
+            try rules.reduce(text) { text, rule in
+                let expression = try NSRegularExpression(pattern: rule.0)
+                return expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                           withTemplate: rule.1)
+            }
+        }
+        var changed: [String] = []
+        for relative in try FileManager.default.subpathsOfDirectory(atPath: content.path).sorted()
+        where (relative.hasSuffix(".md") || relative.hasSuffix(".yml")) && !relative.hasPrefix(ref + ".") {
+            let text = try read(relative)
+            // Front matter: the whole of a .yml file, the part between the `---` lines of a .md file.
+            var split = text.startIndex
+            if relative.hasSuffix(".yml") {
+                split = text.endIndex
+            } else if text.hasPrefix("---\n"), let close = text.dropFirst(3).range(of: "\n---\n") {
+                split = close.upperBound
+            }
+            let edited = try apply(links, to: apply(lists, to: String(text[..<split]))) + apply(links, to: String(text[split...]))
+            if edited != text {
+                try write(relative, edited)
+                changed.append(relative)
+            }
+        }
+        return changed
+    }
+
     /// Loads and checks the guide; fails the test on any error diagnostic.
     func load(file: StaticString = #filePath, line: UInt = #line) -> Guide {
         let loaded = ContentLoader(root: content, displayRoot: "Content").load()
@@ -71,6 +112,20 @@ struct TestGuide {
     func unstamp(_ relative: String) throws {
         let lines = try read(relative).components(separatedBy: "\n").filter { !$0.hasPrefix("source_hash:") }
         try write(relative, lines.joined(separator: "\n"))
+    }
+
+    /// A helpline's re-check window as the content sets it: its `verified_on`, the guide's
+    /// `helpline_max_age_days`, and the first day its numbers are stale (docs/bundle.md:
+    /// verified_on + max_age_days + 1).
+    func freshnessWindow(of ref: String, file: StaticString = #filePath, line: UInt = #line) throws
+        -> (verifiedOn: FullDate, maxAgeDays: Int, staleFrom: FullDate) {
+        let guide = load(file: file, line: line)
+        let reference = try XCTUnwrap(Reference(parsing: ref), file: file, line: line)
+        let source = try XCTUnwrap(guide.entry(reference).flatMap(guide.sourceFile(of:)), ref, file: file, line: line)
+        let verifiedOn = try XCTUnwrap(source.string("verified_on").flatMap(FullDate.init), "\(ref): verified_on",
+                                       file: file, line: line)
+        let maxAgeDays = guide.config.helplineMaxAgeDays
+        return (verifiedOn, maxAgeDays, FullDate(daysSinceEpoch: verifiedOn.daysSinceEpoch + maxAgeDays + 1))
     }
 
     /// The build day of test bundles unless a test picks another: fixed, so bundles do not change with the clock.

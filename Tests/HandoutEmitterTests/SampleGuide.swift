@@ -16,6 +16,11 @@ enum SampleGuide {
     static let templates = repository.appendingPathComponent("Templates")
     /// 2025-01-01T00:00:00Z, as SOURCE_DATE_EPOCH.
     static let sourceDate = Date(timeIntervalSince1970: 1_735_689_600)
+    /// The day helpline ages are measured against (`guide build --today`): fixed, so freshness does
+    /// not depend on the clock, and after every date in the content, as on a real build day (guide
+    /// check refuses a `verified_on` in the future). Not the source date: `guide build` never
+    /// takes the build day from SOURCE_DATE_EPOCH.
+    static let buildDay = FullDate(year: 2027, month: 1, day: 1) ?? FullDate(daysSinceEpoch: 0)
 
     /// Loads and checks a content folder; fails the test on any check error.
     static func load(_ folder: URL = content, file: StaticString = #filePath, line: UInt = #line) -> Guide {
@@ -27,14 +32,25 @@ enum SampleGuide {
         return loaded.guide
     }
 
+    /// Loads and checks a content folder made to fail guide check on purpose: the errors must be
+    /// exactly of these codes (one each), and the guide is returned for an emitter to be given anyway.
+    static func load(_ folder: URL, expectingErrors codes: [String], file: StaticString = #filePath, line: UInt = #line)
+        -> (guide: Guide, errors: [Diagnostic]) {
+        let loaded = ContentLoader(root: folder, displayRoot: "Content").load()
+        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
+                                           loadDiagnostics: loaded.diagnostics, today: Date())
+        let errors = diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors.map(\.code), codes, "\(errors)", file: file, line: line)
+        return (loaded.guide, errors)
+    }
+
     /// Emits handouts into a fresh temporary folder.
     static func emit(_ guide: Guide, templates: URL = templates, sourceDate: Date? = sourceDate) throws
         -> (report: HandoutEmitter.Report, folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handouts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // The build day is the source date's, so freshness does not depend on the clock.
         let context = EmitContext(guide: guide, folder: folder, templates: templates, drafts: false, sourceDate: sourceDate,
-                                  today: FullDate(utcDayOf: sourceDate ?? self.sourceDate))
+                                  today: buildDay)
         return (try HandoutEmitter().build(context), folder)
     }
 
@@ -90,13 +106,21 @@ enum SampleGuide {
         return nil
     }
 
-    /// Helplines a handout must print: those its country and selection name, and those its protocols
-    /// name; on a handout for a country, only that country's.
+    /// Helplines a handout must print: those its country and selection name (at most its
+    /// `limit: {helplines: N}`, those named in `order` first, then as `include` and the country
+    /// list them), and those its protocols name; on a handout for a country, only that country's.
     static func helplines(of definition: HandoutDefinition, guide: Guide) -> [Entry] {
         let selected = guide.entries(of: definition)
         var result = selected.filter { $0.type == .helplines }
         if let country = definition.country {
-            result += guide.entries(of: .helplines).filter { guide.sourceFile(of: $0)?.string("country") == country }
+            let listed = Set(result.map(\.reference))
+            result += guide.helplines(of: country, drafts: false).filter { !listed.contains($0.reference) }
+        }
+        if let limit = definition.value["limit"]?["helplines"]?.numberValue?.integerValue {
+            let order = (definition.value["order"]?.arrayValue ?? []).compactMap(\.stringValue)
+            let rank = { (entry: Entry) in order.firstIndex(of: entry.reference.description) ?? order.count }
+            result = Array(result.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+                .map(\.element).prefix(limit))
         }
         for protocolEntry in selected where protocolEntry.type == .protocols {
             let names = guide.sourceFile(of: protocolEntry)?.strings("helplines") ?? []
@@ -106,6 +130,11 @@ enum SampleGuide {
         return result.filter { seen.insert($0.id).inserted }.filter { entry in
             definition.country.map { guide.sourceFile(of: entry)?.string("country") == $0 } ?? true
         }
+    }
+
+    /// A helpline's `verified_on`, from its source file.
+    static func verifiedOn(_ anchor: String, guide: Guide) -> FullDate? {
+        Reference(parsing: anchor).flatMap(guide.entry).flatMap(guide.sourceFile(of:))?.string("verified_on").flatMap(FullDate.init)
     }
 
     /// Runs Tools/pdfprobe.py (pdfminer.six and pikepdf) on PDFs: what each holds, by path.
