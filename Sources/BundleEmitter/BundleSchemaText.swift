@@ -24,35 +24,38 @@ enum BundleSchemaText {
         "variants": { "type": "array", "items": { "type": "string" } },
         "forbidden": {
           "type": "array",
-          "items": { "type": "object", "properties": { "term": { "type": "string" }, "reason": { "type": "string" } }, "required": ["term"] }
+          "items": { "type": "object", "properties": { "term": { "type": "string", "minLength": 1 }, "reason": { "type": "string" } }, "required": ["term"], "additionalProperties": false }
         },
         "note": { "description": "A note for translators, in the source language (e.g. pending native review).", "type": "string" }
       },
-      "required": ["preferred", "variants", "forbidden"]
+      "required": ["preferred", "variants", "forbidden"],
+      "additionalProperties": false
     },
     "glossaryConceptAllLanguages": {
       "type": "object",
       "properties": {
         "id": { "$ref": "#/$defs/id" },
-        "entry": { "description": "The ref of the entry that explains the concept.", "type": "string" },
+        "entry": { "description": "The ref of the entry that explains the concept.", "$ref": "#/$defs/entryRef" },
         "note": { "description": "What the concept means, in the source language.", "type": "string" },
-        "terms": { "description": "Per language code.", "type": "object", "additionalProperties": { "$ref": "#/$defs/glossaryTerms" } }
+        "terms": { "description": "Per language code.", "type": "object", "propertyNames": { "$ref": "#/$defs/languageCode" }, "additionalProperties": { "$ref": "#/$defs/glossaryTerms" } }
       },
-      "required": ["id", "terms"]
+      "required": ["id", "terms"],
+      "additionalProperties": false
     },
     "glossaryConceptOneLanguage": {
       "description": "A concept with its terms in the file's language (the members of glossaryTerms), its id, entry and the source language's term.",
       "type": "object",
       "properties": {
         "id": { "$ref": "#/$defs/id" },
-        "entry": { "description": "The ref of the entry that explains the concept.", "type": "string" },
+        "entry": { "description": "The ref of the entry that explains the concept.", "$ref": "#/$defs/entryRef" },
         "source_term": { "description": "The source language's preferred term.", "type": "string" },
         "preferred": { "$ref": "#/$defs/glossaryTerms/properties/preferred" },
         "variants": { "$ref": "#/$defs/glossaryTerms/properties/variants" },
         "forbidden": { "$ref": "#/$defs/glossaryTerms/properties/forbidden" },
         "note": { "$ref": "#/$defs/glossaryTerms/properties/note" }
       },
-      "required": ["id", "preferred", "variants", "forbidden"]
+      "required": ["id", "preferred", "variants", "forbidden"],
+      "additionalProperties": false
     },
     "guideBundle": {
       "description": "guide.json: every published entry, every declared language.",
