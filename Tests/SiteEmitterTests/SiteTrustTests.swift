@@ -46,8 +46,16 @@ final class SiteTrustTests: XCTestCase {
         let english = try XCTUnwrap(build.page("en/indicators/holds-no-documents/index.html"))
         XCTAssertFalse(english.contains("notice-review"), "the source language is never in review")
         // Papiamento falls back to Dutch or Spanish text in review: the notice is in that text's language, marked.
-        let papiamento = try XCTUnwrap(build.page("pap/protocols/alert-at-gate/index.html"))
-        XCTAssertTrue(papiamento.contains("<div class=\"notice notice-review\" role=\"note\" lang=\"es\" dir=\"ltr\">"), papiamento)
+        let fallback = try SiteBuild(name: "review-in-fallback")
+        try fallback.remove("Content/protocols/alert-at-gate.pap.md")
+        try fallback.build(today: FullDate("2026-12-06"))
+        let gate = try XCTUnwrap(fallback.guide.entry(Reference(type: .protocols, id: "alert-at-gate")))
+        let shown = try XCTUnwrap(fallback.guide.localized(gate, in: "pap", drafts: false))
+        XCTAssertNotEqual(shown.file.language, "pap")
+        XCTAssertTrue(shown.isUnderReview, "the sample's fallback text is in review")
+        let dir = fallback.guide.config.language(shown.file.language)?.rightToLeft == true ? "rtl" : "ltr"
+        let papiamento = try XCTUnwrap(fallback.page("pap/protocols/alert-at-gate/index.html"))
+        XCTAssertTrue(papiamento.contains("<div class=\"notice notice-review\" role=\"note\" lang=\"\(shown.file.language)\" dir=\"\(dir)\">"), papiamento)
         for language in ["es", "nl", "pap", "ht", "pt"] {
             let text = try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8)) as? [String: String]
             XCTAssertNotEqual(text?["notice_review"], nil)
