@@ -101,16 +101,22 @@ final class SiteBasicsTests: XCTestCase {
         // A touchpoint without a Papiamento name: Papiamento pages show its Dutch name (pap → nl), marked.
         let config = try build.read("Content/guide.yml")
         try build.write("Content/guide.yml", config.replacingOccurrences(of: "nl: Gate, pap: Gate, ht:", with: "nl: Gate, ht:"))
+        // A protocol missing in Papiamento: its card and page show a fallback language's text.
+        try build.remove("Content/protocols/alert-at-gate.pap.md")
         try build.build(today: FullDate("2026-12-06"))
         let home = try XCTUnwrap(build.page("pap/index.html"))
         XCTAssertTrue(home.contains("<a href=\"../pap/touchpoints/gate/index.html\" lang=\"nl\" dir=\"ltr\">Gate</a>"), "term names")
         let term = try XCTUnwrap(build.page("pap/touchpoints/gate/index.html"))
         XCTAssertTrue(term.contains("<h1 lang=\"nl\" dir=\"ltr\">Gate</h1>"))
-        // Protocols are missing in Papiamento: cards and bodies from the fallback are marked.
-        XCTAssertTrue(term.contains("<a class=\"card-title\" href=\"../../../pap/protocols/alert-at-gate/index.html\" lang=\"es\" dir=\"ltr\">"))
+        // Cards and bodies from the fallback are marked with its language.
+        let gateProtocol = try XCTUnwrap(build.guide.entry(Reference(type: .protocols, id: "alert-at-gate")))
+        let fallback = try XCTUnwrap(build.guide.localized(gateProtocol, in: "pap", drafts: false)).file.language
+        XCTAssertNotEqual(fallback, "pap")
+        let marks = "lang=\"\(fallback)\" dir=\"\(build.guide.config.language(fallback)?.rightToLeft == true ? "rtl" : "ltr")\""
+        XCTAssertTrue(term.contains("<a class=\"card-title\" href=\"../../../pap/protocols/alert-at-gate/index.html\" \(marks)>"), term)
         let protocolPage = try XCTUnwrap(build.page("pap/protocols/alert-at-gate/index.html"))
-        XCTAssertTrue(protocolPage.contains("<h1 lang=\"es\" dir=\"ltr\">"))
-        XCTAssertTrue(protocolPage.contains("<p class=\"summary\" lang=\"es\" dir=\"ltr\">"))
+        XCTAssertTrue(protocolPage.contains("<h1 \(marks)>"))
+        XCTAssertTrue(protocolPage.contains("<p class=\"summary\" \(marks)>"))
     }
 
     func testWithoutBaseURLThereIsNoSitemapAndAddressesStayRelative() throws {

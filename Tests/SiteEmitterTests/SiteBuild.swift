@@ -97,6 +97,13 @@ enum HTML {
         return regex.matches(in: html, range: range).map { String(html[Range($0.range(at: 2), in: html)!]) }
     }
 
+    /// Text as a template writes a value (`{{name}}`): `&`, `<`, `>`, `"` and `'` escaped.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+
     static func unescape(_ text: String) -> String {
         text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'")
     }

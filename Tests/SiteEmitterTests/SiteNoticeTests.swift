@@ -6,7 +6,8 @@ import XCTest
 
 /// Fallback and outdated notices appear exactly where the translation is
 /// missing or outdated, on a copy of the sample guide with one translation
-/// made current, one made outdated and one removed.
+/// made current, one made outdated and one removed, and groups of
+/// translations removed so that every kind of page falls back somewhere.
 final class SiteNoticeTests: XCTestCase {
     func testNoticesMatchTranslationStates() throws {
         let build = try SiteBuild(name: "notices")
@@ -24,6 +25,16 @@ final class SiteNoticeTests: XCTestCase {
         try stamp(build, "Content/concepts/consent.es.md", hash)
         try stamp(build, "Content/concepts/exploitation.es.md", "0000000000000000")
         try build.remove("Content/concepts/debt-bondage.es.md")
+        // The sample translates everything: remove translations so that pages fall back.
+        // A Papiamento protocol without a Dutch one either (pap → nl → es):
+        try build.remove("Content/protocols/alert-at-check-in.nl.md")
+        // Every Papiamento protocol, Haitian Creole helpline and Portuguese concept:
+        for (folder, language) in [("protocols", "pap"), ("helplines", "ht"), ("concepts", "pt")] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: build.content.appendingPathComponent(folder).path)
+            where name.hasSuffix(".\(language).md") {
+                try build.remove("Content/\(folder)/\(name)")
+            }
+        }
         try build.build()
         XCTAssertEqual(build.diagnostics.filter { $0.severity == .error }, [])
         let guide = build.guide!
@@ -42,6 +53,8 @@ final class SiteNoticeTests: XCTestCase {
         XCTAssertTrue(missing.contains("<html lang=\"es\" dir=\"ltr\">"))
 
         // A protocol missing in Papiamento falls back along pap → nl → es, with the strong notice.
+        let checkIn = try XCTUnwrap(guide.entry(Reference(type: .protocols, id: "alert-at-check-in")))
+        XCTAssertEqual(guide.localized(checkIn, in: "pap", drafts: false)?.file.language, "es")
         let fallbackProtocol = try XCTUnwrap(build.page("pap/protocols/alert-at-check-in/index.html"))
         XCTAssertTrue(fallbackProtocol.contains("class=\"notice notice-missing notice-strong\""))
         XCTAssertTrue(fallbackProtocol.contains("<div class=\"body\" lang=\"es\" dir=\"ltr\">"))

@@ -27,7 +27,7 @@ final class SiteTrustTests: XCTestCase {
             for page in ["\(language)/helplines/do-anti-trafficking-line/index.html", "\(language)/helplines/index.html",
                          "\(language)/countries/DO/index.html", "\(language)/index.html", "\(language)/protocols/alert-at-gate/index.html"] {
                 let html = try XCTUnwrap(build.page(page), page)
-                XCTAssertTrue(html.contains("<p class=\"stale\" role=\"note\"><strong class=\"stale-label\">\(escaped(label)).</strong>"), page)
+                XCTAssertTrue(html.contains("<p class=\"stale\" role=\"note\"><strong class=\"stale-label\">\(HTML.escape(label)).</strong>"), page)
             }
             let line = try XCTUnwrap(build.page("\(language)/helplines/do-anti-trafficking-line/index.html"))
             XCTAssertTrue(line.contains("2016-09-05"), "the date it was last checked is shown")
@@ -46,8 +46,16 @@ final class SiteTrustTests: XCTestCase {
         let english = try XCTUnwrap(build.page("en/indicators/holds-no-documents/index.html"))
         XCTAssertFalse(english.contains("notice-review"), "the source language is never in review")
         // Papiamento falls back to Dutch or Spanish text in review: the notice is in that text's language, marked.
-        let papiamento = try XCTUnwrap(build.page("pap/protocols/alert-at-gate/index.html"))
-        XCTAssertTrue(papiamento.contains("<div class=\"notice notice-review\" role=\"note\" lang=\"es\" dir=\"ltr\">"), papiamento)
+        let fallback = try SiteBuild(name: "review-in-fallback")
+        try fallback.remove("Content/protocols/alert-at-gate.pap.md")
+        try fallback.build(today: FullDate("2026-12-06"))
+        let gate = try XCTUnwrap(fallback.guide.entry(Reference(type: .protocols, id: "alert-at-gate")))
+        let shown = try XCTUnwrap(fallback.guide.localized(gate, in: "pap", drafts: false))
+        XCTAssertNotEqual(shown.file.language, "pap")
+        XCTAssertTrue(shown.isUnderReview, "the sample's fallback text is in review")
+        let dir = fallback.guide.config.language(shown.file.language)?.rightToLeft == true ? "rtl" : "ltr"
+        let papiamento = try XCTUnwrap(fallback.page("pap/protocols/alert-at-gate/index.html"))
+        XCTAssertTrue(papiamento.contains("<div class=\"notice notice-review\" role=\"note\" lang=\"\(shown.file.language)\" dir=\"\(dir)\">"), papiamento)
         for language in ["es", "nl", "pap", "ht", "pt"] {
             let text = try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8)) as? [String: String]
             XCTAssertNotEqual(text?["notice_review"], nil)
@@ -73,26 +81,99 @@ final class SiteTrustTests: XCTestCase {
 
     func testEveryHomePageListsEmergencyAndReportingNumbersAsTelLinks() throws {
         let build = try sampleSite()
-        for language in build.guide.config.languageCodes {
+        let guide = try XCTUnwrap(build.guide)
+        for language in guide.config.languageCodes {
             let home = try XCTUnwrap(build.page("\(language)/index.html"))
-            for number in ["tel:911", "tel:+18092007393", "tel:999", "tel:+18688004288"] {
-                XCTAssertTrue(home.contains("href=\"\(number)\""), "\(language): \(number)")
-            }
             let emergency = try XCTUnwrap(home.range(of: "id=\"g-emergency\""))
             let touchpoints = try XCTUnwrap(home.range(of: "id=\"g-touchpoints\""))
             XCTAssertLessThan(emergency.lowerBound, touchpoints.lowerBound, "numbers come first")
-            // Aruba: no emergency number in any public source the guide cites, said plainly.
-            let strings = try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8)) as? [String: String] ?? [:]
-            let aruba = build.guide.config.countries.first { $0.id == "AW" }.map { build.guide.name(of: $0, in: language) } ?? ""
-            let sentence = try XCTUnwrap(strings["no_emergency_number"]).replacingOccurrences(of: "{country}", with: aruba)
-            XCTAssertTrue(home.contains(escaped(sentence)), language)
-            XCTAssertTrue(try XCTUnwrap(build.page("\(language)/countries/AW/index.html")).contains(escaped(sentence)), language)
-            XCTAssertTrue(home.contains("href=\"https://wa.me/2975975223\""), "Aruba's line, by the channel it has")
+            let strings = try interfaceStrings(build, language)
+            for country in guide.config.countries {
+                // Each country's block lists every emergency and reporting line the guide has for it, one tap each.
+                let block = try XCTUnwrap(countryBlock(of: country, in: String(home[emergency.lowerBound..<touchpoints.lowerBound]), guide: guide,
+                                                       language: language), "\(language): \(country.id)")
+                let lines = numberLines(of: country.id, in: guide)
+                XCTAssertFalse(lines.emergency.isEmpty, "the sample has an emergency number for \(country.id)")
+                XCTAssertFalse(lines.report.isEmpty, "the sample has a reporting line for \(country.id)")
+                for href in lines.emergency + lines.report {
+                    XCTAssertTrue(block.contains("href=\"\(HTML.escape(href))\""), "\(language) \(country.id): \(href)")
+                }
+                let name = guide.name(of: country, in: language)
+                let sentence = try XCTUnwrap(strings["no_emergency_number"]).replacingOccurrences(of: "{country}", with: name)
+                XCTAssertFalse(block.contains(HTML.escape(sentence)), "\(language) \(country.id): it has a number")
+            }
+        }
+        // Lines without a phone number are listed by the channel they have (Aruba's CMMA: WhatsApp).
+        XCTAssertTrue(guide.config.countries.flatMap { numberLines(of: $0.id, in: guide).report }.contains { !$0.hasPrefix("tel:") },
+                      "the sample has a reporting line without a phone number")
+    }
+
+    func testACountryWithoutAnEmergencyNumberSaysSo() throws {
+        // Aruba without its emergency number: no public source the guide cites would give one.
+        let build = try SiteBuild(name: "no-emergency")
+        for name in try FileManager.default.contentsOfDirectory(atPath: build.content.appendingPathComponent("helplines").path)
+        where name.hasPrefix("aw-emergency.") {
+            try build.remove("Content/helplines/\(name)")
+        }
+        try build.build(today: FullDate("2026-12-06"))
+        XCTAssertEqual(build.diagnostics.filter { $0.severity == .error }, [])
+        let guide = try XCTUnwrap(build.guide)
+        XCTAssertEqual(numberLines(of: "AW", in: guide).emergency, [])
+        let aruba = try XCTUnwrap(guide.config.countries.first { $0.id == "AW" })
+        for language in guide.config.languageCodes {
+            let strings = try interfaceStrings(build, language)
+            let sentence = try XCTUnwrap(strings["no_emergency_number"]).replacingOccurrences(of: "{country}", with: guide.name(of: aruba, in: language))
+            let home = try XCTUnwrap(build.page("\(language)/index.html"))
+            let block = try XCTUnwrap(countryBlock(of: aruba, in: home, guide: guide, language: language), language)
+            XCTAssertTrue(block.contains(HTML.escape(sentence)), language)
+            XCTAssertTrue(try XCTUnwrap(build.page("\(language)/countries/AW/index.html")).contains(HTML.escape(sentence)), language)
+            // Its reporting lines are still there.
+            for href in numberLines(of: "AW", in: guide).report {
+                XCTAssertTrue(block.contains("href=\"\(HTML.escape(href))\""), "\(language): \(href)")
+            }
         }
     }
 
-    private func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#x27;").replacingOccurrences(of: "<", with: "&lt;")
+    /// The links the numbers block should have for a country's helplines, by
+    /// purpose: `tel:` for the first phone or toll-free number, else the
+    /// first channel's own link (WhatsApp, email, web).
+    private func numberLines(of country: String, in guide: Guide) -> (emergency: [String], report: [String]) {
+        var emergency: [String] = [], report: [String] = []
+        for entry in guide.helplines(of: country, drafts: false) {
+            guard let object = guide.sourceFile(of: entry)?.frontMatter else { continue }
+            let channels = object["channels"]?.arrayValue ?? []
+            let voice = channels.first { ["phone", "toll-free"].contains($0["type"]?.stringValue ?? "") }
+            guard let channel = voice ?? channels.first, let value = channel["value"]?.stringValue else { continue }
+            let digits = value.filter { $0.isNumber || $0 == "+" }
+            let href: String
+            switch channel["type"]?.stringValue {
+            case "phone", "toll-free": href = "tel:" + digits
+            case "whatsapp": href = "https://wa.me/" + digits.filter(\.isNumber)
+            case "sms": href = "sms:" + digits
+            case "email": href = "mailto:" + value
+            default: href = value
+            }
+            switch object["purpose"]?.stringValue {
+            case "emergency": emergency.append(href)
+            case "report": report.append(href)
+            default: break
+            }
+        }
+        return (emergency, report)
+    }
+
+    /// A country's part of a page's numbers section: from its heading to its "all numbers" link.
+    private func countryBlock(of country: GuideConfig.Term, in html: String, guide: Guide, language: String) -> String? {
+        let blocks = html.components(separatedBy: "<div class=\"country-numbers\">").dropFirst()
+        let name = HTML.escape(guide.name(of: country, in: language))
+        let block = blocks.first { block in
+            guard let heading = block.range(of: "</h3>") else { return false }
+            return block[..<heading.lowerBound].hasSuffix(">\(name)")
+        }
+        return block.map { $0.components(separatedBy: "<p class=\"all-numbers\">")[0] }
+    }
+
+    private func interfaceStrings(_ build: SiteBuild, _ language: String) throws -> [String: String] {
+        try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8)) as? [String: String] ?? [:]
     }
 }
