@@ -1,8 +1,9 @@
 import GuideModel
 
 /// The order and number of entries a handout prints, as its definition declares them: `order`
-/// (references printed first, in that order), then indicators strongest first, then the order
-/// `include` gives (by id within a selection); `limit` keeps the first entries of a type.
+/// (references printed first, in that order), then indicators strongest first and helplines
+/// emergency first (`Guide.purposeOrder`), then the order `include` gives (by id within a
+/// selection); `limit` keeps the first entries of a type.
 struct EntryOrder {
     /// Position of each entry named in `order`.
     let declared: [String: Int]
@@ -41,18 +42,25 @@ struct EntryOrder {
         }
     }
 
-    /// Sorts entries of one type and applies its limit. `strength` gives an indicator's strength.
-    func arrange(_ entries: [Entry], strength: (Entry) -> String?) -> [Entry] {
+    /// Sorts entries of one type and applies its limit. `field` reads a source-file field of an
+    /// entry (an indicator's `strength`, a helpline's `purpose`).
+    func arrange(_ entries: [Entry], field: (Entry, String) -> String?) -> [Entry] {
         let ranked = entries.enumerated().sorted { a, b in
-            let left = (declared[a.element.reference.description] ?? Int.max, rank(a.element, strength), a.offset)
-            let right = (declared[b.element.reference.description] ?? Int.max, rank(b.element, strength), b.offset)
+            let left = (declared[a.element.reference.description] ?? Int.max, rank(a.element, field), a.offset)
+            let right = (declared[b.element.reference.description] ?? Int.max, rank(b.element, field), b.offset)
             return left < right
         }.map(\.element)
         guard let type = entries.first?.type, let limit = limits[type] else { return ranked }
         return Array(ranked.prefix(limit))
     }
 
-    private func rank(_ entry: Entry, _ strength: (Entry) -> String?) -> Int {
-        entry.type == .indicators ? Self.strengthRank(strength(entry)) : 0
+    private func rank(_ entry: Entry, _ field: (Entry, String) -> String?) -> Int {
+        switch entry.type {
+        case .indicators: return Self.strengthRank(field(entry, "strength"))
+        case .helplines:
+            let purpose = field(entry, "purpose") ?? ""
+            return Guide.purposeOrder.firstIndex(of: purpose) ?? Guide.purposeOrder.count
+        default: return 0
+        }
     }
 }

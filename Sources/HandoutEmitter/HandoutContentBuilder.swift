@@ -65,7 +65,7 @@ struct HandoutContentBuilder {
             }
         }
         for type in typeOrder {
-            byType[type] = order.arrange(byType[type] ?? []) { self.guide.sourceFile(of: $0)?.string("strength") }
+            byType[type] = order.arrange(byType[type] ?? []) { self.guide.sourceFile(of: $0)?.string($1) }
         }
         let anchors = Set(typeOrder.flatMap { byType[$0] ?? [] }.map(\.reference.description))
         let converter = RichTextConverter { destination in
