@@ -74,15 +74,30 @@ struct CodeVerifier {
             }
         }
         for c in open { problems.append(Problem(message: "inline code \(c.id) (\(describe(c))) is opened but never closed", isError: true)) }
+        // Images the target shows (their closing code holds the destination).
+        let shownImages = seen.compactMap { id in known[id]?.code.kind == .image ? known[-id]?.code.native : nil }
         for (id, code) in sourceIDs.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
             switch code.kind {
             case .link, .image, .code, .autolink:
                 let target = known[-id]?.code.native ?? code.native
+                // A translation may show its language's version of an image (`media/x.es.svg` for `media/x.svg`).
+                if code.kind == .image, shownImages.contains(where: { Self.isLocalizedVariant($0, of: target) }) { continue }
                 problems.append(Problem(message: "the source's \(code.kind.rawValue) \(target) is missing from the translation", isError: false))
             default: break
             }
         }
         return (out, problems)
+    }
+
+    /// Whether `variant` (`](media/x.es.svg)`) is a language's version of the
+    /// image `original` (`](media/x.svg)`): the same path with one more
+    /// dot-separated part before the extension.
+    static func isLocalizedVariant(_ variant: String, of original: String) -> Bool {
+        guard let dot = original.lastIndex(of: "."), let variantDot = variant.lastIndex(of: ".") else { return false }
+        let stem = original[..<dot], ext = original[dot...], variantStem = variant[..<variantDot]
+        guard variant[variantDot...] == ext, variantStem.hasPrefix(stem + "."),
+              let language = variantStem.split(separator: ".").last else { return false }
+        return variantStem == stem + "." + language && !language.contains("/")
     }
 
     /// The code as written in the target, checked against what it should be:

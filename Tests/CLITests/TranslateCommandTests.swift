@@ -82,6 +82,10 @@ final class TranslateCommandTests: XCTestCase {
     /// `guide check` finds no error in.
     func testATranslationWrittenByTranslateToolkitIsImportedAndChecksClean() throws {
         let copy = try SampleCopy(templates: false)
+        // Papiamento without these two concepts: the import writes them new.
+        for id in ["consent", "exploitation"] {
+            try FileManager.default.removeItem(at: copy.url("Content/concepts/\(id).pap.md"))
+        }
         let errorsBefore = try Self.check(copy).filter { $0.contains(" error ") }
         XCTAssertEqual(try copy.guide(["translate", "export", "--language", "pap", "--file", "pap.xlf"]).status, 0)
         XCTAssertEqual(try copy.guide(["translate", "export", "--language", "pap", "--format", "po", "--file", "pap.po"]).status, 0)

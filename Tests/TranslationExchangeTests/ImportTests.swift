@@ -9,14 +9,19 @@ import XCTest
 final class ImportTests: XCTestCase {
     static func text(_ file: EntryFile) -> String? { TranslationFiles.text(at: SampleContent.repository.path + "/" + file.path) }
 
-    func export(_ language: String) -> ExchangeDocument {
-        let loaded = SampleContent.loaded
-        return ExportBuilder(guide: loaded.guide, schemas: loaded.schemas, language: language, text: Self.text).document(outdatedOnly: false)
+    func export(_ language: String, guide: Guide = SampleContent.loaded.guide) -> ExchangeDocument {
+        ExportBuilder(guide: guide, schemas: SampleContent.loaded.schemas, language: language, text: Self.text).document(outdatedOnly: false)
     }
 
-    func plan(_ document: ExchangeDocument) -> (changes: [FileChange], diagnostics: [Diagnostic]) {
-        let loaded = SampleContent.loaded
-        return ImportPlanner(guide: loaded.guide, schemas: loaded.schemas, path: "x.xlf", text: Self.text).plan(document)
+    func plan(_ document: ExchangeDocument, guide: Guide = SampleContent.loaded.guide) -> (changes: [FileChange], diagnostics: [Diagnostic]) {
+        ImportPlanner(guide: guide, schemas: SampleContent.loaded.schemas, path: "x.xlf", text: Self.text).plan(document)
+    }
+
+    /// The sample guide without an entry's translation into `language`.
+    func guide(without language: String, of type: EntryType, _ id: String) -> Guide {
+        var guide = SampleContent.loaded.guide
+        guide.setFile(nil, type: type, id: id, language: language)
+        return guide
     }
 
     /// The export with one unit changed, its unit given line 42 in the exchange file.
@@ -144,7 +149,8 @@ final class ImportTests: XCTestCase {
     }
 
     func testANewTranslationIsBuiltOnTheSourceWhenEveryTextIsTranslated() throws {
-        var document = export("pap")
+        let guide = guide(without: "pap", of: .concepts, "consent")
+        var document = export("pap", guide: guide)
         let e = try XCTUnwrap(document.entries.firstIndex { $0.reference.description == "concepts/consent" })
         XCTAssertTrue(document.entries[e].units.allSatisfy { $0.target == nil })
         for u in document.entries[e].units.indices {
@@ -156,12 +162,12 @@ final class ImportTests: XCTestCase {
         }
         var partial = document
         partial.entries[e].units.removeLast()
-        let (none, warnings) = plan(partial)
+        let (none, warnings) = plan(partial, guide: guide)
         XCTAssertEqual(none.count, 0)
         XCTAssertEqual(warnings.count, 1)
         XCTAssertEqual(warnings.first?.code, "translate.incomplete")
 
-        let (changes, diagnostics) = plan(document)
+        let (changes, diagnostics) = plan(document, guide: guide)
         XCTAssertEqual(diagnostics, [])
         let change = try XCTUnwrap(changes.first)
         XCTAssertTrue(change.isNew)
@@ -185,5 +191,17 @@ final class ImportTests: XCTestCase {
             XCTAssertEqual(file.string("title"), value)
             XCTAssertEqual(file.strings("aliases"), [value, "b"])
         }
+    }
+}
+
+/// A translation may show its language's version of an image.
+final class LocalizedImageTests: XCTestCase {
+    func testALanguagesVersionOfAnImageIsTheSameImage() {
+        XCTAssertTrue(CodeVerifier.isLocalizedVariant("](media/act-means-purpose.es.svg)", of: "](media/act-means-purpose.svg)"))
+        XCTAssertTrue(CodeVerifier.isLocalizedVariant("](media/x.pap.png)", of: "](media/x.png)"))
+        XCTAssertFalse(CodeVerifier.isLocalizedVariant("](media/other.es.svg)", of: "](media/act-means-purpose.svg)"))
+        XCTAssertFalse(CodeVerifier.isLocalizedVariant("](media/act-means-purpose.es.png)", of: "](media/act-means-purpose.svg)"))
+        XCTAssertFalse(CodeVerifier.isLocalizedVariant("](media/act-means-purpose.a.b.svg)", of: "](media/act-means-purpose.svg)"))
+        XCTAssertFalse(CodeVerifier.isLocalizedVariant("](media/act-means-purpose.svg)", of: "](media/act-means-purpose.svg)"))
     }
 }
