@@ -260,9 +260,12 @@ struct ByteParser {
         return "'\(scalar)'"
     }
 
-    /// Position of an offset on the current line (tokens never span lines).
+    /// Position of an offset: on the current line counted from its start; an
+    /// offset on an earlier line (a member's key, when the value after it is
+    /// missing on a later line) found by counting from the start.
     private func position(of offset: Int) -> JSONParser.Position {
-        (line, 1 + ByteParser.scalarCount(bytes, from: lineStart, to: offset))
+        guard offset >= lineStart else { return ByteParser.lineAndColumn(of: offset, in: bytes) }
+        return (line, 1 + ByteParser.scalarCount(bytes, from: lineStart, to: offset))
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
@@ -272,7 +275,9 @@ struct ByteParser {
 
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var count = 0
-        for i in start..<min(end, bytes.count) where bytes[i] & 0xC0 != 0x80 { count += 1 }
+        let end = min(end, bytes.count)
+        guard start < end else { return 0 }
+        for i in start..<end where bytes[i] & 0xC0 != 0x80 { count += 1 }
         return count
     }
 

@@ -32,6 +32,17 @@ final class JSONParserTests: XCTestCase {
         assertError("\"tab\there\"", line: 1, column: 5, contains: "control character")
     }
 
+    /// An error about a token on an earlier line than the parser has reached
+    /// (a key whose value is missing at the end of the file), found by the
+    /// fuzzer: it once trapped instead of being reported.
+    func testErrorsAboutAnEarlierLine() {
+        for text in ["{\"\":\n", "{\"é\":\n\n  ", "{\"a\": 1, \"b\":\n"] {
+            XCTAssertThrowsError(try JSONParser.parseWithPositions(text), text)
+            XCTAssertThrowsError(try JSONParser.parse(text), text)
+        }
+        assertError("{\"\":\n", line: 2, column: 1, contains: "expected a value")
+    }
+
     func testColumnsCountUnicodeScalars() {
         assertError("[\"é😀\", x]", line: 1, column: 8)
     }
