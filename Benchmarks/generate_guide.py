@@ -42,12 +42,13 @@ def body(rng, kind, refs, lang):
     parts += ["## Details {#details}", "", paragraph(rng, 4), ""]
     parts += [f"- {sentence(rng, 8)}" for _ in range(4)] + [""]
     parts += ["| Sign | Weight |", "| --- | --- |"] + [f"| {sentence(rng, 4)} | {rng.choice(['low', 'high'])} |" for _ in range(3)] + [""]
-    if kind == "indicators":
-        parts += ["## What to do {#what-to-do}", "", "Note what you saw and tell your supervisor discreetly.", ""]
     if kind == "protocols":
         parts += ["## Steps {#steps}", ""] + [f"{i}. {sentence(rng, 10)}" for i in range(1, 7)] + [""]
         parts += ["## Don't {#dont}", "", "- Do not confront anyone.", ""]
     parts += [paragraph(rng, 3), ""]
+    if kind == "indicators":
+        # Last, so no other text falls in it: at most 140 characters (section.too-long).
+        parts += ["## What to do {#what-to-do}", "", "Note what you saw and tell your supervisor discreetly.", ""]
     return "\n".join(parts)
 
 

@@ -1,5 +1,6 @@
 import Foundation
 import GuideModel
+import Templating
 
 /// Rendered cards and the page chrome shared by all pages (filled while
 /// pages render in parallel). A card depends only on its entry and on what

@@ -1,5 +1,6 @@
 import GuideModel
 import JSON
+import Templating
 
 /// Cards: one entry in a list (title, summary, link; an indicator's
 /// strength; a helpline's numbers), rendered once per entry, language and

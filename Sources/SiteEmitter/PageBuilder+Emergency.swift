@@ -1,5 +1,6 @@
 import GuideModel
 import JSON
+import Templating
 
 /// "Emergency first": each country's emergency number and anti-trafficking
 /// line as one-tap links on every language's home page (and on the country's

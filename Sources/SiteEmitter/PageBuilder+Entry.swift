@@ -1,6 +1,7 @@
 import GuideModel
 import Schema
 import JSON
+import Templating
 
 extension PageBuilder {
     /// The page of one entry in one language.

@@ -1,4 +1,5 @@
 import GuideModel
+import Templating
 
 extension SitePaths {
     /// The glossary built from the termbase.
@@ -70,5 +71,5 @@ extension PageBuilder {
 
 extension SiteTemplates {
     /// Whether a template of that name was loaded.
-    func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+    func has(_ name: String) -> Bool { library.has(name) }
 }

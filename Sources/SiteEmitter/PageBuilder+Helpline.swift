@@ -1,6 +1,7 @@
 import GuideModel
 import Schema
 import JSON
+import Templating
 
 extension PageBuilder {
     /// A helpline's contact details for templates: channels as `tel:`,

@@ -1,4 +1,5 @@
 import GuideModel
+import Templating
 
 /// Marking text in another language than the page: every fragment shown
 /// from a fallback (a term's name, a card's title, a body) carries its own

@@ -1,5 +1,6 @@
 import Foundation
 import GuideModel
+import Templating
 
 extension PageBuilder {
     /// The language's home page: what the guide is, how to use it, the touchpoints.

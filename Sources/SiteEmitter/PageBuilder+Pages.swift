@@ -1,5 +1,6 @@
 import Foundation
 import GuideModel
+import Templating
 
 /// Pages that are not about entries: browsing safely, printable handouts,
 /// "page not found" and "not stored for offline use".

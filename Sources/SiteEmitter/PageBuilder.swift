@@ -2,6 +2,7 @@ import Foundation
 import GuideModel
 import Schema
 import JSON
+import Templating
 
 /// A template context: one level of names and values.
 typealias Context = [String: TemplateValue]

@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import GuideModel
 import JSON
+import Templating
 
 /// Writes the static site: a folder per language, every page an
 /// `index.html` reached by relative links, rendered from the Mustache

@@ -1,24 +1,17 @@
-import Foundation
-@testable import SiteEmitter
+import Templating
 import XCTest
 
 /// Rendering through plans (shared page chrome rendered once) gives the bytes
 /// of rendering every page in full, whatever the pages set or leave out.
 final class TemplatePlanTests: XCTestCase {
-    private func templates(_ files: [String: String]) throws -> SiteTemplates {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guide-plans-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var all = files
-        for name in SiteTemplates.pages where all[name] == nil { all[name] = "{{title}}" }
-        for (name, text) in all {
-            let url = folder.appendingPathComponent(name + ".mustache")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        let (loaded, problems) = SiteTemplates.load(folder: folder, displayFolder: "site")
-        XCTAssertEqual(problems.filter { $0.severity == .error }.map(\.message), [])
-        return try XCTUnwrap(loaded)
+    private func templates(_ files: [String: String]) throws -> TemplateLibrary {
+        TemplateLibrary(try files.mapValues { try Template(parsing: $0) })
     }
+
+    /// The names the site shares between pages (`SiteTemplates.sharedNames`).
+    static let shared = ["lang", "dir", "s", "root", "site_title", "site_short_title", "quick_exit_url", "home_href",
+                         "search_href", "safety_href", "handouts_href", "language_name", "edition", "publisher",
+                         "css_href", "script_src", "sw_src", "icon_href", "nav"]
 
     func testPlansGiveTheBytesOfAFullRender() throws {
         let loaded = try templates([
@@ -38,7 +31,6 @@ final class TemplatePlanTests: XCTestCase {
             "partials/head": "<p>{{s.hello}} {{lang}}</p>\n{{#s}}{{bye}}{{/s}}\n",
             "pages/page": "{{< layout}}{{$main}}<main>{{title}}{{#extra}}+{{extra}}{{/extra}}</main>{{/main}}{{/layout}}",
         ])
-        let compiled = try XCTUnwrap(loaded.compiled, "these templates are compiled")
         let s: TemplateValue = ["hello": "Hi <you>", "bye": "Bye", "more": "more"]
         let nav: TemplateValue = [["href": "a/", "label": "A", "current": true], ["href": "b/", "label": "B", "current": false]]
         func page(_ extra: [String: TemplateValue]) -> [String: TemplateValue] {
@@ -62,13 +54,13 @@ final class TemplatePlanTests: XCTestCase {
         ]
         for (index, context) in pages.enumerated() {
             var planned: [UInt8] = []
-            loaded.render("pages/page", context, into: &planned)
+            loaded.render("pages/page", TemplateObject(context), shared: Self.shared, into: &planned)
             var full: [UInt8] = []
-            compiled.render("pages/page", TemplateObject(context), into: &full)
+            loaded.render("pages/page", TemplateObject(context), into: &full)
             XCTAssertEqual(String(decoding: planned, as: UTF8.self), String(decoding: full, as: UTF8.self), "page \(index)")
         }
         var text: [UInt8] = []
-        loaded.render("pages/page", page(["is_root": true, "flag": "on"]), into: &text)
+        loaded.render("pages/page", TemplateObject(page(["is_root": true, "flag": "on"])), shared: Self.shared, into: &text)
         XCTAssertFalse(String(decoding: text, as: UTF8.self).contains("flag:on"), "is_root hides the block")
     }
 }
