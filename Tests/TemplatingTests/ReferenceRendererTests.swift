@@ -81,7 +81,7 @@ final class ReferenceRendererTests: XCTestCase {
         }
         XCTAssertFalse(published.isEmpty)
         context.publishedHandouts = published
-        let design = SiteEmitter.Design(loading: context, global: "")
+        let design = SiteEmitter.Design(loading: context, global: SiteInputs(context))
         XCTAssertEqual(design.problems.filter { $0.severity == .error }, [])
         let templates = try XCTUnwrap(design.templates)
         var recording = templates
