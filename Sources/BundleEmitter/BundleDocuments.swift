@@ -2,6 +2,7 @@ import Foundation
 import GuideModel
 import JSON
 import Schema
+import Parallel
 
 /// The bundle's documents as values, built from the guide: `guide.json` with every language
 /// and one document per language. `BundleEmitter` writes the same bytes without building
@@ -16,14 +17,7 @@ public struct BundleDocuments: Sendable {
     /// helpline freshness is measured against `today`.
     public init(guide: Guide, drafts: Bool, sourceDate: Date?, today: FullDate = FullDate(utcDayOf: Date())) {
         let parts = BundleParts(guide: guide, drafts: drafts, sourceDate: sourceDate, today: today)
-        var outputs = [EntryRenderer.Output?](repeating: nil, count: parts.entries.count)
-        outputs.withUnsafeMutableBufferPointer { buffer in
-            let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: parts.entries.count) { i in
-                slots[i] = parts.renderer.render(parts.entries[i])
-            }
-        }
-        let rendered = outputs.compactMap { $0 }
+        let rendered = Parallel.map(parts.entries.count) { parts.renderer.render(parts.entries[$0]) }.compactMap { $0 }
 
         var full = parts.fullMembers
         full["entries"] = .array(rendered.map(parts.fullEntry))

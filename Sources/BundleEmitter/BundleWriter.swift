@@ -5,8 +5,10 @@ import Darwin
 #endif
 import Digest
 import Foundation
+import Synchronization
 import GuideModel
 import JSON
+import Parallel
 
 /// Writes `guide.json` and the language files as the entries are rendered, without building
 /// the documents in memory: each entry is rendered and serialised (in parallel) into the
@@ -37,52 +39,21 @@ struct BundleWriter {
             files.forEach { $0.abandon() }
             throw error
         }
-        var hasher = ContentHasher(members: BundleParts.hashed(fullMembers))
-
+        let delivery = InOrderDelivery(hasher: ContentHasher(members: BundleParts.hashed(fullMembers)), files: files)
         let entries = parts.entries
-        let lock = NSLock()
-        var pending = [EntryBytes?](repeating: nil, count: entries.count)
-        var next = 0
-        var draining = false
-        var failure: Error?
-        // Whichever thread finds the next entry in order ready appends it (and any after it
-        // that are ready); the others go on rendering.
-        func deliver(_ chunks: EntryBytes, at index: Int) {
-            lock.lock()
-            pending[index] = chunks
-            guard !draining else { lock.unlock(); return }
-            draining = true
-            while next < entries.count, let ready = pending[next] {
-                pending[next] = nil
-                next += 1
-                lock.unlock()
-                if failure == nil {
-                    do {
-                        hasher.add(entry: ready.compact)
-                        try files[0].append(entry: ready.full)
-                        for (position, chunk) in ready.languages.enumerated() {
-                            if let chunk { try files[position + 1].append(entry: chunk) }
-                        }
-                    } catch {
-                        failure = error
-                    }
-                }
-                lock.lock()
-            }
-            draining = false
-            lock.unlock()
-        }
         var renderer = parts.renderer
         renderer.hashing = false
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            deliver(EntryBytes(renderer.render(entries[index]), codes: codes), at: index)
+        let rendering = renderer
+        Parallel.forEach(entries.count) { index in
+            delivery.deliver(EntryBytes(rendering.render(entries[index]), codes: codes), at: index)
         }
+        var (hasher, written, failure) = delivery.finish()
         do {
             if let failure { throw failure }
             let contentHash = hasher.finish()
-            for file in files { try file.finish(contentHash: contentHash, generatedAt: parts.generatedAt) }
+            for file in written { try file.finish(contentHash: contentHash, generatedAt: parts.generatedAt) }
         } catch {
-            files.forEach { $0.abandon() }
+            written.forEach { $0.abandon() }
             throw error
         }
     }
@@ -299,5 +270,53 @@ final class StreamedFile {
             offset += written
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Entries rendered on all cores, appended to the files in entry order: each
+/// rendered entry is handed in with its index, and whichever thread hands in
+/// the next one in order appends it, and every later one already waiting.
+final class InOrderDelivery: Sendable {
+    private struct State {
+        var pending: [Int: EntryBytes] = [:]
+        var next = 0
+        var hasher: ContentHasher
+        var files: [StreamedFile]
+        var failure: Error?
+    }
+
+    private let state: Mutex<State>
+
+    init(hasher: sending ContentHasher, files: sending [StreamedFile]) {
+        state = Mutex(State(hasher: hasher, files: files))
+    }
+
+    func deliver(_ chunks: EntryBytes, at index: Int) {
+        state.withLock { state in
+            state.pending[index] = chunks
+            while let ready = state.pending.removeValue(forKey: state.next) {
+                state.next += 1
+                guard state.failure == nil else { continue }
+                do {
+                    state.hasher.add(entry: ready.compact)
+                    try state.files[0].append(entry: ready.full)
+                    for (position, chunk) in ready.languages.enumerated() {
+                        if let chunk { try state.files[position + 1].append(entry: chunk) }
+                    }
+                } catch {
+                    state.failure = error
+                }
+            }
+        }
+    }
+
+    /// The hash over every entry, the files handed back, and the first error, once every
+    /// entry was delivered.
+    func finish() -> (ContentHasher, [StreamedFile], Error?) {
+        state.withLock { state in
+            let result = (state.hasher, state.files, state.failure)
+            state.files = []
+            return result
+        }
     }
 }

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import GuideModel
 import JSON
+import Parallel
 
 /// Runs every check over a loaded guide and returns all diagnostics in print order.
 ///
@@ -80,27 +81,22 @@ public enum GuideChecker {
     /// Checks entries (schema, then every check's per-entry part), in parallel;
     /// results in the order of `entries`.
     static func checkEntries(_ entries: [Entry], start: Start, context: CheckContext) -> [EntryResult] {
-        var results = [EntryResult](repeating: EntryResult(), count: entries.count)
         let guide = context.guide
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-                var scoped = EntryFiles(entries[i], sourceLanguage: guide.config.sourceLanguage)
-                var result = EntryResult()
-                for file in scoped.files {
-                    let found = start.schema.check(file, in: guide)
-                    if found.isEmpty { continue }
-                    result.schemaDiagnostics += found
-                    result.invalid.insert(file.path)
-                }
-                if !start.configInvalid {
-                    scoped.invalid = result.invalid
-                    for check in checks { result.diagnostics += check.check(scoped, in: context) }
-                }
-                slots[i] = result
+        return Parallel.map(entries.count) { i in
+            var scoped = EntryFiles(entries[i], sourceLanguage: guide.config.sourceLanguage)
+            var result = EntryResult()
+            for file in scoped.files {
+                let found = start.schema.check(file, in: guide)
+                if found.isEmpty { continue }
+                result.schemaDiagnostics += found
+                result.invalid.insert(file.path)
             }
+            if !start.configInvalid {
+                scoped.invalid = result.invalid
+                for check in checks { result.diagnostics += check.check(scoped, in: context) }
+            }
+            return result
         }
-        return results
     }
 
     /// Runs the guide-wide checks and puts every diagnostic in print order

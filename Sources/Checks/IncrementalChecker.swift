@@ -3,6 +3,7 @@ import Foundation
 import GuideModel
 import JSON
 import Schema
+import Synchronization
 
 /// Checks a guide again after an edit, re-checking only the entries the edit
 /// can have changed; `run` always returns what `GuideChecker.run` returns for
@@ -24,7 +25,7 @@ import Schema
 /// changed, and on the first run, it checks every entry. guide.yml and the
 /// handouts are checked on every run: they are few, and their checks read
 /// many entries.
-public final class IncrementalChecker: @unchecked Sendable {
+public final class IncrementalChecker: Sendable {
     /// How much of the guide a run checked.
     public struct RunSummary: Sendable, Equatable {
         /// Entries in the guide.
@@ -33,19 +34,22 @@ public final class IncrementalChecker: @unchecked Sendable {
         public var checkedEntries: Int
     }
 
-    private let lock = NSLock()
-    private var previous: Snapshot?
-    private var summary = RunSummary(entries: 0, checkedEntries: 0)
-    /// guide.yml and handouts that passed their schema (by path), and the schemas they passed.
-    private var passedGuideFiles: [String: JSONObject] = [:]
-    private var passedSchemas: (registry: SchemaRegistry?, uris: [String: String])?
+    /// What one run leaves for the next. Runs hold the lock from start to end.
+    private struct Memory {
+        var previous: Snapshot?
+        var summary = RunSummary(entries: 0, checkedEntries: 0)
+        /// guide.yml and handouts that passed their schema (by path), and the schemas they passed.
+        var passedGuideFiles: [String: JSONObject] = [:]
+        var passedSchemas: (registry: SchemaRegistry?, uris: [String: String])?
+    }
+
+    private let memory = Mutex(Memory())
 
     public init() {}
 
     /// What the last `run` checked.
     public var lastRun: RunSummary {
-        lock.lock(); defer { lock.unlock() }
-        return summary
+        memory.withLock { $0.summary }
     }
 
     /// Checks `guide` as `GuideChecker.run` does, reusing what the previous
@@ -54,11 +58,18 @@ public final class IncrementalChecker: @unchecked Sendable {
     /// are unchanged, or every entry is checked.
     public func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
                     drafts: Bool = false) -> [Diagnostic] {
-        lock.lock(); defer { lock.unlock() }
+        memory.withLock { memory in
+            Self.run(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics, today: today, drafts: drafts,
+                     memory: &memory)
+        }
+    }
+
+    private static func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
+                            drafts: Bool, memory: inout Memory) -> [Diagnostic] {
         let start: GuideChecker.Start
-        switch begin(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics) {
+        switch begin(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics, memory: &memory) {
         case .stop(let diagnostics):
-            summary = RunSummary(entries: guide.entries.values.reduce(0) { $0 + $1.count }, checkedEntries: 0)
+            memory.summary = RunSummary(entries: guide.entries.values.reduce(0) { $0 + $1.count }, checkedEntries: 0)
             return diagnostics
         case .proceed(let s):
             start = s
@@ -68,7 +79,7 @@ public final class IncrementalChecker: @unchecked Sendable {
         // With guide.yml invalid only schema diagnostics are reported: nothing
         // to keep (the previous results stay for when it is fixed).
         if start.configInvalid {
-            summary = RunSummary(entries: entries.count, checkedEntries: entries.count)
+            memory.summary = RunSummary(entries: entries.count, checkedEntries: entries.count)
             return GuideChecker.finish(start, context: context,
                                        entries: GuideChecker.checkEntries(entries, start: start, context: context))
         }
@@ -78,7 +89,7 @@ public final class IncrementalChecker: @unchecked Sendable {
         let sourceLanguage = guide.config.sourceLanguage
         var records = [EntryRecord?](repeating: nil, count: entries.count)
         var stale: [Int] = []
-        if let previous, previous.shared == shared {
+        if let previous = memory.previous, previous.shared == shared {
             // The same entries in the same order: records line up with `entries`.
             // First the entries whose files changed, then those naming one whose
             // section ids or statuses (what links to it resolve and show) changed.
@@ -112,27 +123,30 @@ public final class IncrementalChecker: @unchecked Sendable {
             records[i] = EntryRecord(entries[i], in: guide, result: result, referenced: records[i]?.referenced)
         }
         let done = records.map { $0! }
-        previous = Snapshot(shared: shared, records: done)
-        summary = RunSummary(entries: entries.count, checkedEntries: stale.count)
+        memory.previous = Snapshot(shared: shared, records: done)
+        memory.summary = RunSummary(entries: entries.count, checkedEntries: stale.count)
         return GuideChecker.finish(start, context: context, entries: done.lazy.map(\.result))
     }
 
     /// `GuideChecker.begin`, without validating again the guide.yml and
     /// handouts that passed the same schemas unchanged.
-    private func begin(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic]) -> GuideChecker.Beginning {
-        if let passedSchemas, passedSchemas.registry !== schemas.registry || passedSchemas.uris != schemas.uris {
-            passedGuideFiles = [:]
+    private static func begin(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic],
+                              memory: inout Memory) -> GuideChecker.Beginning {
+        if let passedSchemas = memory.passedSchemas,
+           passedSchemas.registry !== schemas.registry || passedSchemas.uris != schemas.uris {
+            memory.passedGuideFiles = [:]
         }
-        passedSchemas = (schemas.registry, schemas.uris)
+        memory.passedSchemas = (schemas.registry, schemas.uris)
+        let passedBefore = memory.passedGuideFiles
         let beginning = GuideChecker.begin(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics) { path, value in
-            self.passedGuideFiles[path] == value
+            passedBefore[path] == value
         }
         guard case .proceed(let start) = beginning else { return beginning }
         let failed = Set(start.guideSchemaDiagnostics.map(\.file))
         var passed: [String: JSONObject] = [:]
         if let config = guide.configDocument, !failed.contains(config.path) { passed[config.path] = config.value }
         for handout in guide.handouts where !failed.contains(handout.path) { passed[handout.path] = handout.value }
-        passedGuideFiles = passed
+        memory.passedGuideFiles = passed
         return beginning
     }
 
@@ -157,7 +171,7 @@ public final class IncrementalChecker: @unchecked Sendable {
         /// Each file's `status` by language: whether links to it are shown (see `PublishedLinkCheck`).
         let statuses: [String: String]
         let result: GuideChecker.EntryResult
-        /// The entries it names, found when first needed (under the checker's lock).
+        /// The entries it names, found when first needed (while the run holds the checker's lock).
         var referenced: Set<Reference>?
 
         init(_ entry: Entry, in guide: Guide, result: GuideChecker.EntryResult, referenced: Set<Reference>?) {

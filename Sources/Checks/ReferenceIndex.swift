@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import GuideModel
 import Markdown
+import Synchronization
 
 /// Answers "does this reference resolve?" and "what did the user mean?" for
 /// every check that meets references. Built once per run and shared by
@@ -10,12 +11,11 @@ import Markdown
 /// What it answers depends only on the set of entries, each entry's source
 /// file's section ids (and whether it has a source file), the schemas' section
 /// rules and the unloadable files: `IncrementalChecker` relies on this.
-final class ReferenceIndex: @unchecked Sendable {
+final class ReferenceIndex: Sendable {
     private let guide: Guide
     /// Files that exist but could not be loaded: a reference to them is not a second mistake.
     private let unloadable: Set<String>
-    private let lock = NSLock()
-    private var allReferences: [String]?
+    private let allReferences = Mutex<[String]?>(nil)
 
     init(guide: Guide, unloadable: Set<String> = []) {
         self.guide = guide
@@ -25,11 +25,14 @@ final class ReferenceIndex: @unchecked Sendable {
     /// Every entry as `<type>/<id>`, in guide order, for suggestions; made
     /// when first needed (a guide without mistakes never needs it).
     private var all: [String] {
-        lock.lock(); defer { lock.unlock() }
-        if let allReferences { return allReferences }
-        let made = EntryType.allCases.flatMap { type in (guide.entries[type] ?? [:]).keys.sorted().map { "\(type.rawValue)/\($0)" } }
-        allReferences = made
-        return made
+        allReferences.withLock { known in
+            if let known { return known }
+            let made = EntryType.allCases.flatMap { type in
+                (guide.entries[type] ?? [:]).keys.sorted().map { "\(type.rawValue)/\($0)" }
+            }
+            known = made
+            return made
+        }
     }
 
     enum Resolution {

@@ -1,29 +1,26 @@
-import Foundation
+import Synchronization
 
 /// Collects diagnostics from checks that may run in parallel.
 ///
 /// Exact duplicates collapse, so a mistake reached by two routes is still
 /// reported once.
-public final class DiagnosticBag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: Set<Diagnostic> = []
+public final class DiagnosticBag: Sendable {
+    private let items = Mutex<Set<Diagnostic>>([])
 
     public init() {}
 
     public func add(_ diagnostic: Diagnostic) {
-        lock.lock(); defer { lock.unlock() }
-        items.insert(diagnostic)
+        items.withLock { _ = $0.insert(diagnostic) }
     }
 
     public func add<S: Sequence>(contentsOf diagnostics: S) where S.Element == Diagnostic {
-        lock.lock(); defer { lock.unlock() }
-        items.formUnion(diagnostics)
+        let added = Array(diagnostics)
+        items.withLock { $0.formUnion(added) }
     }
 
     /// All diagnostics in stable print order.
     public var sorted: [Diagnostic] {
-        lock.lock(); defer { lock.unlock() }
-        return items.sorted()
+        items.withLock { $0.sorted() }
     }
 
     public var errorCount: Int { count(.error) }
@@ -31,7 +28,6 @@ public final class DiagnosticBag: @unchecked Sendable {
     public var hasErrors: Bool { errorCount > 0 }
 
     private func count(_ severity: Severity) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        return items.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        items.withLock { items in items.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
     }
 }

@@ -19,8 +19,8 @@ public final class SHA256 {
     deinit { EVP_MD_CTX_free(context) }
 
     public func update<Bytes: Sequence>(data bytes: Bytes) where Bytes.Element == UInt8 {
-        let handled = bytes.withContiguousStorageIfAvailable { buffer in
-            _ = EVP_DigestUpdate(context, buffer.baseAddress, buffer.count)
+        let handled: Bool? = bytes.withContiguousStorageIfAvailable { buffer in
+            EVP_DigestUpdate(context, buffer.baseAddress, buffer.count) == 1
         }
         if handled == nil {
             let copy = Array(bytes)

@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 import Foundation
+import Parallel
 
 /// Removes a folder and everything in it, on all cores: each folder's
 /// entries are read once (`readdir`, whose entry types spare a `stat` per
@@ -24,7 +24,8 @@ public enum TreeRemoval {
             let below = entries(of: child.path).filter(\.isFolder).map(\.path)
             folders += below.isEmpty ? [child.path] : below
         }
-        DispatchQueue.concurrentPerform(iterations: folders.count) { removeTree(folders[$0]) }
+        let found = folders
+        Parallel.forEach(found.count) { removeTree(found[$0]) }
         removeTree(path)
         if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
     }

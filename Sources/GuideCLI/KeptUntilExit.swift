@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Values a one-shot command keeps until the process exits instead of
 /// freeing them: releasing a loaded guide (hundreds of thousands of small
@@ -6,12 +6,9 @@ import Foundation
 /// while exiting gives all the memory back at once. `GuideCommand.runMain`
 /// exits without running any deinitialiser.
 enum KeptUntilExit {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var values: [Any] = []
+    private static let values = Mutex<[any Sendable]>([])
 
-    static func keep(_ value: Any) {
-        lock.lock()
-        values.append(value)
-        lock.unlock()
+    static func keep(_ value: any Sendable) {
+        values.withLock { $0.append(value) }
     }
 }

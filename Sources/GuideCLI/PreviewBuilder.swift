@@ -4,11 +4,12 @@ import Foundation
 import GuideModel
 import Loader
 import SiteEmitter
+import Synchronization
 
 /// What the preview serves right now, shared between the watcher (which
 /// rebuilds) and the server's request handlers.
-final class PreviewState: @unchecked Sendable {
-    struct Snapshot {
+final class PreviewState: Sendable {
+    struct Snapshot: Sendable {
         /// Changes with every build: open pages reload when it does.
         var version: String
         /// The folder with the built site (the last good build).
@@ -17,15 +18,12 @@ final class PreviewState: @unchecked Sendable {
         var errorPage: String?
     }
 
-    private let lock = NSLock()
-    private var snapshot = Snapshot(version: "0", root: nil, errorPage: nil)
+    private let snapshot = Mutex(Snapshot(version: "0", root: nil, errorPage: nil))
 
-    var current: Snapshot { lock.lock(); defer { lock.unlock() }; return snapshot }
+    var current: Snapshot { snapshot.withLock { $0 } }
 
     func update(_ change: (inout Snapshot) -> Void) {
-        lock.lock()
-        change(&snapshot)
-        lock.unlock()
+        snapshot.withLock { change(&$0) }
     }
 }
 
@@ -37,17 +35,23 @@ final class PreviewState: @unchecked Sendable {
 /// read again (`LoadCache`) nor checked again (`IncrementalChecker`), and the site is updated in place, re-rendering
 /// only the pages an edit affects (`EmitContext.lastBuild`). The first build,
 /// and any build after one that failed half-way, goes into a fresh folder.
-final class PreviewBuilder: @unchecked Sendable {
+final class PreviewBuilder: Sendable {
     let paths: PathOptions
     let drafts: Bool
     let temporary: URL
     let state: PreviewState
-    private var count = 0
     private let session = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private let loadCache = LoadCache()
     private let checker = IncrementalChecker()
-    /// The folder being served and what the emitter kept of its last build.
-    private var served: (folder: URL, kept: KeptBuild)?
+    /// What one build leaves for the next; a build holds the lock from start
+    /// to end, so builds never overlap.
+    private struct Builds {
+        var count = 0
+        /// The folder being served and what the emitter kept of its last build.
+        var served: (folder: URL, kept: KeptBuild)?
+    }
+
+    private let builds = Mutex(Builds())
 
     init(paths: PathOptions, drafts: Bool, temporary: URL, state: PreviewState) {
         self.paths = paths
@@ -59,9 +63,13 @@ final class PreviewBuilder: @unchecked Sendable {
     /// Builds once and returns what the terminal should print. `changed`:
     /// the paths the watcher saw change since the last build (nil: unknown).
     func build(changed: [String]? = nil) -> String {
-        count += 1
+        builds.withLock { build(changed: changed, builds: &$0) }
+    }
+
+    private func build(changed: [String]?, builds: inout Builds) -> String {
+        builds.count += 1
         let started = Date()
-        let version = "\(session)-\(count)"
+        let version = "\(session)-\(builds.count)"
         let checked: CheckedContent
         do {
             checked = try CheckedContent.load(paths: paths, today: DiagnosticOptions.startOfToday(), drafts: drafts, cache: loadCache,
@@ -78,7 +86,7 @@ final class PreviewBuilder: @unchecked Sendable {
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             do {
-                let root = try emit(checked.loaded.guide, diagnostics: &diagnostics)
+                let root = try emit(checked.loaded.guide, diagnostics: &diagnostics, builds: &builds)
                 if let root {
                     state.update { $0.version = version; $0.root = root; $0.errorPage = nil }
                     let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
@@ -104,9 +112,9 @@ final class PreviewBuilder: @unchecked Sendable {
     /// Runs the site emitter (as `guide build --only site` would): in place
     /// over the served folder when there is one, else into a fresh folder.
     /// Returns the folder to serve, or nil when the emitter reported errors.
-    private func emit(_ guide: Guide, diagnostics: inout [Diagnostic]) throws -> URL? {
-        let previous = served
-        let folder = previous?.folder ?? temporary.appendingPathComponent("site-\(count)")
+    private func emit(_ guide: Guide, diagnostics: inout [Diagnostic], builds: inout Builds) throws -> URL? {
+        let previous = builds.served
+        let folder = previous?.folder ?? temporary.appendingPathComponent("site-\(builds.count)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let context = EmitContext(guide: guide, folder: folder, templates: URL(fileURLWithPath: paths.templates),
                                   drafts: drafts, sourceDate: BuildCommand.sourceDate(), lastBuild: previous?.kept)
@@ -114,24 +122,24 @@ final class PreviewBuilder: @unchecked Sendable {
         do {
             problems = try SiteEmitter().emit(context)
         } catch {
-            forget(folder, keeping: previous?.folder)
+            forget(folder, keeping: previous?.folder, builds: &builds)
             throw error
         }
         diagnostics = (diagnostics + problems).sorted()
         guard !problems.contains(where: { $0.severity == .error }) else {
             // Nothing written in place can be trusted now: the next build starts afresh.
-            forget(folder, keeping: nil)
+            forget(folder, keeping: nil, builds: &builds)
             return nil
         }
-        served = context.kept.value != nil ? (folder, context.kept) : nil
+        builds.served = context.kept.value != nil ? (folder, context.kept) : nil
         return folder
     }
 
     /// Stops building on `folder`: the next build starts in a fresh folder.
     /// `folder` is removed unless it is `kept` (pages show the errors
     /// meanwhile; the temporary folder goes when the preview stops).
-    private func forget(_ folder: URL, keeping kept: URL?) {
+    private func forget(_ folder: URL, keeping kept: URL?, builds: inout Builds) {
         if folder != kept { try? FileManager.default.removeItem(at: folder) }
-        if served?.folder == folder { served = nil }
+        if builds.served?.folder == folder { builds.served = nil }
     }
 }

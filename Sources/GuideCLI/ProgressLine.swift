@@ -4,16 +4,20 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// One line on standard error saying what a long command is doing, redrawn
 /// in place. It appears only when standard error is a terminal and the
 /// command has run for more than a second; piped output stays quiet.
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressLine: Sendable {
+    private struct Line {
+        var phase = ""
+        var shown = false
+        var finished = false
+    }
+
+    private let line = Mutex(Line())
     private let started = Date()
-    private var phase = ""
-    private var shown = false
-    private var finished = false
     let enabled: Bool
 
     init(enabled: Bool = ProgressLine.isTerminal) {
@@ -31,8 +35,7 @@ final class ProgressLine: @unchecked Sendable {
 
     /// What the command is doing now ("checking Content/", "writing site" …).
     func set(_ phase: String) {
-        lock.lock(); defer { lock.unlock() }
-        self.phase = phase
+        line.withLock { $0.phase = phase }
     }
 
     /// Seconds since the command started.
@@ -40,17 +43,20 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Clears the line; nothing is drawn after this.
     func finish() {
-        lock.lock(); defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        finished = true
+        line.withLock { line in
+            if line.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            line.finished = true
+        }
     }
 
     /// Draws the line; false once finished.
     private func draw() -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        guard !finished else { return false }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(phase) … \(String(format: "%.1f", elapsed)) s".utf8))
-        shown = true
-        return true
+        let elapsed = elapsed
+        return line.withLock { line in
+            guard !line.finished else { return false }
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line.phase) … \(String(format: "%.1f", elapsed)) s".utf8))
+            line.shown = true
+            return true
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Checks
 import Diagnostics
 import Foundation
+import Synchronization
 import Loader
 
 /// The fuzz target: one input is one content file. Its first byte chooses
@@ -51,14 +52,17 @@ enum FuzzTarget {
     /// per second. Every write gets a new inode and modification time, so
     /// the cache always sees a changed file as changed.
     static let cache = LoadCache()
-    nonisolated(unsafe) static var clock = 1_000_000
+    static let clock = Mutex(1_000_000)
 
     /// Writes `data` to `url` through a new file with a modification time no file had before.
     static func write(_ data: Data, to url: URL) {
         let temporary = url.path + ".fuzz-write"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        clock += 1
-        var times = [timespec(tv_sec: clock, tv_nsec: 0), timespec(tv_sec: clock, tv_nsec: 0)]
+        let now = clock.withLock { clock in
+            clock += 1
+            return clock
+        }
+        var times = [timespec(tv_sec: now, tv_nsec: 0), timespec(tv_sec: now, tv_nsec: 0)]
         _ = utimensat(AT_FDCWD, temporary, &times, 0)
         _ = rename(temporary, url.path)
     }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 import Schema
 
 /// One output of `guide build` (site, handouts or bundle). Emitters read the
@@ -65,14 +66,13 @@ public struct EmitContext: Sendable {
 /// emitter, handed back as `EmitContext.lastBuild`. Nothing is kept on disk:
 /// `guide build` always renders everything (reusing files from disk did not
 /// pay for its bookkeeping, see docs/benchmarks.md).
-public final class KeptBuild: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Sendable)?
+public final class KeptBuild: Sendable {
+    private let stored = Mutex<(any Sendable)?>(nil)
 
     public init() {}
 
     public var value: (any Sendable)? {
-        get { lock.lock(); defer { lock.unlock() }; return stored }
-        set { lock.lock(); stored = newValue; lock.unlock() }
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Parallel
 
 /// Everything loaded from `Content/`: settings, entries, handouts, media.
 public struct Guide: Sendable {
@@ -53,13 +54,8 @@ public struct Guide: Sendable {
     /// loads), hashes of unchanged source files are not computed again.
     public mutating func computeSourceHashes(memo: SourceHashMemo? = nil) {
         let all = allEntries
-        var hashes = [String?](repeating: nil, count: all.count)
-        hashes.withUnsafeMutableBufferPointer { slots in
-            let slots = slots
-            DispatchQueue.concurrentPerform(iterations: all.count) { i in
-                slots[i] = computedSourceHash(of: all[i], memo: memo)
-            }
-        }
+        let guide = self
+        let hashes = Parallel.map(all.count) { guide.computedSourceHash(of: all[$0], memo: memo) }
         for (entry, hash) in zip(all, hashes) { sourceHashes[entry.reference] = hash }
         memo?.prune(keeping: all.count)
     }

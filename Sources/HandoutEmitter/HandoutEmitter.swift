@@ -2,6 +2,7 @@ import FileSystem
 import Diagnostics
 import Foundation
 import GuideModel
+import Parallel
 
 /// `Output/handouts/<handout-id>.<lang>.pdf` for every handout definition and each of its
 /// languages (and `<handout-id>.<lang>.<paper>.pdf` for cards imposed for office printers),
@@ -87,16 +88,13 @@ public struct HandoutEmitter: Emitter {
             }
         }
 
-        var results = [Result<[RenderedHandout?], Error>?](repeating: nil, count: jobs.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                let job = jobs[index]
-                slots[index] = Result {
-                    try [HandoutRenderer.render(job.built.content, style: style, sourceDateEpoch: epoch)]
-                        + job.sheets.map { try HandoutRenderer.renderImposed(job.built.content, style: style, sheet: $0,
-                                                                             sourceDateEpoch: epoch) }
-                }
+        let planned = jobs
+        let results = Parallel.map(planned.count) { index -> Result<[RenderedHandout?], Error>? in
+            let job = planned[index]
+            return Result {
+                try [HandoutRenderer.render(job.built.content, style: style, sourceDateEpoch: epoch)]
+                    + job.sheets.map { try HandoutRenderer.renderImposed(job.built.content, style: style, sheet: $0,
+                                                                         sourceDateEpoch: epoch) }
             }
         }
 

@@ -1,8 +1,10 @@
 import FileSystem
 import Diagnostics
 import Foundation
+import Synchronization
 import GuideModel
 import JSON
+import Parallel
 
 /// Reads `Content/` into a `Guide`: guide.yml, schemas, entries (in parallel),
 /// handout definitions and media. Problems that stop a file from being read
@@ -111,23 +113,20 @@ public struct ContentLoader {
         let loader = EntryFileLoader(declaredLanguages: config.languageCodes)
         cache?.startLoad()
         // Files the watcher did not report are taken as they are, in one look at the cache.
-        var outputs = edited.flatMap { edited in
+        let unchanged = edited.flatMap { edited in
             cache?.outputs(for: entryJobs.map(\.file.path), except: edited, languages: loader.declaredLanguages)
-        } ?? [EntryFileLoader.Output?](repeating: nil, count: entryJobs.count)
-        outputs.withUnsafeMutableBufferPointer { buffer in
-            let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: entryJobs.count) { i in
-                guard slots[i] == nil else { return }
-                let (type, name, file) = (entryJobs[i].type, entryJobs[i].name, entryJobs[i].file)
-                let stamp = cache.map { _ in FileStamp(file.path) }
-                if let stamp, let kept = cache?.output(for: file.path, stamp: stamp, languages: loader.declaredLanguages) {
-                    slots[i] = kept
-                    return
-                }
-                let output = loader.load(type: type, name: name, file: file.path, path: walker.display(file.relative))
-                if let stamp { cache?.store(output, for: file.path, stamp: stamp, languages: loader.declaredLanguages) }
-                slots[i] = output
+        }
+        let jobs = entryJobs
+        let outputs = Parallel.map(jobs.count) { i -> EntryFileLoader.Output? in
+            if let kept = unchanged?[i] { return kept }
+            let (type, name, file) = (jobs[i].type, jobs[i].name, jobs[i].file)
+            let stamp = cache.map { _ in FileStamp(file.path) }
+            if let stamp, let kept = cache?.output(for: file.path, stamp: stamp, languages: loader.declaredLanguages) {
+                return kept
             }
+            let output = loader.load(type: type, name: name, file: file.path, path: walker.display(file.relative))
+            if let stamp { cache?.store(output, for: file.path, stamp: stamp, languages: loader.declaredLanguages) }
+            return output
         }
         if edited == nil { cache?.keep(only: Set(entryJobs.map(\.file.path))) }
         var entries: [EntryType: [String: Entry]] = [:]
@@ -174,20 +173,21 @@ public struct LoadedContent: Sendable {
 }
 
 /// An entry file found by the walk: its type (the folder) and file name.
-struct EntryFileJob {
+struct EntryFileJob: Sendable {
     let type: EntryType
     let name: String
     let file: ContentWalker.File
 }
 
 /// A value computed on another thread; `value` waits for it.
-private final class Background<Value>: @unchecked Sendable {
+private final class Background<Value: Sendable>: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var result: Value?
+    private let result = Mutex<Value?>(nil)
 
-    init(_ compute: @escaping () -> Value) {
+    init(_ compute: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async {
-            self.result = compute()
+            let value = compute()
+            self.result.withLock { $0 = value }
             self.done.signal()
         }
     }
@@ -195,6 +195,7 @@ private final class Background<Value>: @unchecked Sendable {
     var value: Value {
         done.wait()
         defer { done.signal() }
-        return result!
+        guard let value = result.withLock({ $0 }) else { preconditionFailure("signalled before the value was stored") }
+        return value
     }
 }

@@ -9,8 +9,8 @@ import GuideModel
 /// walked, or nowhere is a diagnostic and is never followed (so no file from
 /// elsewhere on the machine is read or published), and so is anything that
 /// is neither a file nor a folder (a FIFO, a socket, a device).
-struct ContentWalker {
-    struct File: Hashable {
+struct ContentWalker: Sendable {
+    struct File: Hashable, Sendable {
         /// Path relative to the content folder, with `/` separators.
         var relative: String
         var path: String

@@ -6,10 +6,10 @@ import JSON
 import Markdown
 
 /// Reads one `Content/<type>/<id>.<lang>.md` into an `EntryFile`.
-public struct EntryFileLoader {
+public struct EntryFileLoader: Sendable {
     let declaredLanguages: [String]
 
-    struct Output {
+    struct Output: Sendable {
         var file: EntryFile?
         var source: SourceText?
         var diagnostics: [Diagnostic]

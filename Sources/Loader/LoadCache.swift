@@ -2,44 +2,47 @@ import FileSystem
 import Diagnostics
 import Foundation
 import GuideModel
+import Synchronization
 
 /// Entry files as last read, by path, for loads that follow one another in
 /// one process (`guide serve`). Thread-safe: files load in parallel.
-public final class LoadCache: @unchecked Sendable {
-    private let lock = NSLock()
+public final class LoadCache: Sendable {
     /// Source hashes of unchanged source files.
     let sourceHashes = SourceHashMemo()
-    private var kept: [String: (stamp: FileStamp, languages: [String], output: EntryFileLoader.Output)] = [:]
-    private var reads = 0
-
-    public init() {}
 
     typealias LoadedSchemas = (schemas: SchemaSet, diagnostics: [Diagnostic], sources: [String: SourceText])
-    /// The compiled schemas, with the stamps of the files they came from.
-    private var schemas: (stamps: [String: FileStamp], loaded: LoadedSchemas)?
+
+    private struct State {
+        var kept: [String: (stamp: FileStamp, languages: [String], output: EntryFileLoader.Output)] = [:]
+        var reads = 0
+        /// The compiled schemas, with the stamps of the files they came from.
+        var schemas: (stamps: [String: FileStamp], loaded: LoadedSchemas)?
+        /// The last walk, with its files' paths (normalised) for lookups.
+        var lastWalk: (root: String, walk: ContentWalker.Walk, paths: [String: String])?
+        var last: LastLoad?
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
 
     /// The schemas compiled from `files`: the ones kept when no schema file
     /// changed, else freshly loaded by `load`.
     func schemas(of files: [ContentWalker.File], load: () -> LoadedSchemas) -> LoadedSchemas {
         var stamps: [String: FileStamp] = [:]
         for file in files { stamps[file.path] = FileStamp(file.path) }
-        lock.lock()
-        if let kept = schemas, kept.stamps == stamps, !stamps.values.contains(where: { $0.inode == 0 }) {
-            lock.unlock()
+        let kept = state.withLock { $0.schemas }
+        if let kept, kept.stamps == stamps, !stamps.values.contains(where: { $0.inode == 0 }) {
             return kept.loaded
         }
-        lock.unlock()
         let loaded = load()
-        lock.lock()
-        schemas = (stamps, loaded)
-        lock.unlock()
+        state.withLock { $0.schemas = (stamps, loaded) }
         return loaded
     }
 
     /// How many entry files the last load read and parsed (the others came from the cache).
     public var filesReadLastTime: Int {
-        lock.lock(); defer { lock.unlock() }
-        return reads
+        state.withLock { $0.reads }
     }
 
     /// An absolute path without `.`, `..` or repeated slashes (no symbolic
@@ -55,23 +58,18 @@ public final class LoadCache: @unchecked Sendable {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// The last walk, with its files' paths (normalised) for lookups.
-    private var lastWalk: (root: String, walk: ContentWalker.Walk, paths: [String: String])?
-
     func store(walk: ContentWalker.Walk, root: URL) {
         var paths: [String: String] = [:]
         for file in walk.files { paths[Self.normalised(file.path)] = file.path }
-        lock.lock(); defer { lock.unlock() }
-        lastWalk = (Self.normalised(root.path), walk, paths)
+        let root = Self.normalised(root.path)
+        state.withLock { $0.lastWalk = (root, walk, paths) }
     }
 
     /// The last walk of `root` and the files among `changed` (as walked), when every
     /// changed path under `root` is a regular file that walk found and that
     /// is still there; nil when the folders must be walked again.
     func walk(root: URL, unchangedExcept changed: [String]) -> (walk: ContentWalker.Walk, edited: Set<String>)? {
-        lock.lock()
-        let last = lastWalk
-        lock.unlock()
+        let last = state.withLock { $0.lastWalk }
         let rootPath = Self.normalised(root.path)
         guard let last, last.root == rootPath else { return nil }
         var edited: Set<String> = []
@@ -94,63 +92,60 @@ public final class LoadCache: @unchecked Sendable {
     /// The files as last read, without checking them (the caller knows they
     /// are unchanged), but those in `edited`: nil for those and any not kept.
     func outputs(for paths: [String], except edited: Set<String>, languages: [String]) -> [EntryFileLoader.Output?] {
-        lock.lock(); defer { lock.unlock() }
-        return paths.map { path in
-            guard !edited.contains(path), let hit = kept[path], hit.languages == languages else { return nil }
-            return hit.output
+        state.withLock { state in
+            paths.map { path in
+                guard !edited.contains(path), let hit = state.kept[path], hit.languages == languages else { return nil }
+                return hit.output
+            }
         }
     }
 
     func output(for path: String, stamp: FileStamp, languages: [String]) -> EntryFileLoader.Output? {
-        lock.lock(); defer { lock.unlock() }
-        guard let hit = kept[path], hit.stamp == stamp, hit.languages == languages, stamp.inode != 0 else { return nil }
-        return hit.output
+        state.withLock { state in
+            guard let hit = state.kept[path], hit.stamp == stamp, hit.languages == languages, stamp.inode != 0 else {
+                return nil
+            }
+            return hit.output
+        }
     }
 
     func store(_ output: EntryFileLoader.Output, for path: String, stamp: FileStamp, languages: [String]) {
-        lock.lock(); defer { lock.unlock() }
-        kept[path] = (stamp, languages, output)
-        reads += 1
+        state.withLock { state in
+            state.kept[path] = (stamp, languages, output)
+            state.reads += 1
+        }
     }
 
     /// Forgets files that are gone; starts counting reads for the next load.
     func keep(only paths: Set<String>) {
-        lock.lock(); defer { lock.unlock() }
-        kept = kept.filter { paths.contains($0.key) }
+        state.withLock { state in state.kept = state.kept.filter { paths.contains($0.key) } }
     }
 
     /// The last load's result, and the entry files it was read from by
     /// path: a load after edits to entry files only patches it.
-    struct LastLoad {
+    struct LastLoad: Sendable {
         let root: String
         let content: LoadedContent
         let entryFiles: [String: EntryFileJob]
     }
 
-    private var last: LastLoad?
-
     func remember(_ content: LoadedContent, root: URL, entryFiles: [String: EntryFileJob]) {
         let load = LastLoad(root: Self.normalised(root.path), content: content, entryFiles: entryFiles)
-        lock.lock(); defer { lock.unlock() }
-        last = load
+        state.withLock { $0.last = load }
     }
 
     /// The last load of `root`, if any.
     func lastLoad(of root: URL) -> LastLoad? {
-        lock.lock()
-        let load = last
-        lock.unlock()
+        let load = state.withLock { $0.last }
         return load?.root == Self.normalised(root.path) ? load : nil
     }
 
     /// The output kept for `path`, whatever its stamp.
     func keptOutput(for path: String) -> EntryFileLoader.Output? {
-        lock.lock(); defer { lock.unlock() }
-        return kept[path]?.output
+        state.withLock { $0.kept[path]?.output }
     }
 
     func startLoad() {
-        lock.lock(); defer { lock.unlock() }
-        reads = 0
+        state.withLock { $0.reads = 0 }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -64,16 +65,19 @@ public enum PublishedBundleReader {
         guard let url = URL(string: location) else { return .failure(.unreadable("\(location) is not a valid URL")) }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.setValue("application/json", forHTTPHeaderField: "Accept")
-        final class Outcome: @unchecked Sendable { var value: Result<[UInt8], Failure>? }
+        final class Outcome: Sendable { let value = Mutex<Result<[UInt8], Failure>?>(nil) }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let task = URLSession.shared.dataTask(with: request) { data, response, error in
             if let error {
-                outcome.value = .failure(.unreachable("\(location) could not be fetched: \(error.localizedDescription)"))
+                let failure = Failure.unreachable("\(location) could not be fetched: \(error.localizedDescription)")
+                outcome.value.withLock { $0 = .failure(failure) }
             } else if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
-                outcome.value = .failure(.unreadable("\(location) answered HTTP \(http.statusCode)"))
+                let failure = Failure.unreadable("\(location) answered HTTP \(http.statusCode)")
+                outcome.value.withLock { $0 = .failure(failure) }
             } else {
-                outcome.value = .success([UInt8](data ?? Data()))
+                let bytes = [UInt8](data ?? Data())
+                outcome.value.withLock { $0 = .success(bytes) }
             }
             done.signal()
         }
@@ -82,6 +86,6 @@ public enum PublishedBundleReader {
             task.cancel()
             return .failure(.unreachable("\(location) did not answer within \(Int(timeout)) seconds"))
         }
-        return outcome.value ?? .failure(.unreachable("\(location) could not be fetched"))
+        return outcome.value.withLock { $0 } ?? .failure(.unreachable("\(location) could not be fetched"))
     }
 }

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import Synchronization
 
 /// Parses CommonMark with the GitHub extensions (tables, autolinks,
 /// strikethrough, task lists) into a `MarkdownDocument`. Safe to call from
@@ -90,13 +91,17 @@ public enum MarkdownParser {
 /// characters in a global that `cmark_parser_finish` changes (adding the
 /// extensions' characters, then removing them) on every parse, so finishing
 /// is serialised; block parsing and conversion to Swift run in parallel.
+///
+/// `@unchecked Sendable` because it holds C pointers, which Swift does not
+/// know as Sendable: the extension objects are registered once, never change,
+/// and cmark-gfm only reads them while parsing.
 final class CmarkExtensions: @unchecked Sendable {
     static let shared = CmarkExtensions()
 
     let table: OpaquePointer?
     let tasklist: OpaquePointer?
     let all: [OpaquePointer]
-    private let finishLock = NSLock()
+    private let finishing = Mutex(())
 
     private init() {
         cmark_gfm_core_extensions_ensure_registered()
@@ -107,8 +112,8 @@ final class CmarkExtensions: @unchecked Sendable {
     }
 
     func finish(_ parser: OpaquePointer) -> OpaquePointer? {
-        finishLock.lock()
-        defer { finishLock.unlock() }
-        return cmark_parser_finish(parser)
+        var document: OpaquePointer?
+        finishing.withLock { _ in document = cmark_parser_finish(parser) }
+        return document
     }
 }

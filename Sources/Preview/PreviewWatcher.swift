@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Synchronization
 import FileSystem
 
 /// Watches folders (recursively) and reports the paths that changed.
@@ -14,14 +15,14 @@ import FileSystem
 /// every file's modification time, size and inode every 200 ms. Either way, hidden files
 /// and editor backups are ignored, and a burst of events (an editor saving
 /// through a temporary file) is reported once.
-public final class PreviewWatcher: @unchecked Sendable {
+public final class PreviewWatcher: Sendable {
     public let folders: [String]
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopped = Mutex(false)
     private let finished = DispatchSemaphore(value: 0)
+    private let chosen = Mutex("polling")
 
     /// How the watcher sees changes (printed when serve starts).
-    public private(set) var method = "polling"
+    public var method: String { chosen.withLock { $0 } }
 
     /// Polls even where inotify works (`guide serve --poll`).
     public let polling: Bool
@@ -33,34 +34,38 @@ public final class PreviewWatcher: @unchecked Sendable {
 
     /// Calls `changed` (on the watcher's thread, one call at a time) with the
     /// paths that were added, changed or removed.
+    ///
+    /// The watch (inotify or polling) is made and used on the watcher's own
+    /// thread only; `start` returns once it is in place.
     public func start(_ changed: @escaping @Sendable ([String]) -> Void) {
-        #if os(Linux)
-        if !polling, let notifier = Notifier(folders: folders) {
-            method = "inotify"
-            run { notifier.watch(until: { self.isStopped }, changed) ; notifier.close() }
-            return
-        }
-        #endif
-        let poller = Poller(folders: folders)
-        run { poller.watch(until: { self.isStopped }, changed) }
-    }
-
-    private func run(_ body: @escaping () -> Void) {
+        let ready = DispatchSemaphore(value: 0)
+        let (folders, polling) = (self.folders, self.polling)
         let thread = Thread { [self] in
-            body()
+            #if os(Linux)
+            if !polling, let notifier = Notifier(folders: folders) {
+                chosen.withLock { $0 = "inotify" }
+                ready.signal()
+                notifier.watch(until: { self.isStopped }, changed)
+                notifier.close()
+                finished.signal()
+                return
+            }
+            #endif
+            let poller = Poller(folders: folders)
+            ready.signal()
+            poller.watch(until: { self.isStopped }, changed)
             finished.signal()
         }
         thread.name = "guide serve: watch"
         thread.start()
+        ready.wait()
     }
 
-    private var isStopped: Bool { lock.lock(); defer { lock.unlock() }; return stopped }
+    private var isStopped: Bool { stopped.withLock { $0 } }
 
     /// Stops watching; waits for a rebuild in progress to finish (up to `timeout` seconds).
     public func stop(timeout: Double = 10) {
-        lock.lock()
-        stopped = true
-        lock.unlock()
+        stopped.withLock { $0 = true }
         _ = finished.wait(timeout: .now() + timeout)
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// The differences that matter in practice are translated: `\d` and `\w` are
 /// ASCII-only in ECMA-262 but Unicode-aware in ICU. Patterns are not anchored.
 /// NSRegularExpression is immutable and documented thread-safe for matching.
-final class ECMARegex: @unchecked Sendable {
+final class ECMARegex: Sendable {
     let source: String
     private let regex: NSRegularExpression
 

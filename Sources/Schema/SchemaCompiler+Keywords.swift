@@ -3,21 +3,21 @@ import JSON
 /// Decoding of individual keywords into `SchemaNode` fields, checking that
 /// each has the shape draft 2020-12 requires.
 extension SchemaCompiler {
-    private static let counts: [String: ReferenceWritableKeyPath<SchemaNode, Int?>] = [
+    private static let counts: [String: any ReferenceWritableKeyPath<SchemaNode, Int?> & Sendable] = [
         "minLength": \.minLength, "maxLength": \.maxLength, "minItems": \.minItems, "maxItems": \.maxItems,
         "minProperties": \.minProperties, "maxProperties": \.maxProperties,
         "minContains": \.minContains, "maxContains": \.maxContains,
     ]
-    private static let bounds: [String: ReferenceWritableKeyPath<SchemaNode, JSONNumber?>] = [
+    private static let bounds: [String: any ReferenceWritableKeyPath<SchemaNode, JSONNumber?> & Sendable] = [
         "minimum": \.minimum, "maximum": \.maximum, "exclusiveMinimum": \.exclusiveMinimum,
         "exclusiveMaximum": \.exclusiveMaximum, "multipleOf": \.multipleOf,
     ]
-    private static let single: [String: ReferenceWritableKeyPath<SchemaNode, SchemaNode?>] = [
+    private static let single: [String: any ReferenceWritableKeyPath<SchemaNode, SchemaNode?> & Sendable] = [
         "items": \.items, "contains": \.contains, "additionalProperties": \.additionalProperties,
         "propertyNames": \.propertyNames, "not": \.not, "if": \.ifSchema, "then": \.thenSchema,
         "else": \.elseSchema, "unevaluatedProperties": \.unevaluatedProperties, "unevaluatedItems": \.unevaluatedItems,
     ]
-    private static let lists: [String: ReferenceWritableKeyPath<SchemaNode, [SchemaNode]>] = [
+    private static let lists: [String: any ReferenceWritableKeyPath<SchemaNode, [SchemaNode]> & Sendable] = [
         "prefixItems": \.prefixItems, "allOf": \.allOf, "anyOf": \.anyOf, "oneOf": \.oneOf,
     ]
 

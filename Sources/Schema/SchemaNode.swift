@@ -7,6 +7,10 @@ import JSON
 /// which is what makes sharing them across threads safe. Subschemas are owned
 /// by their parent; `$ref` targets are `unowned` because the registry keeps
 /// every node alive and references may form cycles.
+///
+/// `@unchecked Sendable` because the compiler links nodes through `var`
+/// fields (cycles cannot be built from `let`s); nothing writes them once
+/// `SchemaCompiler` has returned the registry.
 final class SchemaNode: @unchecked Sendable {
     /// Absolute location: document URI plus JSON pointer fragment.
     let location: String

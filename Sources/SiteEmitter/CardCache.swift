@@ -1,12 +1,13 @@
 import Foundation
 import GuideModel
+import Synchronization
 import Templating
 
 /// Rendered cards and the page chrome shared by all pages (filled while
 /// pages render in parallel). A card depends only on its entry and on what
 /// is global (templates, strings, settings), so `guide serve` keeps the
 /// cache from one build to the next.
-final class CardCache: @unchecked Sendable {
+final class CardCache: Sendable {
     /// A card as rendered for pages of one language and folder depth (links are relative).
     struct Key: Hashable {
         let language: String
@@ -16,42 +17,40 @@ final class CardCache: @unchecked Sendable {
         var filterable = false
     }
 
-    private let lock = NSLock()
-    /// Rendered cards by entry, then language, depth and kind.
-    private var html: [Reference: [Key: TemplateValue]] = [:]
+    private struct Cards {
+        /// Rendered cards by entry, then language, depth and kind.
+        var html: [Reference: [Key: TemplateValue]] = [:]
+        /// A card's context without its link, and the page it links to, per
+        /// entry and language: the same for every page depth.
+        var contexts: [Reference: [String: (Context, String)?]] = [:]
+    }
+
+    private let cards = Mutex(Cards())
 
     func get(_ entry: Reference, _ key: Key) -> TemplateValue? {
-        lock.lock(); defer { lock.unlock() }
-        return html[entry]?[key]
+        cards.withLock { $0.html[entry]?[key] }
     }
 
     func set(_ entry: Reference, _ key: Key, _ value: TemplateValue) {
-        lock.lock(); defer { lock.unlock() }
-        html[entry, default: [:]][key] = value
+        cards.withLock { $0.html[entry, default: [:]][key] = value }
     }
 
     /// Drops the cards of these entries (`type/id`).
     func forget(_ entries: Set<String>) {
-        lock.lock(); defer { lock.unlock() }
-        for entry in entries {
-            if let reference = Reference(parsing: entry) {
-                html[reference] = nil
-                contexts[reference] = nil
+        cards.withLock { cards in
+            for entry in entries {
+                if let reference = Reference(parsing: entry) {
+                    cards.html[reference] = nil
+                    cards.contexts[reference] = nil
+                }
             }
         }
     }
 
-    /// A card's context without its link, and the page it links to, per
-    /// entry and language: the same for every page depth.
-    private var contexts: [Reference: [String: (Context, String)?]] = [:]
-
     func context(_ entry: Reference, language: String, _ make: () -> (Context, String)?) -> (Context, String)? {
-        lock.lock()
-        if let known = contexts[entry]?[language] { lock.unlock(); return known }
-        lock.unlock()
+        if let known = cards.withLock({ $0.contexts[entry]?[language] }) { return known }
         let made = make()
-        lock.lock(); defer { lock.unlock() }
-        contexts[entry, default: [:]][language] = .some(made)
+        cards.withLock { $0.contexts[entry, default: [:]][language] = .some(made) }
         return made
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GuideModel
 import JSON
 import Markdown
+import Synchronization
 
 /// The per-language search index, written as a script (`<lang>/search/index.js`
 /// sets `window.GUIDE_SEARCH`) so it loads from `file://` as well as over http.
@@ -17,25 +18,20 @@ enum SearchIndex {
     /// Folded members of each shown file for one build: a file shown in
     /// several languages (as a fallback) is looked up once. Files whose text
     /// hash is known are kept process-wide in `FoldedStore.shared` too.
-    final class FoldedCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var byPath: [String: [UInt8]] = [:]
+    final class FoldedCache: Sendable {
+        private let byPath = Mutex<[String: [UInt8]]>([:])
 
         /// `"na":…,"nb":…,"ns":…,"nt":…,"s":…,"t":…,` for `file` with `aliases`.
         func members(_ file: EntryFile, aliases: [String]) -> [UInt8] {
             let key = file.path + "\u{0}" + aliases.joined(separator: "\u{0}")
-            lock.lock()
-            if let hit = byPath[key] { lock.unlock(); return hit }
-            lock.unlock()
+            if let hit = byPath.withLock({ $0[key] }) { return hit }
             let value: [UInt8]
             if file.contentHash.isEmpty {
                 value = SearchIndex.members(file, aliases: aliases)
             } else {
                 value = FoldedStore.shared.members(file, aliases: aliases)
             }
-            lock.lock()
-            byPath[key] = value
-            lock.unlock()
+            byPath.withLock { $0[key] = value }
             return value
         }
     }
@@ -44,20 +40,30 @@ enum SearchIndex {
     /// whole process (the live preview rebuilds in one process), thread-safe,
     /// and bounded: when the newer generation holds `limit / 2` files the
     /// older one is dropped, so files not shown for two generations go.
-    final class FoldedStore: @unchecked Sendable {
+    final class FoldedStore: Sendable {
         static let shared = FoldedStore(limit: 40_000)
 
         let limit: Int
-        private let lock = NSLock()
-        private var current: [String: [UInt8]] = [:]
-        private var previous: [String: [UInt8]] = [:]
+        private struct Generations {
+            var current: [String: [UInt8]] = [:]
+            var previous: [String: [UInt8]] = [:]
+
+            mutating func insert(_ key: String, _ value: [UInt8], limit: Int) {
+                if current.count >= limit / 2 {
+                    previous = current
+                    current = [:]
+                }
+                current[key] = value
+            }
+        }
+
+        private let generations = Mutex(Generations())
 
         init(limit: Int) { self.limit = max(limit, 2) }
 
         /// How many files are kept (both generations).
         var count: Int {
-            lock.lock(); defer { lock.unlock() }
-            return current.count + previous.count
+            generations.withLock { $0.current.count + $0.previous.count }
         }
 
         func members(_ file: EntryFile, aliases: [String]) -> [UInt8] {
@@ -66,27 +72,17 @@ enum SearchIndex {
             // the source file are added.
             var key = file.contentHash + "\u{0}" + file.id
             for alias in aliases { key += "\u{0}" + alias }
-            lock.lock()
-            if let hit = current[key] { lock.unlock(); return hit }
-            if let hit = previous.removeValue(forKey: key) {
-                insert(key, hit)
-                lock.unlock()
+            let limit = limit
+            let kept: [UInt8]? = generations.withLock { generations in
+                if let hit = generations.current[key] { return hit }
+                guard let hit = generations.previous.removeValue(forKey: key) else { return nil }
+                generations.insert(key, hit, limit: limit)
                 return hit
             }
-            lock.unlock()
+            if let kept { return kept }
             let value = SearchIndex.members(file, aliases: aliases)
-            lock.lock()
-            insert(key, value)
-            lock.unlock()
+            generations.withLock { $0.insert(key, value, limit: limit) }
             return value
-        }
-
-        private func insert(_ key: String, _ value: [UInt8]) {
-            if current.count >= limit / 2 {
-                previous = current
-                current = [:]
-            }
-            current[key] = value
         }
     }
 

@@ -4,6 +4,7 @@ import Foundation
 import GuideModel
 import JSON
 import Schema
+import Parallel
 
 /// What each page is made from, for builds in place (`guide serve`, see `SiteRecord`).
 ///
@@ -18,14 +19,10 @@ struct SiteDependencies: Sendable {
 
     init(entries: [Entry], fingerprints: [Reference: String]) {
         // Each entry's facts are found on all cores, then gathered in order.
-        var found = [EntryFacts?](repeating: nil, count: entries.count)
-        found.withUnsafeMutableBufferPointer { buffer in
-            let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-                let entry = entries[index]
-                let fingerprint = fingerprints[entry.reference] ?? entry.fingerprint
-                slots[index] = Self.memo.value(for: "\(entry.reference)|\(fingerprint)") { EntryFacts(entry) }
-            }
+        let found = Parallel.map(entries.count) { index -> EntryFacts? in
+            let entry = entries[index]
+            let fingerprint = fingerprints[entry.reference] ?? entry.fingerprint
+            return Self.memo.value(for: "\(entry.reference)|\(fingerprint)") { EntryFacts(entry) }
         }
         var references: [Reference: [String]] = [:]
         var members: [String: [String]] = [:]

@@ -5,6 +5,7 @@ import Foundation
 import GuideModel
 import JSON
 import Templating
+import Parallel
 
 /// Writes the static site: a folder per language, every page an
 /// `index.html` reached by relative links, rendered from the Mustache
@@ -49,20 +50,16 @@ public struct SiteEmitter: Emitter {
         let editedSet = Set(edited)
         let jobs: [Job] = edited.map(Job.page) + languages.indices.map(Job.searchIndex) + [Job.sitemap]
             + pages.indices.filter { !editedSet.contains($0) }.map(Job.page)
-        var results = [SiteWriter.Written?](repeating: nil, count: jobs.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                switch jobs[index] {
-                case .sitemap:
-                    out[index] = SiteMap.xml(model: model, builder: builder).map { writer.write("sitemap.xml", $0) }
-                case .searchIndex(let language):
-                    let script = SearchIndex.script(for: languages[language], builder: builder, cache: folded)
-                    out[index] = writer.write(SitePaths.searchIndex(languages[language]), script)
-                case .page(let number):
-                    let page = pages[number]
-                    out[index] = reuse.written(page) ?? writer.render(page, with: templates)
-                }
+        let results = Parallel.map(jobs.count) { index -> SiteWriter.Written? in
+            switch jobs[index] {
+            case .sitemap:
+                return SiteMap.xml(model: model, builder: builder).map { writer.write("sitemap.xml", $0) }
+            case .searchIndex(let language):
+                let script = SearchIndex.script(for: languages[language], builder: builder, cache: folded)
+                return writer.write(SitePaths.searchIndex(languages[language]), script)
+            case .page(let number):
+                let page = pages[number]
+                return reuse.written(page) ?? writer.render(page, with: templates)
             }
         }
         var files: [SiteWriter.Written] = []
@@ -177,12 +174,8 @@ public struct SiteEmitter: Emitter {
     func plan(model: SiteModel, builder: PageBuilder, dependencies: SiteDependencies) -> [PlannedPage] {
         let root = PlannedPage(path: "index.html", template: "pages/root", dependencies: .none) { builder.rootPage().context }
         let notFound = PlannedPage(path: "404.html", template: "pages/not-found", dependencies: .none) { builder.notFoundPage(nil).context }
-        var perLanguage = [[PlannedPage]](repeating: [], count: model.languages.count)
-        perLanguage.withUnsafeMutableBufferPointer { buffer in
-            let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: model.languages.count) { index in
-                slots[index] = plan(model.languages[index], model: model, builder: builder, dependencies: dependencies)
-            }
+        let perLanguage = Parallel.map(model.languages.count) { index in
+            plan(model.languages[index], model: model, builder: builder, dependencies: dependencies)
         }
         return [root, notFound] + perLanguage.joined()
     }

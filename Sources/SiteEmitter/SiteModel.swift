@@ -1,5 +1,6 @@
 import Dispatch
 import GuideModel
+import Parallel
 import JSON
 import Markdown
 
@@ -40,27 +41,23 @@ struct SiteModel: Sendable {
             var targetsByText: [String: String] = [:]
         }
         let (languages, entries, source) = (self.languages, self.entries, self.source)
-        var perLanguage = [Language](repeating: Language(), count: languages.count)
-        perLanguage.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer
-            DispatchQueue.concurrentPerform(iterations: languages.count) { index in
-                let language = languages[index]
-                var result = Language()
-                for entry in entries {
-                    if let shown = guide.localized(entry, in: language, drafts: drafts) { result.localized[entry.reference] = shown }
-                }
-                for type in EntryType.allCases {
-                    result.byType[type] = entries.filter { $0.type == type }.compactMap { result.localized[$0.reference] }
-                }
-                // `target(of:in:)` of every published entry (no section): its page here, else the source language's.
-                for entry in entries {
-                    let pageLanguage = result.localized[entry.reference] != nil ? language : source
-                    let target = SitePaths.entry(pageLanguage, entry.type, entry.id)
-                    result.targets[entry.reference] = target
-                    result.targetsByText[entry.reference.description] = target
-                }
-                out[index] = result
+        let perLanguage = Parallel.map(languages.count) { index in
+            let language = languages[index]
+            var result = Language()
+            for entry in entries {
+                if let shown = guide.localized(entry, in: language, drafts: drafts) { result.localized[entry.reference] = shown }
             }
+            for type in EntryType.allCases {
+                result.byType[type] = entries.filter { $0.type == type }.compactMap { result.localized[$0.reference] }
+            }
+            // `target(of:in:)` of every published entry (no section): its page here, else the source language's.
+            for entry in entries {
+                let pageLanguage = result.localized[entry.reference] != nil ? language : source
+                let target = SitePaths.entry(pageLanguage, entry.type, entry.id)
+                result.targets[entry.reference] = target
+                result.targetsByText[entry.reference.description] = target
+            }
+            return result
         }
         var localized: [String: [Reference: LocalizedEntry]] = [:]
         var byType: [String: [EntryType: [LocalizedEntry]]] = [:]

@@ -3,13 +3,14 @@ import Diagnostics
 import Dispatch
 import Foundation
 import GuideModel
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Writes the site's files, rendering pages in parallel, and remembers what
 /// it wrote (path and bytes' hash) for the offline lists and the version.
-final class SiteWriter: @unchecked Sendable {
+final class SiteWriter: Sendable {
     struct Written: Sendable {
         let path: String
         let hash: UInt64
@@ -19,14 +20,20 @@ final class SiteWriter: @unchecked Sendable {
     /// Writing over the previous output that is being served: each file is
     /// replaced whole (see `OutputFiles.replace`).
     let inPlace: Bool
-    private let lock = NSLock()
-    private var mediaProblems: [Diagnostic] = []
-    /// Files that could not be written, with the `errno`.
-    private var failures: [(path: String, error: Int32)] = []
+    private struct Record {
+        var mediaProblems: [Diagnostic] = []
+        /// Files that could not be written, with the `errno`.
+        var failures: [(path: String, error: Int32)] = []
+        /// Folders a page creates itself, just before writing (see `createFolders`).
+        var ownFolders: Set<String> = []
+    }
+
+    private let record = Mutex(Record())
 
     /// One `site.write` per kind of failure (a full disk fails every file:
     /// one diagnostic, at the first, with the count of the others).
     var problems: [Diagnostic] {
+        let (mediaProblems, failures) = record.withLock { ($0.mediaProblems, $0.failures) }
         var result = mediaProblems
         let byError = Dictionary(grouping: failures, by: \.error)
         for error in byError.keys.sorted() {
@@ -43,9 +50,6 @@ final class SiteWriter: @unchecked Sendable {
         self.folder = folder
         self.inPlace = inPlace
     }
-
-    /// Folders a page creates itself, just before writing (see `createFolders`).
-    private var ownFolders: Set<String> = []
 
     /// Creates, once and in order, every folder that holds other folders or
     /// the files of `shared`; the folder of one page alone (most pages:
@@ -65,7 +69,8 @@ final class SiteWriter: @unchecked Sendable {
         for path in shared { parents.insert(parent(path)) }
         var pageFolders: [String: Int] = [:]
         for path in pages { pageFolders[parent(path), default: 0] += 1 }
-        ownFolders = Set(pageFolders.filter { !$0.key.isEmpty && $0.value == 1 && !parents.contains($0.key) }.keys)
+        let ownFolders = Set(pageFolders.filter { !$0.key.isEmpty && $0.value == 1 && !parents.contains($0.key) }.keys)
+        record.withLock { $0.ownFolders = ownFolders }
         // Sorted, a parent comes before its children: one mkdir each.
         for relative in folders.subtracting(ownFolders).sorted() {
             let path = folder.path + "/" + relative
@@ -94,7 +99,7 @@ final class SiteWriter: @unchecked Sendable {
 
     private func makeOwnFolder(of path: String) {
         let folder = Self.parent(path)
-        if ownFolders.contains(folder) { _ = mkdir(self.folder.path + "/" + folder, 0o755) }
+        if record.withLock({ $0.ownFolders.contains(folder) }) { _ = mkdir(self.folder.path + "/" + folder, 0o755) }
     }
 
     @discardableResult
@@ -114,9 +119,8 @@ final class SiteWriter: @unchecked Sendable {
         let full = folder.path + "/" + path
         let error = inPlace ? OutputFiles.replace(full, with: bytes) : OutputFiles.write(full, bytes)
         if error != 0 {
-            lock.lock()
-            failures.append((SiteEmitter.display(URL(fileURLWithPath: full)), error))
-            lock.unlock()
+            let shown = SiteEmitter.display(URL(fileURLWithPath: full))
+            record.withLock { $0.failures.append((shown, error)) }
         }
         return Written(path: path, hash: FNV1a.wordHash(bytes))
     }
@@ -149,9 +153,10 @@ final class SiteWriter: @unchecked Sendable {
         guard let contentRoot else { return [] }
         return paths.compactMap { path in
             guard let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(path).path) else {
-                mediaProblems.append(.error("site.media", file: displayRoot.isEmpty ? path : "\(displayRoot)/\(path)", at: nil,
-                                       "cannot read the media file",
-                                       help: "check that the file still exists and is readable, then build again"))
+                let problem = Diagnostic.error("site.media", file: displayRoot.isEmpty ? path : "\(displayRoot)/\(path)",
+                                               at: nil, "cannot read the media file",
+                                               help: "check that the file still exists and is readable, then build again")
+                record.withLock { $0.mediaProblems.append(problem) }
                 return nil
             }
             try? FileManager.default.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A page's values of the shared names (nil where it has none), in the names' order.
 struct SharedValues {
@@ -45,27 +46,29 @@ final class RenderPlan: Sendable {
 }
 
 /// Plans by template and shared values' fingerprint, a few per key.
-final class RenderPlans: @unchecked Sendable {
+final class RenderPlans: Sendable {
     static let perKey = 16
     static let total = 1024
-    private let lock = NSLock()
-    private var byKey: [Int: [RenderPlan]] = [:]
-    private var count = 0
+    private struct Kept {
+        var byKey: [Int: [RenderPlan]] = [:]
+        var count = 0
+    }
+
+    private let kept = Mutex(Kept())
 
     func plan(_ key: Int, shared: SharedValues, page: TemplateObject) -> RenderPlan? {
-        lock.lock()
-        let candidates = byKey[key] ?? []
-        lock.unlock()
+        let candidates = kept.withLock { $0.byKey[key] ?? [] }
         return candidates.first { $0.applies(shared: shared, page: page) }
     }
 
     /// Adds `plan` unless the key has enough; whether it may be used.
     private func add(_ plan: RenderPlan, key: Int) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        guard count < Self.total, byKey[key, default: []].count < Self.perKey else { return false }
-        byKey[key, default: []].append(plan)
-        count += 1
-        return true
+        kept.withLock { kept in
+            guard kept.count < Self.total, kept.byKey[key, default: []].count < Self.perKey else { return false }
+            kept.byKey[key, default: []].append(plan)
+            kept.count += 1
+            return true
+        }
     }
 
     /// A new plan for `template` made from `page`, kept for the next pages; nil when none can be kept.

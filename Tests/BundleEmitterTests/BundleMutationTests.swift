@@ -8,15 +8,15 @@ import XCTest
 /// independent validator (Python's jsonschema, Draft 2020-12, formats checked),
 /// while the bundle as built passes.
 final class BundleMutationTests: XCTestCase {
-    struct Corruption {
+    struct Corruption: Sendable {
         let name: String
         /// Applied to `guide.es.json` instead of `guide.json`.
         let languageFile: Bool
-        let apply: (inout JSONValue) -> Bool
+        let apply: @Sendable (inout JSONValue) -> Bool
     }
 
     private static func corrupt(_ name: String, inLanguageFile: Bool = false,
-                                _ apply: @escaping (inout JSONValue) -> Bool) -> Corruption {
+                                _ apply: @escaping @Sendable (inout JSONValue) -> Bool) -> Corruption {
         Corruption(name: name, languageFile: inLanguageFile, apply: apply)
     }
 

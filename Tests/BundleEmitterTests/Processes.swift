@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Synchronization
 
 /// Runs programs for end-to-end tests and finds the built `guide`.
 enum Processes {
@@ -22,15 +23,19 @@ enum Processes {
         process.standardError = err
         do { try process.run() } catch { return nil }
         // Read both pipes while the process runs, so a large output cannot block it.
-        final class Box: @unchecked Sendable { var data = Data() }
+        final class Box: Sendable { let data = Mutex(Data()) }
         let outData = Box()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            outData.data.withLock { $0 = data }
+            group.leave()
+        }
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData.data.withLock { $0 }, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 

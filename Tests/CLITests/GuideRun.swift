@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 import XCTest
 
 /// A temporary copy of the sample guide (Content/ and Templates/) and a way to
 /// run the built `guide` binary in it.
-final class SampleCopy {
+final class SampleCopy: Sendable {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -52,7 +53,7 @@ final class SampleCopy {
         try write(relative, text.replacingCharacters(in: range, with: new))
     }
 
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -90,18 +91,19 @@ final class SampleCopy {
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errData.data = err.fileHandleForReading.readDataToEndOfFile()
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            errData.data.withLock { $0 = data }
             group.leave()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.data, as: UTF8.self))
+                      stderr: String(decoding: errData.data.withLock { $0 }, as: UTF8.self))
     }
 }
 
-/// Data filled in by another thread; read only after it is done (DispatchGroup.wait).
-final class DataBox: @unchecked Sendable {
-    var data = Data()
+/// Data filled in by another thread.
+final class DataBox: Sendable {
+    let data = Mutex(Data())
 }

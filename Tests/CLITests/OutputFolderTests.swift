@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Synchronization
 
 /// The output folder's promises (SPEC "Promises"): a failed build leaves the
 /// previous `Output/` whole; `Output/` exists whole at every instant, even
@@ -193,32 +194,19 @@ final class OutputFolderTests: XCTestCase {
     /// Two builds of one output at once: one waits for the other; both succeed.
     func testConcurrentBuildsTakeTurns() throws {
         let copy = try SampleCopy()
-        let results = ResultsBox()
+        let results = Mutex<[SampleCopy.Result?]>([nil, nil])
+        let environment = environment
         DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let result = try? self.build(copy)
-            results.set(index, result)
+            let result = try? copy.guide(["build", "--today", "2026-11-30"], environment: environment)
+            results.withLock { $0[index] = result }
         }
-        for result in results.all {
+        let all = results.withLock { $0 }
+        for result in all {
             XCTAssertEqual(result?.status, 0, result?.stderr ?? "did not run")
         }
-        XCTAssertTrue(results.all.contains { $0?.stderr.contains("waiting for another build") == true },
+        XCTAssertTrue(all.contains { $0?.stderr.contains("waiting for another build") == true },
                       "the second build said it waited")
         XCTAssertEqual(try leftovers(copy), [])
         XCTAssertTrue(FileManager.default.fileExists(atPath: copy.url("Output/site/en/index.html").path))
-    }
-}
-
-/// Results of runs made on other threads.
-private final class ResultsBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Int: SampleCopy.Result?] = [:]
-
-    func set(_ index: Int, _ result: SampleCopy.Result?) {
-        lock.lock(); results[index] = result; lock.unlock()
-    }
-
-    var all: [SampleCopy.Result?] {
-        lock.lock(); defer { lock.unlock() }
-        return results.keys.sorted().map { results[$0]! }
     }
 }

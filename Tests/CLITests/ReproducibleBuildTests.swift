@@ -10,8 +10,9 @@ final class ReproducibleBuildTests: XCTestCase {
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: folder.path))
         for case let relative as String in enumerator {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isFolder)
-            if !isFolder.boolValue { result[relative] = try Data(contentsOf: folder.appendingPathComponent(relative)) }
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path,
+                                                        isDirectory: &isFolder)
+            if exists, !isFolder.boolValue { result[relative] = try Data(contentsOf: folder.appendingPathComponent(relative)) }
         }
         return result
     }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import XCTest
+import Synchronization
 
 /// `guide serve` end to end: start it on a free port, fetch a page, edit the
 /// content and see the change served, break the content and see the errors
@@ -14,18 +15,17 @@ final class ServeCommandTests: XCTestCase {
         let session = URLSession(configuration: configuration)
         defer { session.finishTasksAndInvalidate() }
         let done = DispatchSemaphore(value: 0)
-        final class Box: @unchecked Sendable { var result: (Int, String)?; var error: Error? }
+        final class Box: Sendable { let answer = Mutex<(result: (Int, String)?, error: Error?)>((nil, nil)) }
         let box = Box()
         session.dataTask(with: url) { data, response, error in
-            box.error = error
-            if let response = response as? HTTPURLResponse {
-                box.result = (response.statusCode, String(decoding: data ?? Data(), as: UTF8.self))
-            }
+            let result = (response as? HTTPURLResponse).map { ($0.statusCode, String(decoding: data ?? Data(), as: UTF8.self)) }
+            box.answer.withLock { $0 = (result, error) }
             done.signal()
         }.resume()
         XCTAssertEqual(done.wait(timeout: .now() + 10), .success, "fetching \(url)")
-        if let error = box.error { throw error }
-        return try XCTUnwrap(box.result)
+        let answer = box.answer.withLock { $0 }
+        if let error = answer.error { throw error }
+        return try XCTUnwrap(answer.result)
     }
 
     /// Fetches `url` until `condition` holds or `seconds` pass; returns the last body and the time it took.

@@ -1,12 +1,12 @@
 import Foundation
 import XCTest
+import Synchronization
 
 /// Standard output collected from another thread.
-final class Output: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func append(_ more: Data) { lock.lock(); data += more; lock.unlock() }
-    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+final class Output: Sendable {
+    private let data = Mutex(Data())
+    func append(_ more: Data) { data.withLock { $0 += more } }
+    var text: String { String(decoding: data.withLock { $0 }, as: UTF8.self) }
 }
 
 /// A running `guide serve --port 0` on a copy of the sample guide.

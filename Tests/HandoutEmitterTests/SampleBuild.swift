@@ -5,7 +5,7 @@ import XCTest
 
 /// The sample guide's handouts, built once per test run and read once with pdfminer.six and
 /// pikepdf (Tools/pdfprobe.py), for the tests that measure the real PDFs.
-final class SampleBuild: @unchecked Sendable {
+final class SampleBuild: Sendable {
     let guide: Guide
     let report: HandoutEmitter.Report
     let folder: URL
@@ -19,16 +19,10 @@ final class SampleBuild: @unchecked Sendable {
         probes = Dictionary(uniqueKeysWithValues: try SampleGuide.probe(files).map { (URL(fileURLWithPath: $0.key).lastPathComponent, $0.value) })
     }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var built: SampleBuild?
+    private static let built = Result { try SampleBuild() }
 
     static func shared() throws -> SampleBuild {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let made = try SampleBuild()
-        built = made
-        return made
+        try built.get()
     }
 
     /// Every written handout with its layout and language.

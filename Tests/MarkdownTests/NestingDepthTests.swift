@@ -1,5 +1,6 @@
 import XCTest
 @testable import Markdown
+import Synchronization
 
 /// Nesting deeper than the parser keeps is cut and reported, never walked:
 /// 100,000 nested lists on one line (200 KB) once overflowed the stack of a
@@ -23,11 +24,12 @@ final class NestingDepthTests: XCTestCase {
             let parsed = Parsed()
             let done = DispatchSemaphore(value: 0)
             DispatchQueue.global().async {
-                parsed.document = MarkdownParser.parse("First.\n\n" + text + "\n")
+                let document = MarkdownParser.parse("First.\n\n" + text + "\n")
+                parsed.document.withLock { $0 = document }
                 done.signal()
             }
             done.wait()
-            let document = parsed.document!
+            let document = parsed.document.withLock { $0! }
             XCTAssertLessThanOrEqual(depth(document.blocks), MarkdownParser.maximumDepth + 1)
             XCTAssertEqual(document.blocks.first.map { PlainTextRenderer().render([$0]) }, "First.")
             _ = HTMLRenderer().render(document)
@@ -46,6 +48,6 @@ final class NestingDepthTests: XCTestCase {
     }
 }
 
-private final class Parsed: @unchecked Sendable {
-    var document: MarkdownDocument?
+private final class Parsed: Sendable {
+    let document = Mutex<MarkdownDocument?>(nil)
 }

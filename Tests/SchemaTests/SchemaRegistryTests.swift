@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import JSON
 @testable import Schema
+import Synchronization
 
 final class SchemaRegistryTests: XCTestCase {
     private let common = #"""
@@ -93,14 +94,12 @@ final class SchemaRegistryTests: XCTestCase {
         let registry = try registry()
         let instance = try JSONParser.parse(#"{"related": ["x", "a/b"], "title": ""}"#)
         let expected = registry.validate(instance, against: "indicator.schema.json")
-        let mismatches = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8)
-        mismatches.initialize(repeating: 0)
-        defer { mismatches.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
             for _ in 0..<200 where registry.validate(instance, against: "indicator.schema.json") != expected {
-                mismatches[worker] += 1
+                mismatches.withLock { $0 += 1 }
             }
         }
-        XCTAssertEqual(mismatches.reduce(0, +), 0)
+        XCTAssertEqual(mismatches.withLock { $0 }, 0)
     }
 }

@@ -8,15 +8,15 @@ import XCTest
 /// offline pages per language, browsing safely, printable handouts,
 /// descriptions and previews, language marking, wayfinding facts.
 final class SiteBasicsTests: XCTestCase {
-    static var shared: SiteBuild?
-
     func sampleSite() throws -> SiteBuild {
-        if let built = Self.shared { return built }
+        try Self.shared.get()
+    }
+
+    private static let shared = Result { () throws -> SiteBuild in
         let build = try SiteBuild(name: "basics")
         try build.build(today: FullDate("2026-12-06"), handouts: [
             PublishedHandout(id: "checkin-gate-card", language: "es", fileName: "checkin-gate-card.es.pdf", bytes: 142_300, pages: 2),
         ])
-        Self.shared = build
         return build
     }
 

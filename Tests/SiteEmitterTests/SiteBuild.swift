@@ -5,10 +5,11 @@ import Loader
 import Schema
 import SiteEmitter
 import XCTest
+import Synchronization
 
 /// A site built for a test: a copy of the sample guide (optionally changed),
 /// the repository's templates (optionally changed), written to a temp folder.
-final class SiteBuild {
+final class SiteBuild: Sendable {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
 
@@ -16,8 +17,10 @@ final class SiteBuild {
     var content: URL { root.appendingPathComponent("Content") }
     var templates: URL { root.appendingPathComponent("Templates") }
     var site: URL { root.appendingPathComponent("site") }
-    private(set) var guide: Guide!
-    private(set) var diagnostics: [Diagnostic] = []
+    /// What the last `build` loaded and reported.
+    private let last = Mutex<(guide: Guide?, diagnostics: [Diagnostic])>((nil, []))
+    var guide: Guide { last.withLock { $0.guide! } }
+    var diagnostics: [Diagnostic] { last.withLock { $0.diagnostics } }
 
     /// Copies `Content/` and `Templates/` into a fresh temp folder.
     init(name: String = "site") throws {
@@ -48,7 +51,7 @@ final class SiteBuild {
     func build(drafts: Bool = false, into folder: URL? = nil, today: FullDate? = nil, handouts: [PublishedHandout] = [],
                beforeEmit: (() throws -> Void)? = nil) throws -> [Diagnostic] {
         let loaded = ContentLoader(root: content, displayRoot: content.path).load()
-        guide = loaded.guide
+        last.withLock { $0 = (loaded.guide, []) }
         let target = folder ?? site
         try? FileManager.default.removeItem(at: target)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
@@ -56,7 +59,8 @@ final class SiteBuild {
         var context = EmitContext(guide: loaded.guide, folder: target, templates: templates, drafts: drafts, sourceDate: nil,
                                   today: today ?? FullDate(utcDayOf: Date()))
         context.publishedHandouts = handouts
-        diagnostics = try SiteEmitter().emit(context)
+        let diagnostics = try SiteEmitter().emit(context)
+        last.withLock { $0.diagnostics = diagnostics }
         return diagnostics
     }
 

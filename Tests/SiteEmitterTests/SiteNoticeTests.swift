@@ -37,7 +37,7 @@ final class SiteNoticeTests: XCTestCase {
         }
         try build.build()
         XCTAssertEqual(build.diagnostics.filter { $0.severity == .error }, [])
-        let guide = build.guide!
+        let guide = build.guide
 
         // The three changed pages, as a Spanish reader sees them.
         let current = try XCTUnwrap(build.page("es/concepts/consent/index.html"))

@@ -6,6 +6,7 @@ import Schema
 @testable import SiteEmitter
 import Templating
 import XCTest
+import Synchronization
 
 /// Every page of the sample site, and every card and the service worker the
 /// site renders with its templates, rendered by our renderer and by
@@ -22,17 +23,16 @@ final class ReferenceRendererTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// One render the site asked for.
-    struct Render: @unchecked Sendable {
+    struct Render: Sendable {
         let template: String
         let context: [String: TemplateValue]
     }
 
-    final class Recorder: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var renders: [Render] = []
+    final class Recorder: Sendable {
+        private let recorded = Mutex<[Render]>([])
+        var renders: [Render] { recorded.withLock { $0 } }
         func record(_ template: String, _ context: [String: TemplateValue]) {
-            lock.lock(); defer { lock.unlock() }
-            renders.append(Render(template: template, context: context))
+            recorded.withLock { $0.append(Render(template: template, context: context)) }
         }
     }
 
