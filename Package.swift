@@ -5,7 +5,7 @@ let package = Package(
     name: "guide",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "guide", targets: ["guide"]),
+        .executable(name: "guide", targets: ["guide"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,19 +55,32 @@ let package = Package(
         .target(name: "Checks", dependencies: ["GuideModel", "Schema", "Parallel"]),
         .target(
             name: "BundleEmitter",
-            dependencies: ["GuideModel", "JSON", "Markdown", "Diagnostics", "Digest", "Schema", "FileSystem", "Parallel"]),
+            dependencies: [
+                "GuideModel", "JSON", "Markdown", "Diagnostics", "Digest", "Schema", "FileSystem", "Parallel",
+            ]),
         // Mustache templates: our parser (held to the official spec) and renderer.
         .target(name: "Templating", dependencies: ["Markdown"]),
-        .target(name: "SiteEmitter", dependencies: ["GuideModel", "JSON", "Markdown", "Templating", "Digest", "FileSystem",
-                                                          "Parallel"]),
-        .target(name: "HandoutEmitter", dependencies: ["GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "YAML",
-                                                             "FileSystem", "Parallel"]),
+        .target(
+            name: "SiteEmitter",
+            dependencies: [
+                "GuideModel", "JSON", "Markdown", "Templating", "Digest", "FileSystem",
+                "Parallel",
+            ]),
+        .target(
+            name: "HandoutEmitter",
+            dependencies: [
+                "GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "YAML",
+                "FileSystem", "Parallel",
+            ]),
         // XLIFF 1.2 and gettext PO: one language out to translation tools and back into Content/.
-        .target(name: "TranslationExchange", dependencies: ["GuideModel", "Markdown", "Diagnostics", "JSON", "Schema", "Loader"]),
+        .target(
+            name: "TranslationExchange",
+            dependencies: ["GuideModel", "Markdown", "Diagnostics", "JSON", "Schema", "Loader"]),
         .target(
             name: "GuideCLI",
             dependencies: [
-                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "TranslationExchange", "CFileSystem", "FileSystem", "Preview",
+                "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "TranslationExchange",
+                "CFileSystem", "FileSystem", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The preview's HTTP server and folder watcher (guide serve).
@@ -83,17 +96,20 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChecksTests", dependencies: ["Loader", "Checks"], exclude: ["Fixtures"]),
         // Tools/pdfprobe.py (pdfminer.six, pikepdf) is run by the tests, not compiled.
-        .testTarget(name: "HandoutEmitterTests", dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown"],
-                    exclude: ["Tools"]),
+        .testTarget(
+            name: "HandoutEmitterTests", dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown"],
+            exclude: ["Tools"]),
         .testTarget(name: "BundleEmitterTests", dependencies: ["BundleEmitter", "Loader", "Checks"]),
         // Browser/drive.py (headless Chromium) is run by SiteBrowserTests, not compiled.
         .testTarget(name: "SiteEmitterTests", dependencies: ["SiteEmitter", "Loader", "Checks"], exclude: ["Browser"]),
         // The Mustache spec's JSON tests (../shared/testdata), and every page of the sample
         // site rendered by swift-mustache too, byte for byte.
-        .testTarget(name: "TemplatingTests", dependencies: [
-            "Templating", "SiteEmitter", "Loader", "GuideModel", "JSON",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        .testTarget(
+            name: "TemplatingTests",
+            dependencies: [
+                "Templating", "SiteEmitter", "Loader", "GuideModel", "JSON",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .testTarget(name: "TranslationExchangeTests", dependencies: ["TranslationExchange", "Loader", "Checks"]),
         // Runs the built `guide` binary on temporary copies of the sample guide.
         .testTarget(name: "CLITests", dependencies: ["guide"], exclude: ["Snapshots"]),

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+scripts/lint.sh
 swift build
 swift test 2>&1 | grep -vE "^Test Case .* (started|passed)|^\[[0-9]+/[0-9]+\] "
 # The fuzz corpus and every input that once crashed, replayed under AddressSanitizer.

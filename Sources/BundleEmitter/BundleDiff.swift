@@ -117,11 +117,18 @@ public struct BundleDiff: Sendable {
     }
 
     public init(old oldValue: JSONValue, new newValue: JSONValue) throws {
-        let a: BundleView, b: BundleView
-        do { a = try BundleView(oldValue) } catch let e as BundleDiffError { throw BundleDiffError.invalid("old bundle: \(e)") }
-        do { b = try BundleView(newValue) } catch let e as BundleDiffError { throw BundleDiffError.invalid("new bundle: \(e)") }
+        let a: BundleView
+        let b: BundleView
+        do { a = try BundleView(oldValue) } catch let e as BundleDiffError {
+            throw BundleDiffError.invalid("old bundle: \(e)")
+        }
+        do { b = try BundleView(newValue) } catch let e as BundleDiffError {
+            throw BundleDiffError.invalid("new bundle: \(e)")
+        }
         guard a.kind == b.kind, a.language == b.language else {
-            throw BundleDiffError.invalid("the files are of different kinds (\(a.language.map { "guide.\($0).json" } ?? "guide.json") and \(b.language.map { "guide.\($0).json" } ?? "guide.json")); compare files of the same kind")
+            throw BundleDiffError.invalid(
+                "the files are of different kinds (\(a.language.map { "guide.\($0).json" } ?? "guide.json") and \(b.language.map { "guide.\($0).json" } ?? "guide.json")); compare files of the same kind"
+            )
         }
         old = Self.side(a)
         new = Self.side(b)
@@ -151,33 +158,44 @@ public struct BundleDiff: Sendable {
                 let s0 = x.languages[code]?["status"]?.stringValue ?? "missing"
                 let s1 = y.languages[code]?["status"]?.stringValue ?? "missing"
                 guard s0 != s1 else { continue }
-                translations.append(StatusChange(ref: ref, language: code, old: s0, new: s1,
-                                                 fallbackLanguage: y.languages[code]?["fallback_language"]?.stringValue))
+                translations.append(
+                    StatusChange(
+                        ref: ref, language: code, old: s0, new: s1,
+                        fallbackLanguage: y.languages[code]?["fallback_language"]?.stringValue))
             }
             let channels = Self.channelChanges(x.core, y.core)
             if !channels.isEmpty {
                 let title = b.title(of: ref)
-                helplines.append(HelplineChange(ref: ref, title: title?.text, titleLanguage: title?.language, channels: channels))
+                helplines.append(
+                    HelplineChange(ref: ref, title: title?.text, titleLanguage: title?.language, channels: channels))
             }
         }
-        if let old = old.version, let new = new.version, BundleVersioning.parse(old) != nil, BundleVersioning.parse(new) != nil,
-           let needed = BundleVersioning.requirement(oldRefs: a.order, newRefs: b.order, oldLists: a.lists, newLists: b.lists),
-           BundleVersioning.bump(from: old, to: new).map({ $0 < needed.bump }) ?? true {
+        if let old = old.version, let new = new.version, BundleVersioning.parse(old) != nil,
+            BundleVersioning.parse(new) != nil,
+            let needed = BundleVersioning.requirement(
+                oldRefs: a.order, newRefs: b.order, oldLists: a.lists, newLists: b.lists),
+            BundleVersioning.bump(from: old, to: new).map({ $0 < needed.bump }) ?? true
+        {
             versionRequirement = needed
         }
     }
 
     private static func side(_ view: BundleView) -> Side {
-        Side(formatVersion: view.formatVersion, version: view.document["version"]?.stringValue,
-             contentHash: view.document["content_hash"]?.stringValue, kind: view.kind, language: view.language)
+        Side(
+            formatVersion: view.formatVersion, version: view.document["version"]?.stringValue,
+            contentHash: view.document["content_hash"]?.stringValue, kind: view.kind, language: view.language)
     }
 
-    private static func entryChange(_ ref: String, _ x: BundleView.Entry, _ y: BundleView.Entry,
-                                    languages: [String]) -> EntryChange? {
+    private static func entryChange(
+        _ ref: String, _ x: BundleView.Entry, _ y: BundleView.Entry,
+        languages: [String]
+    ) -> EntryChange? {
         var fields: [String] = []
         for key in Set(x.core.keys + y.core.keys).sorted() where x.core[key] != y.core[key] {
             if key == "data" {
-                let (d0, d1) = (x.core["data"]?.objectValue ?? JSONObject(), y.core["data"]?.objectValue ?? JSONObject())
+                let (d0, d1) = (
+                    x.core["data"]?.objectValue ?? JSONObject(), y.core["data"]?.objectValue ?? JSONObject()
+                )
                 fields += Set(d0.keys + d1.keys).sorted().filter { d0[$0] != d1[$0] }.map { "data." + $0 }
             } else {
                 fields.append(key)
@@ -208,7 +226,8 @@ public struct BundleDiff: Sendable {
         for (type, _) in c0 + c1 where !types.contains(type) { types.append(type) }
         var out: [ChannelChange] = []
         for type in types {
-            let v0 = c0.filter { $0.0 == type }.map(\.1), v1 = c1.filter { $0.0 == type }.map(\.1)
+            let v0 = c0.filter { $0.0 == type }.map(\.1)
+            let v1 = c1.filter { $0.0 == type }.map(\.1)
             for i in 0..<max(v0.count, v1.count) {
                 let (o, n) = (i < v0.count ? v0[i] : nil, i < v1.count ? v1[i] : nil)
                 if o != n { out.append(ChannelChange(type: type, old: o, new: n)) }

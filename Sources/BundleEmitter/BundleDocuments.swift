@@ -1,8 +1,8 @@
 import Foundation
 import GuideModel
 import JSON
-import Schema
 import Parallel
+import Schema
 
 /// The bundle's documents as values, built from the guide: `guide.json` with every language
 /// and one document per language. `BundleEmitter` writes the same bytes without building

@@ -17,25 +17,29 @@ struct BundleGlossary: Sendable {
 
     /// `guide.json`: every concept, with its terms per language code.
     var full: JSONValue {
-        .array(concepts.map { concept in
-            var terms = JSONObject()
-            for code in codes {
-                if let own = concept.terms[code], let value = Self.terms(own) { terms[code] = value }
-            }
-            return object(["id": .string(concept.id), "entry": concept.entry.map { .string($0.description) },
-                           "note": concept.note.json, "terms": .object(terms)])
-        })
+        .array(
+            concepts.map { concept in
+                var terms = JSONObject()
+                for code in codes {
+                    if let own = concept.terms[code], let value = Self.terms(own) { terms[code] = value }
+                }
+                return object([
+                    "id": .string(concept.id), "entry": concept.entry.map { .string($0.description) },
+                    "note": concept.note.json, "terms": .object(terms),
+                ])
+            })
     }
 
     /// `guide.<code>.json`: each concept with terms in `code`, and the source language's term.
     func language(_ code: String) -> JSONValue {
-        .array(concepts.compactMap { concept -> JSONValue? in
-            guard let own = concept.terms[code], case .object(var entry)? = Self.terms(own) else { return nil }
-            entry["id"] = .string(concept.id)
-            if let reference = concept.entry { entry["entry"] = .string(reference.description) }
-            if let term = concept.terms[source]?.preferred?.text { entry["source_term"] = .string(term) }
-            return .object(entry)
-        })
+        .array(
+            concepts.compactMap { concept -> JSONValue? in
+                guard let own = concept.terms[code], case .object(var entry)? = Self.terms(own) else { return nil }
+                entry["id"] = .string(concept.id)
+                if let reference = concept.entry { entry["entry"] = .string(reference.description) }
+                if let term = concept.terms[source]?.preferred?.text { entry["source_term"] = .string(term) }
+                return .object(entry)
+            })
     }
 
     /// `{preferred, variants, forbidden: [{term, reason}], note?}`; nil without a preferred term.

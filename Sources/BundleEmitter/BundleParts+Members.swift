@@ -17,32 +17,38 @@ extension BundleParts {
                 full[key + "_languages"] = texts.languages
             }
         }
-        full["countries"] = .array(config.countries.map { country in
-            var o = JSONObject()
-            o["code"] = .string(country.id)
-            o["languages"] = .strings(country.languages)
-            addNames(country.names, to: &o)
-            return .object(o)
-        })
-        for (key, terms) in taxonomies {
-            full[key] = .array(terms.map { term in
+        full["countries"] = .array(
+            config.countries.map { country in
                 var o = JSONObject()
-                o["id"] = .string(term.id)
-                addNames(term.names, to: &o)
+                o["code"] = .string(country.id)
+                o["languages"] = .strings(country.languages)
+                addNames(country.names, to: &o)
                 return .object(o)
             })
+        for (key, terms) in taxonomies {
+            full[key] = .array(
+                terms.map { term in
+                    var o = JSONObject()
+                    o["id"] = .string(term.id)
+                    addNames(term.names, to: &o)
+                    return .object(o)
+                })
         }
-        full["publisher"] = allLanguages(config.provenance.publisherName).map { names in
-            object(["names": names.texts, "name_languages": names.languages, "url": config.provenance.publisherURL.json])
-        } ?? .null
-        full["tombstones"] = .array(tombstones.map { record in
-            var o = tombstone(record)
-            if let reason = allLanguages(record.reason) {
-                o["reason"] = reason.texts
-                o["reason_languages"] = reason.languages
-            }
-            return .object(o)
-        })
+        full["publisher"] =
+            allLanguages(config.provenance.publisherName).map { names in
+                object([
+                    "names": names.texts, "name_languages": names.languages, "url": config.provenance.publisherURL.json,
+                ])
+            } ?? .null
+        full["tombstones"] = .array(
+            tombstones.map { record in
+                var o = tombstone(record)
+                if let reason = allLanguages(record.reason) {
+                    o["reason"] = reason.texts
+                    o["reason_languages"] = reason.languages
+                }
+                return .object(o)
+            })
         if let glossary { full["glossary"] = glossary.full }
         return full
     }
@@ -58,33 +64,39 @@ extension BundleParts {
                 doc[key + "_language"] = .string(text.language)
             }
         }
-        doc["countries"] = .array(config.countries.map { country in
-            var o = JSONObject()
-            o["code"] = .string(country.id)
-            o["languages"] = .strings(country.languages)
-            addName(country, in: code, to: &o)
-            return .object(o)
-        })
-        for (key, terms) in taxonomies {
-            doc[key] = .array(terms.map { term in
+        doc["countries"] = .array(
+            config.countries.map { country in
                 var o = JSONObject()
-                o["id"] = .string(term.id)
-                addName(term, in: code, to: &o)
+                o["code"] = .string(country.id)
+                o["languages"] = .strings(country.languages)
+                addName(country, in: code, to: &o)
                 return .object(o)
             })
+        for (key, terms) in taxonomies {
+            doc[key] = .array(
+                terms.map { term in
+                    var o = JSONObject()
+                    o["id"] = .string(term.id)
+                    addName(term, in: code, to: &o)
+                    return .object(o)
+                })
         }
-        doc["publisher"] = Self.text(config.provenance.publisherName, in: code, config: config).map { name in
-            object(["name": .string(name.text), "name_language": .string(name.language),
-                    "url": config.provenance.publisherURL.json])
-        } ?? .null
-        doc["tombstones"] = .array(tombstones.map { record in
-            var o = tombstone(record)
-            if let reason = Self.text(record.reason, in: code, config: config) {
-                o["reason"] = .string(reason.text)
-                o["reason_language"] = .string(reason.language)
-            }
-            return .object(o)
-        })
+        doc["publisher"] =
+            Self.text(config.provenance.publisherName, in: code, config: config).map { name in
+                object([
+                    "name": .string(name.text), "name_language": .string(name.language),
+                    "url": config.provenance.publisherURL.json,
+                ])
+            } ?? .null
+        doc["tombstones"] = .array(
+            tombstones.map { record in
+                var o = tombstone(record)
+                if let reason = Self.text(record.reason, in: code, config: config) {
+                    o["reason"] = .string(reason.text)
+                    o["reason_language"] = .string(reason.language)
+                }
+                return .object(o)
+            })
         if let glossary { doc["glossary"] = glossary.language(code) }
         return doc
     }
@@ -98,14 +110,15 @@ extension BundleParts {
         o["version"] = .string(config.version)
         o["source_language"] = .string(config.sourceLanguage)
         o["base_url"] = .string(index.baseURL)
-        o["languages"] = .array(config.languages.map { language in
-            object([
-                "code": .string(language.code),
-                "name": .string(language.name),
-                "fallback": .strings(language.fallback),
-                "dir": .string(language.rightToLeft ? "rtl" : "ltr"),
-            ])
-        })
+        o["languages"] = .array(
+            config.languages.map { language in
+                object([
+                    "code": .string(language.code),
+                    "name": .string(language.name),
+                    "fallback": .strings(language.fallback),
+                    "dir": .string(language.rightToLeft ? "rtl" : "ltr"),
+                ])
+            })
         if let id = provenance.licenceID, let url = provenance.licenceURL {
             o["licence"] = object(["id": .string(id), "name": provenance.licenceName.json, "url": .string(url)])
         } else {
@@ -154,7 +167,8 @@ extension BundleParts {
     /// each is in; nil when there is no text at all.
     private func allLanguages(_ names: [String: String]) -> (texts: JSONValue, languages: JSONValue)? {
         guard !names.isEmpty else { return nil }
-        var texts = JSONObject(), languages = JSONObject()
+        var texts = JSONObject()
+        var languages = JSONObject()
         for code in codes {
             guard let text = Self.text(names, in: code, config: config) else { continue }
             texts[code] = .string(text.text)
@@ -166,7 +180,9 @@ extension BundleParts {
     /// The text for `code`: its own, else the first of its fallback chain (the source
     /// language last); a single text given for every language (`"*"`) counts as written in
     /// the source language.
-    static func text(_ names: [String: String], in code: String, config: GuideConfig) -> (text: String, language: String)? {
+    static func text(_ names: [String: String], in code: String, config: GuideConfig) -> (
+        text: String, language: String
+    )? {
         for candidate in [code] + config.fallbackChain(for: code) {
             if let name = names[candidate] { return (name, candidate) }
         }

@@ -33,8 +33,10 @@ struct EntrySchemas {
             var core = properties(entryCommon)
             core["type"] = object(["const": .string(type.rawValue)])
             core["ref"] = object(["$ref": .string("#/$defs/entryRef"), "pattern": .string("^\(type.rawValue)/")])
-            core["data"] = object(["description": entryCommon["properties"]?["data"]?["description"],
-                                   "$ref": .string("#/$defs/data.\(type.rawValue)")])
+            core["data"] = object([
+                "description": entryCommon["properties"]?["data"]?["description"],
+                "$ref": .string("#/$defs/data.\(type.rawValue)"),
+            ])
             var coreRequired = strings(entryCommon["required"])
             if type == .helplines {
                 for (key, value) in properties(helplineCommon) { core[key] = value }
@@ -43,29 +45,44 @@ struct EntrySchemas {
 
             var localized = properties(common)
             var localizedRequired = strings(common["required"])
-            for (key, value) in root?["properties"]?.objectValue ?? JSONObject() where rules.translatable.contains(key) {
+            for (key, value) in root?["properties"]?.objectValue ?? JSONObject() where rules.translatable.contains(key)
+            {
                 localized[key] = value
             }
-            for key in ["title", "summary"] where localized[key] == nil { localized[key] = object(["type": .string("string")]) }
+            for key in ["title", "summary"] where localized[key] == nil {
+                localized[key] = object(["type": .string("string")])
+            }
             localized["url"] = object([
-                "description": .string("The site page showing this text: <base_url><text_language>/\(type.rawValue)/<id>/."),
+                "description": .string(
+                    "The site page showing this text: <base_url><text_language>/\(type.rawValue)/<id>/."),
                 "type": .string("string"),
-                "pattern": .string("^\(BundleSchema.regexEscaped(PageAddress.base(guide.config)))\(languagesPattern)/\(type.rawValue)/[a-z0-9]+(-[a-z0-9]+)*/$"),
+                "pattern": .string(
+                    "^\(BundleSchema.regexEscaped(PageAddress.base(guide.config)))\(languagesPattern)/\(type.rawValue)/[a-z0-9]+(-[a-z0-9]+)*/$"
+                ),
             ])
             if type == .protocols {
-                localized["steps"] = object(["description": .string("The numbered steps (the ordered list of the steps section), in order."),
-                                             "type": .string("array"), "items": object(["$ref": .string("#/$defs/step")])])
+                localized["steps"] = object([
+                    "description": .string("The numbered steps (the ordered list of the steps section), in order."),
+                    "type": .string("array"), "items": object(["$ref": .string("#/$defs/step")]),
+                ])
                 localizedRequired.append("steps")
             }
             let requiredTexts = strings(root?["required"]).filter(rules.translatable.contains)
             localizedRequired += requiredTexts.filter { !localizedRequired.contains($0) }
             var rulesOfText = common["allOf"]?.arrayValue ?? []
-            rulesOfText.append(object([
-                "if": object(["properties": object(["status": object(["const": .string("source")])]), "required": .strings(["status"])]),
-                "then": object(["properties": object(["text_language": object(["const": .string(guide.config.sourceLanguage)])])]),
-            ]))
-            defs["localized.\(type.rawValue)"] = closed(localized, required: localizedRequired, allOf: rulesOfText,
-                                                        description: "A \(type.rawValue) entry as a reader of one language sees it.")
+            rulesOfText.append(
+                object([
+                    "if": object([
+                        "properties": object(["status": object(["const": .string("source")])]),
+                        "required": .strings(["status"]),
+                    ]),
+                    "then": object([
+                        "properties": object(["text_language": object(["const": .string(guide.config.sourceLanguage)])])
+                    ]),
+                ]))
+            defs["localized.\(type.rawValue)"] = closed(
+                localized, required: localizedRequired, allOf: rulesOfText,
+                description: "A \(type.rawValue) entry as a reader of one language sees it.")
 
             var full = core
             full["languages"] = object([
@@ -73,20 +90,25 @@ struct EntrySchemas {
                 "type": .string("object"),
                 "propertyNames": object(["$ref": .string("#/$defs/languageCode")]),
                 "required": .strings(guide.config.languageCodes),
-                "additionalProperties": object(["anyOf": .array([
-                    object(["$ref": .string("#/$defs/localized.\(type.rawValue)")]),
-                    object(["$ref": .string("#/$defs/nothingToShow")]),
-                ])]),
+                "additionalProperties": object([
+                    "anyOf": .array([
+                        object(["$ref": .string("#/$defs/localized.\(type.rawValue)")]),
+                        object(["$ref": .string("#/$defs/nothingToShow")]),
+                    ])
+                ]),
             ])
-            defs["guideEntry.\(type.rawValue)"] = closed(full, required: coreRequired + ["languages"], allOf: [],
-                                                         description: "A \(type.rawValue) entry in guide.json: what it is and its text in every language.")
+            defs["guideEntry.\(type.rawValue)"] = closed(
+                full, required: coreRequired + ["languages"], allOf: [],
+                description: "A \(type.rawValue) entry in guide.json: what it is and its text in every language.")
             var oneLanguage = core
             for (key, value) in localized { oneLanguage[key] = value }
-            defs["languageEntry.\(type.rawValue)"] = closed(oneLanguage, required: coreRequired + localizedRequired, allOf: rulesOfText,
-                                                            description: "A \(type.rawValue) entry in guide.<lang>.json: what it is and its text in that language.")
+            defs["languageEntry.\(type.rawValue)"] = closed(
+                oneLanguage, required: coreRequired + localizedRequired, allOf: rulesOfText,
+                description: "A \(type.rawValue) entry in guide.<lang>.json: what it is and its text in that language.")
         }
         for kind in ["guideEntry", "languageEntry"] { defs[kind] = dispatcher(kind) }
-        defs["foundIn"] = guide.contentSchemas.isEmpty
+        defs["foundIn"] =
+            guide.contentSchemas.isEmpty
             ? object(["type": .string("string"), "pattern": .string("^[a-z][a-z0-9_]*$")])
             : BundleSchema.closedList("body, or the front-matter field the reference is in.", foundIn.sorted())
         addHelplineMembers(to: &defs, content: &content)
@@ -97,25 +119,33 @@ struct EntrySchemas {
     /// `data.<type>`: the content schema's root without the per-language fields.
     private func data(_ type: EntryType, root: JSONObject?, rules: FieldRules) -> JSONValue {
         guard var schema = root else {
-            return object(["description": .string("The entry's front-matter fields (the guide has no content schemas)."),
-                           "type": .string("object")])
+            return object([
+                "description": .string("The entry's front-matter fields (the guide has no content schemas)."),
+                "type": .string("object"),
+            ])
         }
         let perLanguage = rules.translatable.union(rules.perLanguage).union(["source_hash"])
         var properties = schema["properties"]?.objectValue ?? JSONObject()
         for key in perLanguage { properties[key] = nil }
         // Countries are those guide.yml declares, as `guide check` holds these fields to (country.undeclared).
         if let country = properties["country"] {
-            properties["country"] = object(["allOf": .array([country, object(["$ref": .string("#/$defs/countryCode")])])])
+            properties["country"] = object([
+                "allOf": .array([country, object(["$ref": .string("#/$defs/countryCode")])])
+            ])
         }
         if let jurisdictions = properties["jurisdictions"] {
-            properties["jurisdictions"] = object(["allOf": .array([
-                jurisdictions, object(["items": object(["$ref": .string("#/$defs/countryCode")])]),
-            ])])
+            properties["jurisdictions"] = object([
+                "allOf": .array([
+                    jurisdictions, object(["items": object(["$ref": .string("#/$defs/countryCode")])]),
+                ])
+            ])
         }
         schema["properties"] = .object(properties)
         schema["required"] = .strings(strings(schema["required"]).filter { !perLanguage.contains($0) })
         schema["title"] = nil
-        schema["description"] = .string("The language-independent fields of a \(type.rawValue) entry, as schema/\(type.schemaName).schema.json declares them.")
+        schema["description"] = .string(
+            "The language-independent fields of a \(type.rawValue) entry, as schema/\(type.schemaName).schema.json declares them."
+        )
         return .object(schema)
     }
 
@@ -125,11 +155,16 @@ struct EntrySchemas {
             "type": .string("object"),
             "properties": object(["type": object(["$ref": .string("#/$defs/entryType")])]),
             "required": .strings(["type"]),
-            "allOf": .array(EntryType.allCases.map { type in
-                object(["if": object(["properties": object(["type": object(["const": .string(type.rawValue)])]),
-                                      "required": .strings(["type"])]),
-                        "then": object(["$ref": .string("#/$defs/\(kind).\(type.rawValue)")])])
-            }),
+            "allOf": .array(
+                EntryType.allCases.map { type in
+                    object([
+                        "if": object([
+                            "properties": object(["type": object(["const": .string(type.rawValue)])]),
+                            "required": .strings(["type"]),
+                        ]),
+                        "then": object(["$ref": .string("#/$defs/\(kind).\(type.rawValue)")]),
+                    ])
+                }),
         ])
     }
 

@@ -24,11 +24,14 @@ public enum BundleSchema {
         root["$id"] = .string(schemaURL)
 
         defs["schemaURL"] = object([
-            "description": .string("This schema's $id: where the bundle's schema is published (<base_url>bundle/guide.schema.json)."),
+            "description": .string(
+                "This schema's $id: where the bundle's schema is published (<base_url>bundle/guide.schema.json)."),
             "const": .string(schemaURL),
         ])
         defs["baseURL"] = object([
-            "description": .string("Where the guide's site is published, ending in / (empty when not set). Entry pages are <base_url><lang>/<type>/<id>/."),
+            "description": .string(
+                "Where the guide's site is published, ending in / (empty when not set). Entry pages are <base_url><lang>/<type>/<id>/."
+            ),
             "const": .string(base),
         ])
         defs["sourceLanguage"] = object([
@@ -36,8 +39,9 @@ public enum BundleSchema {
             "const": .string(config.sourceLanguage),
         ])
         defs["languageCode"] = closedList("A language the guide declares (guide.yml languages).", config.languageCodes)
-        defs["countryCode"] = closedList("A country the guide declares (guide.yml countries), ISO 3166-1 alpha-2.",
-                                         config.countries.map(\.id))
+        defs["countryCode"] = closedList(
+            "A country the guide declares (guide.yml countries), ISO 3166-1 alpha-2.",
+            config.countries.map(\.id))
         defs["roleId"] = closedList("A role guide.yml names.", config.roles.map(\.id))
         defs["touchpointId"] = closedList("A touchpoint guide.yml names.", config.touchpoints.map(\.id))
         defs["categoryId"] = closedList("A category guide.yml names.", config.categories.map(\.id))
@@ -60,15 +64,21 @@ public enum BundleSchema {
         ])
         defs["refMatchesType"] = object([
             "description": .string("ref starts with the type it names."),
-            "allOf": .array(types.map { type in
-                object(["if": object(["properties": object(["type": object(["const": .string(type)])]),
-                                      "required": .strings(["type"])]),
-                        "then": object(["properties": object(["ref": object(["pattern": .string("^\(type)/")])])])])
-            }),
+            "allOf": .array(
+                types.map { type in
+                    object([
+                        "if": object([
+                            "properties": object(["type": object(["const": .string(type)])]),
+                            "required": .strings(["type"]),
+                        ]),
+                        "then": object(["properties": object(["ref": object(["pattern": .string("^\(type)/")])])]),
+                    ])
+                }),
         ])
         let languages = "(" + config.languageCodes.map(regexEscaped).joined(separator: "|") + ")"
         defs["referenceURL"] = object([
-            "description": .string("A site page: <base_url><lang>/<type>/<id>/, with #<section> when the reference names one."),
+            "description": .string(
+                "A site page: <base_url><lang>/<type>/<id>/, with #<section> when the reference names one."),
             "type": .string("string"),
             "pattern": .string("^\(regexEscaped(base))\(languages)/\(typeGroup)/\(id)/(#\(id))?$"),
         ])

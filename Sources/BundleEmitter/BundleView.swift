@@ -7,7 +7,9 @@ import JSON
 struct BundleView {
     /// Members of an entry that are the same in every language. In `guide.json` every member but
     /// `languages` is; in a language file, members not listed here count as the language's.
-    static let coreKeys: Set<String> = ["type", "id", "ref", "data", "channels", "contact_point", "organization", "freshness"]
+    static let coreKeys: Set<String> = [
+        "type", "id", "ref", "data", "channels", "contact_point", "organization", "freshness",
+    ]
     /// Top-level members that say when a file was made, not what it holds: left out of comparisons.
     static let buildMembers: Set<String> = ["generated_at", "build_day"]
 
@@ -40,9 +42,12 @@ struct BundleView {
             throw BundleDiffError.invalid("format_version \"\(version)\" is not a semantic version (MAJOR.MINOR.PATCH)")
         }
         guard semver.major == BundleFormat.major else {
-            throw BundleDiffError.invalid("format_version \(version) is not supported (this guide reads \(BundleFormat.major).x)")
+            throw BundleDiffError.invalid(
+                "format_version \(version) is not supported (this guide reads \(BundleFormat.major).x)")
         }
-        guard let kind = document["kind"]?.stringValue, [BundleFormat.guideKind, BundleFormat.languageKind].contains(kind) else {
+        guard let kind = document["kind"]?.stringValue,
+            [BundleFormat.guideKind, BundleFormat.languageKind].contains(kind)
+        else {
             throw BundleDiffError.invalid("kind must be \"guide\" or \"language\"")
         }
         guard let items = document["entries"]?.arrayValue else { throw BundleDiffError.invalid("no entries array") }

@@ -1,14 +1,15 @@
+import Digest
+import Foundation
+import GuideModel
+import JSON
+import Parallel
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Digest
-import Foundation
-import Synchronization
-import GuideModel
-import JSON
-import Parallel
 
 /// Writes `guide.json` and the language files as the entries are rendered, without building
 /// the documents in memory: each entry is rendered and serialised (in parallel) into the
@@ -29,14 +30,18 @@ struct BundleWriter {
         let fullMembers = parts.fullMembers
         var files: [StreamedFile] = []
         do {
-            files.append(try StreamedFile(folder: folder, name: BundleFormat.fullFileName,
-                                          members: withPlaceholders(fullMembers)))
+            files.append(
+                try StreamedFile(
+                    folder: folder, name: BundleFormat.fullFileName,
+                    members: withPlaceholders(fullMembers)))
             for code in codes {
-                files.append(try StreamedFile(folder: folder, name: BundleFormat.languageFileName(code),
-                                              members: withPlaceholders(parts.languageMembers(code))))
+                files.append(
+                    try StreamedFile(
+                        folder: folder, name: BundleFormat.languageFileName(code),
+                        members: withPlaceholders(parts.languageMembers(code))))
             }
         } catch {
-            files.forEach { $0.abandon() }
+            for file in files { file.abandon() }
             throw error
         }
         let delivery = InOrderDelivery(hasher: ContentHasher(members: BundleParts.hashed(fullMembers)), files: files)
@@ -53,7 +58,7 @@ struct BundleWriter {
             let contentHash = hasher.finish()
             for file in written { try file.finish(contentHash: contentHash, generatedAt: parts.generatedAt) }
         } catch {
-            written.forEach { $0.abandon() }
+            for file in written { file.abandon() }
             throw error
         }
     }
@@ -87,11 +92,17 @@ struct BundleWriter {
                             (out.baseAddress! + n).update(from: bytes.baseAddress! + i, count: run)
                             n += run
                         }
-                        guard j < end else { i = j; break }
+                        guard j < end else {
+                            i = j
+                            break
+                        }
                         if bytes[j] == UInt8(ascii: "\\") {
                             out[n] = bytes[j]
                             n += 1
-                            if j + 1 < end { out[n] = bytes[j + 1]; n += 1 }
+                            if j + 1 < end {
+                                out[n] = bytes[j + 1]
+                                n += 1
+                            }
                             i = j + 2
                         } else {
                             out[n] = bytes[j]
@@ -253,7 +264,10 @@ final class StreamedFile {
 
     /// Removes the unfinished file.
     func abandon() {
-        if descriptor >= 0 { close(descriptor); descriptor = -1 }
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
         unlink(temporary)
     }
 

@@ -59,7 +59,7 @@ struct ContentSchemaImport {
         while let (document, name) = pending.popLast() {
             let key = Self.definitionName(document: document, name: name)
             guard definitions[key] == nil else { continue }
-            definitions[key] = .bool(true)  // taken, so a definition that refers to itself is imported once
+            definitions[key] = .bool(true) // taken, so a definition that refers to itself is imported once
             let source = documents[document]?["$defs"]?[name] ?? .bool(true)
             definitions[key] = convert(source, in: document, depth: 0)
         }
@@ -105,12 +105,19 @@ struct ContentSchemaImport {
         let target = hash.map { String(reference[..<$0]) } ?? reference
         let fragment = hash.map { String(reference[reference.index(after: $0)...]) } ?? ""
         let targetDocument = target.isEmpty ? document : target
-        guard let root = documents[targetDocument], let pointer = JSONPointer(fragment) else { return ("#", JSONObject()) }
+        guard let root = documents[targetDocument], let pointer = JSONPointer(fragment) else {
+            return ("#", JSONObject())
+        }
         if pointer.tokens.count == 2, pointer.tokens[0] == "$defs" {
             pending.append((targetDocument, pointer.tokens[1]))
-            return ("#/$defs/" + JSONPointer.escape(Self.definitionName(document: targetDocument, name: pointer.tokens[1])), nil)
+            return (
+                "#/$defs/" + JSONPointer.escape(Self.definitionName(document: targetDocument, name: pointer.tokens[1])),
+                nil
+            )
         }
-        guard depth < Self.maxInlineDepth, var copy = pointer.resolve(in: root)?.objectValue else { return ("#", JSONObject()) }
+        guard depth < Self.maxInlineDepth, var copy = pointer.resolve(in: root)?.objectValue else {
+            return ("#", JSONObject())
+        }
         copy["$defs"] = nil
         return ("#", convert(.object(copy), in: targetDocument, depth: depth + 1).objectValue ?? JSONObject())
     }

@@ -28,11 +28,15 @@ enum DataPackage {
         let provenance = config.provenance
         let source = config.sourceLanguage
         let licences: JSONValue? = provenance.licenceID.map { id in
-            .array([object(["name": .string(id), "path": provenance.licenceURL.json, "title": provenance.licenceName.json])])
+            .array([
+                object(["name": .string(id), "path": provenance.licenceURL.json, "title": provenance.licenceName.json])
+            ])
         }
         let publisher = provenance.publisher(in: source, sourceLanguage: source).map { name in
-            object(["title": .string(name), "path": provenance.publisherURL.json, "email": provenance.contactEmail.json,
-                    "roles": .strings(["publisher"])])
+            object([
+                "title": .string(name), "path": provenance.publisherURL.json, "email": provenance.contactEmail.json,
+                "roles": .strings(["publisher"]),
+            ])
         }
         return object([
             "$schema": .string(profile),

@@ -73,7 +73,9 @@ struct EntryBytes {
                 Self.writer.appendKey(code, to: &languagesPretty)
                 JSONWriter(pretty: false).appendKey(code, to: &languagesCompact)
                 if let members = texts[code] {
-                    let deeper = members.map { Member(key: $0.key, pretty: Self.indented($0.pretty), compact: $0.compact) }
+                    let deeper = members.map {
+                        Member(key: $0.key, pretty: Self.indented($0.pretty), compact: $0.compact)
+                    }
                     Self.appendObject(deeper, depth: 4, to: &languagesPretty)
                     Self.appendCompactObject(members, to: &languagesCompact)
                 } else {
@@ -127,7 +129,10 @@ struct EntryBytes {
     /// Sorted members as a pretty object written at `depth` (members one level deeper, their
     /// values already written there).
     private static func appendObject(_ members: [Member], depth: Int, to out: inout [UInt8]) {
-        if members.isEmpty { out += "{}".utf8; return }
+        if members.isEmpty {
+            out += "{}".utf8
+            return
+        }
         out.append(UInt8(ascii: "{"))
         for (position, member) in members.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }

@@ -52,8 +52,10 @@ struct EntryRenderer: Sendable {
     }
 
     /// The entry as a reader of `language` sees it, or nil when nothing can be shown.
-    private func render(_ entry: Entry, in language: String, rules: FieldRules, core: JSONValue,
-                        named: [(Reference, String)]) -> JSONObject? {
+    private func render(
+        _ entry: Entry, in language: String, rules: FieldRules, core: JSONValue,
+        named: [(Reference, String)]
+    ) -> JSONObject? {
         guard let shown = index.shown(entry.reference, in: language) else { return nil }
         let file = shown.file
         let renderer = index.renderer(for: language)
@@ -78,25 +80,27 @@ struct EntryRenderer: Sendable {
         o["body_html"] = .string(body.html(all))
         o["body_text"] = .string(body.text(all))
         var start = 0
-        o["sections"] = .array(file.body.sections.map { section in
-            // A section at the top level is a run of the body's blocks, rendered already.
-            let html: String, plain: String
-            if let range = body.range(of: section, from: start) {
-                start = range.lowerBound
-                html = body.html(range)
-                plain = body.text(range)
-            } else {
-                html = index.addingDataRefs(to: renderer.render(section.blocks))
-                plain = text.render(section.blocks)
-            }
-            return object([
-                "id": .string(section.id),
-                "level": .int(section.heading.level),
-                "title": .string(section.heading.inlines.plainText),
-                "html": .string(html),
-                "text": .string(plain),
-            ])
-        })
+        o["sections"] = .array(
+            file.body.sections.map { section in
+                // A section at the top level is a run of the body's blocks, rendered already.
+                let html: String
+                let plain: String
+                if let range = body.range(of: section, from: start) {
+                    start = range.lowerBound
+                    html = body.html(range)
+                    plain = body.text(range)
+                } else {
+                    html = index.addingDataRefs(to: renderer.render(section.blocks))
+                    plain = text.render(section.blocks)
+                }
+                return object([
+                    "id": .string(section.id),
+                    "level": .int(section.heading.level),
+                    "title": .string(section.heading.inlines.plainText),
+                    "html": .string(html),
+                    "text": .string(plain),
+                ])
+            })
         if entry.type == .protocols {
             o["steps"] = .array(steps(of: file.body, renderer: renderer))
         }
@@ -119,8 +123,10 @@ struct EntryRenderer: Sendable {
                 } else {
                     html = renderer.render(item.blocks)
                 }
-                return object(["html": .string(index.addingDataRefs(to: html)),
-                               "text": .string(PlainTextRenderer().render(item.blocks))])
+                return object([
+                    "html": .string(index.addingDataRefs(to: html)),
+                    "text": .string(PlainTextRenderer().render(item.blocks)),
+                ])
             }
         }
         return []
@@ -131,7 +137,9 @@ struct EntryRenderer: Sendable {
         var found: [(Reference, String)] = []
         for (key, value) in source?.frontMatter ?? JSONObject() {
             walkStrings(value) { text in
-                if Reference.looksLikeReference(text), let reference = Reference(parsing: text) { found.append((reference, key)) }
+                if Reference.looksLikeReference(text), let reference = Reference(parsing: text) {
+                    found.append((reference, key))
+                }
             }
         }
         return found
@@ -171,7 +179,7 @@ struct EntryRenderer: Sendable {
     static func walkStrings(_ value: JSONValue, _ visit: (String) -> Void) {
         switch value {
         case .string(let s): visit(s)
-        case .array(let items): items.forEach { walkStrings($0, visit) }
+        case .array(let items): for item in items { walkStrings(item, visit) }
         case .object(let o): for (_, v) in o { walkStrings(v, visit) }
         default: break
         }
@@ -226,7 +234,9 @@ struct RenderedBlocks {
     /// or nil for a section nested in a list or quote.
     func range(of section: MarkdownSection, from start: Int) -> Range<Int>? {
         for position in start..<blocks.count {
-            guard blocks[position].range == section.headingRange, case .heading = blocks[position].kind else { continue }
+            guard blocks[position].range == section.headingRange, case .heading = blocks[position].kind else {
+                continue
+            }
             let range = (position + 1)..<(position + 1 + section.blocks.count)
             return range.upperBound <= blocks.count ? range : nil
         }

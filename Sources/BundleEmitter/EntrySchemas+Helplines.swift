@@ -25,18 +25,23 @@ extension EntrySchemas {
         var channelProperties = channel["properties"]?.objectValue ?? JSONObject()
         for (key, value) in links { channelProperties[key] = value }
         channel["properties"] = .object(channelProperties)
-        channel["allOf"] = .array((channel["allOf"]?.arrayValue ?? []) + [object(["$ref": .string("#/$defs/channelLinks")])])
+        channel["allOf"] = .array(
+            (channel["allOf"]?.arrayValue ?? []) + [object(["$ref": .string("#/$defs/channelLinks")])])
         channel["description"] = .string("A channel of data.channels with e164 and uri added.")
         defs["derivedChannel"] = .object(channel)
 
         var point = defs["contactPoint"]?.objectValue ?? JSONObject()
         var pointProperties = point["properties"]?.objectValue ?? JSONObject()
         if let purpose = field("purpose") {
-            pointProperties["contactType"] = object(["description": pointProperties["contactType"]?["description"],
-                                                     "allOf": .array([purpose])])
+            pointProperties["contactType"] = object([
+                "description": pointProperties["contactType"]?["description"],
+                "allOf": .array([purpose]),
+            ])
         }
         if let languages = field("languages"), let items = languages["items"] {
-            pointProperties["availableLanguage"] = object(["type": .string("array"), "minItems": .int(1), "items": items])
+            pointProperties["availableLanguage"] = object([
+                "type": .string("array"), "minItems": .int(1), "items": items,
+            ])
         }
         point["properties"] = .object(pointProperties)
         defs["contactPoint"] = .object(point)
@@ -45,16 +50,20 @@ extension EntrySchemas {
         var inner = point
         pointProperties["@context"] = nil
         inner["properties"] = .object(pointProperties)
-        inner["required"] = .strings((point["required"]?.arrayValue ?? []).compactMap(\.stringValue).filter { $0 != "@context" })
+        inner["required"] = .strings(
+            (point["required"]?.arrayValue ?? []).compactMap(\.stringValue).filter { $0 != "@context" })
         inner["description"] = .string("The helpline's ContactPoint, as in contact_point.")
         defs["organization"] = object([
-            "description": .string("A schema.org Organization (JSON-LD): who runs the line (name and url only when the editors state them: organisation, organisation_url), with the ContactPoint under it."),
+            "description": .string(
+                "A schema.org Organization (JSON-LD): who runs the line (name and url only when the editors state them: organisation, organisation_url), with the ContactPoint under it."
+            ),
             "type": .string("object"),
             "properties": object([
                 "@context": object(["const": .string("https://schema.org")]),
                 "@type": object(["const": .string("Organization")]),
                 "name": field("organisation") ?? object(["type": .string("string"), "minLength": .int(1)]),
-                "url": field("organisation_url") ?? object(["type": .string("string"), "pattern": .string("^https?://")]),
+                "url": field("organisation_url")
+                    ?? object(["type": .string("string"), "pattern": .string("^https?://")]),
                 "contactPoint": .object(inner),
             ]),
             "required": .strings(["@context", "@type", "contactPoint"]),

@@ -13,7 +13,8 @@ enum HelplineContact {
     static func channels(of file: EntryFile) -> [JSONValue] {
         (file.frontMatter["channels"]?.arrayValue ?? []).compactMap { channel in
             guard var o = channel.objectValue, let type = channel["type"]?.stringValue,
-                  let value = channel["value"]?.stringValue else { return nil }
+                let value = channel["value"]?.stringValue
+            else { return nil }
             if phoneLike.contains(type) { o["e164"] = .bool(isE164(value)) }
             o["uri"] = uri(type: type, value: value).json
             return .object(o)
@@ -58,8 +59,10 @@ enum HelplineContact {
             o["telephone"] = phone["value"]
             if phone["type"]?.stringValue == "toll-free" { o["contactOption"] = .string("TollFree") }
             if let hours = phone["hours"]?.stringValue {
-                o["hoursAvailable"] = object(["@type": .string("OpeningHoursSpecification"),
-                                              "description": .string(hours)])
+                o["hoursAvailable"] = object([
+                    "@type": .string("OpeningHoursSpecification"),
+                    "description": .string(hours),
+                ])
             }
         }
         o["email"] = first(["email"])?["value"]

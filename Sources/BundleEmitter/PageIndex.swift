@@ -28,8 +28,9 @@ struct PageIndex: Sendable {
             var table: [Reference: Shown] = [:]
             for entry in entries {
                 if let localized = guide.localized(entry, in: language, drafts: drafts) {
-                    table[entry.reference] = Shown(file: localized.file, state: localized.state,
-                                                   isUnderReview: localized.isUnderReview)
+                    table[entry.reference] = Shown(
+                        file: localized.file, state: localized.state,
+                        isUnderReview: localized.isUnderReview)
                 }
             }
             shown[language] = table
@@ -82,7 +83,10 @@ struct PageIndex: Sendable {
                 let hrefStart = start + opener.count
                 guard let close = bytes[hrefStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
                 i = close + 1
-                guard let reference = reference(atURL: String(decoding: UnsafeBufferPointer(rebasing: bytes[hrefStart..<close]), as: UTF8.self)) else {
+                guard
+                    let reference = reference(
+                        atURL: String(decoding: UnsafeBufferPointer(rebasing: bytes[hrefStart..<close]), as: UTF8.self))
+                else {
                     continue
                 }
                 if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
@@ -122,7 +126,8 @@ struct PageIndex: Sendable {
         if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[3].isEmpty, shown[String(parts[0])] != nil,
-              let type = EntryType(rawValue: String(parts[1])) else { return nil }
+            let type = EntryType(rawValue: String(parts[1]))
+        else { return nil }
         let reference = Reference(type: type, id: String(parts[2]))
         return shown.values.contains { $0[reference] != nil } ? reference : nil
     }

@@ -41,13 +41,21 @@ struct BodyTokens {
     }
 
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
-        var line = firstLine, lineStart = 0, i = 0
+        var line = firstLine
+        var lineStart = 0
+        var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x0A { line += 1; lineStart = i + 1; i += 1; continue }
+            if b == 0x0A {
+                line += 1
+                lineStart = i + 1
+                i += 1
+                continue
+            }
             let previous: UInt8 = i > lineStart ? bytes[i - 1] : 0x20
             if b == UInt8(ascii: "@"), let (start, end) = Self.email(around: i, in: bytes, lineStart: lineStart) {
-                add("e-mail address", String(decoding: bytes[start..<end], as: UTF8.self),
+                add(
+                    "e-mail address", String(decoding: bytes[start..<end], as: UTF8.self),
                     Self.range(bytes, lineStart: lineStart, start: start, end: end, line: line))
                 i = end
                 continue
@@ -57,7 +65,8 @@ struct BodyTokens {
                 let written = bytes[i..<end]
                 let digits = written.filter(Self.isDigit).count
                 if digits >= 7, !Self.isISODate(written) {
-                    add("phone number", Self.digits(String(decoding: written, as: UTF8.self)),
+                    add(
+                        "phone number", Self.digits(String(decoding: written, as: UTF8.self)),
                         Self.range(bytes, lineStart: lineStart, start: i, end: end, line: line))
                 }
                 i = max(end, i + 1)
@@ -74,10 +83,15 @@ struct BodyTokens {
 
     /// The end of a run of digits and separators (space, parentheses, dot, hyphen) ending in a digit.
     private static func phoneEnd(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var i = start + 1, lastDigit = isDigit(bytes[start]) ? start + 1 : start
+        var i = start + 1
+        var lastDigit = isDigit(bytes[start]) ? start + 1 : start
         while i < bytes.count {
             let b = bytes[i]
-            if isDigit(b) { lastDigit = i + 1 } else if !(b == 0x20 || b == 0x28 || b == 0x29 || b == 0x2E || b == 0x2D) { break }
+            if isDigit(b) {
+                lastDigit = i + 1
+            } else if !(b == 0x20 || b == 0x28 || b == 0x29 || b == 0x2E || b == 0x2D) {
+                break
+            }
             i += 1
         }
         return lastDigit
@@ -85,13 +99,16 @@ struct BodyTokens {
 
     private static func isISODate(_ s: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let a = Array(s)
-        return a.count == 10 && a[4] == 0x2D && a[7] == 0x2D && a.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || isDigit($0.element) }
+        return a.count == 10 && a[4] == 0x2D && a[7] == 0x2D
+            && a.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || isDigit($0.element) }
     }
 
     /// The e-mail address around an `@`, if the text there is shaped like one.
     private static func email(around at: Int, in bytes: UnsafeBufferPointer<UInt8>, lineStart: Int) -> (Int, Int)? {
         func local(_ b: UInt8) -> Bool { isWordByte(b) && b < 0x80 || b == 0x2E || b == 0x25 || b == 0x2B || b == 0x2D }
-        func domain(_ b: UInt8) -> Bool { (isWordByte(b) && b < 0x80 && b != UInt8(ascii: "_")) || b == 0x2E || b == 0x2D }
+        func domain(_ b: UInt8) -> Bool {
+            (isWordByte(b) && b < 0x80 && b != UInt8(ascii: "_")) || b == 0x2E || b == 0x2D
+        }
         var start = at
         while start > lineStart, local(bytes[start - 1]) { start -= 1 }
         var end = at + 1
@@ -102,7 +119,9 @@ struct BodyTokens {
         return (start, end)
     }
 
-    private static func range(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, start: Int, end: Int, line: Int) -> SourceRange {
+    private static func range(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, start: Int, end: Int, line: Int)
+        -> SourceRange
+    {
         let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).unicodeScalars.count + 1
         let length = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.count
         return SourceRange(line: line, column: column, length: length)

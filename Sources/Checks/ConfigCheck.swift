@@ -7,44 +7,58 @@ import JSON
 /// given in every declared language; `base_url` is not a placeholder host.
 struct ConfigCheck: Check {
     func checkGuide(_ context: CheckContext, invalidFrontMatter: Set<String>) -> [Diagnostic] {
-        guard let document = context.guide.configDocument, !invalidFrontMatter.contains(document.path) else { return [] }
+        guard let document = context.guide.configDocument, !invalidFrontMatter.contains(document.path) else {
+            return []
+        }
         let config = context.guide.config
         let declared = config.languageCodes
         var out: [Diagnostic] = []
         func undeclared(_ code: String, at path: [String]) {
             guard !declared.contains(code) else { return }
-            out.append(.error("config.language", file: document.path, at: document.positions.valueRange(path),
-                              "language \"\(code)\" is not declared under `languages`",
-                              help: Suggestion.closest(to: code, among: declared).map { "did you mean \"\($0)\"?" }
-                                  ?? "add it to `languages`"))
+            out.append(
+                .error(
+                    "config.language", file: document.path, at: document.positions.valueRange(path),
+                    "language \"\(code)\" is not declared under `languages`",
+                    help: Suggestion.closest(to: code, among: declared).map { "did you mean \"\($0)\"?" }
+                        ?? "add it to `languages`"))
         }
         for (i, item) in (document.value["languages"]?.arrayValue ?? []).enumerated() {
             for (j, code) in (item["fallback"]?.arrayValue ?? []).enumerated() {
-                if let code = code.stringValue { undeclared(code, at: ["languages", String(i), "fallback", String(j)]) }
+                if let code = code.stringValue {
+                    undeclared(code, at: ["languages", String(i), "fallback", String(j)])
+                }
             }
         }
         for (i, item) in (document.value["countries"]?.arrayValue ?? []).enumerated() {
             for (j, code) in (item["languages"]?.arrayValue ?? []).enumerated() {
-                if let code = code.stringValue { undeclared(code, at: ["countries", String(i), "languages", String(j)]) }
+                if let code = code.stringValue {
+                    undeclared(code, at: ["countries", String(i), "languages", String(j)])
+                }
             }
         }
         func names(_ value: JSONValue?, at path: [String], what: String) {
             let given = Set(value?.objectValue?.keys ?? [])
             let missing = declared.filter { !given.contains($0) }
             guard !missing.isEmpty else { return }
-            out.append(.warning("config.name-missing", file: document.path, at: document.positions.keyRange(path),
-                                "\(what) has no text for \(missing.joined(separator: ", "))",
-                                help: "add `\(missing[0]): …` so readers of every language see it in their language"))
+            out.append(
+                .warning(
+                    "config.name-missing", file: document.path, at: document.positions.keyRange(path),
+                    "\(what) has no text for \(missing.joined(separator: ", "))",
+                    help: "add `\(missing[0]): …` so readers of every language see it in their language"))
         }
         if let host = config.placeholderHost {
-            out.append(.warning("config.placeholder-host", file: document.path, at: document.positions.valueRange(["base_url"]),
-                                "base_url is on \"\(host)\", a name reserved for examples and tests: the site is not published there, "
-                                    + "so QR codes and links printed on handouts would lead nowhere",
-                                help: "set base_url to the address where the site will be published; until then, "
-                                    + "handouts that print it are built only as proofs"))
+            out.append(
+                .warning(
+                    "config.placeholder-host", file: document.path, at: document.positions.valueRange(["base_url"]),
+                    "base_url is on \"\(host)\", a name reserved for examples and tests: the site is not published there, "
+                        + "so QR codes and links printed on handouts would lead nowhere",
+                    help: "set base_url to the address where the site will be published; until then, "
+                        + "handouts that print it are built only as proofs"))
         }
         names(document.value["title"], at: ["title"], what: "title")
-        for (list, singular) in [("countries", "country"), ("roles", "role"), ("touchpoints", "touchpoint"), ("categories", "category")] {
+        for (list, singular) in [
+            ("countries", "country"), ("roles", "role"), ("touchpoints", "touchpoint"), ("categories", "category"),
+        ] {
             for (i, item) in (document.value[list]?.arrayValue ?? []).enumerated() {
                 let id = item["id"]?.stringValue ?? item["code"]?.stringValue ?? String(i)
                 names(item["name"], at: [list, String(i), "name"], what: "the name of \(singular) \"\(id)\"")
@@ -65,10 +79,11 @@ struct ConfigCheck: Check {
         let at = document.positions.valueRange(["source_language"])
         let declared = config.languageCodes
         guard declared.contains(config.sourceLanguage) else {
-            return .error("config.language", file: document.path, at: at,
-                          "language \"\(config.sourceLanguage)\" is not declared under `languages`",
-                          help: Suggestion.closest(to: config.sourceLanguage, among: declared).map { "did you mean \"\($0)\"?" }
-                              ?? "add it to `languages`")
+            return .error(
+                "config.language", file: document.path, at: at,
+                "language \"\(config.sourceLanguage)\" is not declared under `languages`",
+                help: Suggestion.closest(to: config.sourceLanguage, among: declared).map { "did you mean \"\($0)\"?" }
+                    ?? "add it to `languages`")
         }
         let entries = guide.allEntries
         guard entries.count >= 2 else { return nil }
@@ -79,10 +94,12 @@ struct ConfigCheck: Check {
         // where they are (translation.no-source). Many missing while another
         // language has more files means the setting itself is wrong.
         guard (entries.count - own) * 10 > entries.count,
-              let (best, count) = coverage.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count > own else { return nil }
-        return .error("config.source-language", file: document.path, at: at,
-                      "\(entries.count - own) of \(entries.count) entries have no \(config.sourceLanguage) file, "
-                          + "while \(count) have a \(best) file: the source language holds every entry's fields",
-                      help: "did you mean \"\(best)\"?")
+            let (best, count) = coverage.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count > own
+        else { return nil }
+        return .error(
+            "config.source-language", file: document.path, at: at,
+            "\(entries.count - own) of \(entries.count) entries have no \(config.sourceLanguage) file, "
+                + "while \(count) have a \(best) file: the source language holds every entry's fields",
+            help: "did you mean \"\(best)\"?")
     }
 }

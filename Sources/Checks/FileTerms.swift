@@ -27,14 +27,17 @@ struct FileTerms {
         let lines = file.frontMatterText.split(separator: "\n", omittingEmptySubsequences: false)
         for key in fields.sorted() where file.frontMatter[key]?.stringValue != nil {
             guard let range = file.positions.place([key])?.value,
-                  let text = Self.text(of: range, in: lines) else { continue }
-            for occurrence in matcher.occurrences(inPlainText: text, line: range.start.line, column: range.start.column) {
+                let text = Self.text(of: range, in: lines)
+            else { continue }
+            for occurrence in matcher.occurrences(inPlainText: text, line: range.start.line, column: range.start.column)
+            {
                 found.append(Found(place: .field(key), occurrence: occurrence))
             }
         }
         let blocks = file.body.blocks
-        let words = WordScanner.words(in: file.bodyText, line: file.bodyLine, column: 1, markdown: true,
-                                      excludedLines: Self.codeLines(blocks))
+        let words = WordScanner.words(
+            in: file.bodyText, line: file.bodyLine, column: 1, markdown: true,
+            excludedLines: Self.codeLines(blocks))
         var block = 0
         for occurrence in matcher.occurrences(in: words) {
             // Occurrences come in text order, so the block index only moves forward.
@@ -47,7 +50,8 @@ struct FileTerms {
     /// The text a value range covers in the front matter's lines (the YAML's
     /// line 1 is the file's line 2), or nil when the range is not inside them.
     static func text(of range: SourceRange, in lines: [Substring]) -> String? {
-        let first = range.start.line - 2, last = range.end.line - 2
+        let first = range.start.line - 2
+        let last = range.end.line - 2
         guard first >= 0, last < lines.count, first <= last else { return nil }
         var out = ""
         for index in first...last {

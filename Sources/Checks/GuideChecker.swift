@@ -16,14 +16,17 @@ public enum GuideChecker {
         LinkSafetyCheck(), PublishedLinkCheck(), TombstoneCheck(), TermbaseCheck(), TermCheck(),
     ]
 
-    public static func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
-                           drafts: Bool = false) -> [Diagnostic] {
+    public static func run(
+        guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
+        drafts: Bool = false
+    ) -> [Diagnostic] {
         let start: Start
         switch begin(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics) {
         case .stop(let diagnostics): return diagnostics
         case .proceed(let s): start = s
         }
-        let context = CheckContext(guide: guide, schemas: schemas, today: today, unloadable: start.unloadable, drafts: drafts)
+        let context = CheckContext(
+            guide: guide, schemas: schemas, today: today, unloadable: start.unloadable, drafts: drafts)
         let results = checkEntries(guide.allEntries, start: start, context: context)
         return finish(start, context: context, entries: results)
     }
@@ -51,21 +54,29 @@ public enum GuideChecker {
     /// Stops when loading failed on the schemas or guide.yml, or there are no schemas;
     /// otherwise validates guide.yml and the handouts (except those `passed`
     /// says passed these schemas before).
-    static func begin(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic],
-                      passed: (_ path: String, _ value: JSONObject) -> Bool = { _, _ in false }) -> Beginning {
+    static func begin(
+        guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic],
+        passed: (_ path: String, _ value: JSONObject) -> Bool = { _, _ in false }
+    ) -> Beginning {
         let foundational = loadDiagnostics.contains {
             $0.severity == .error && ($0.code.hasPrefix("schema.") || $0.code.hasPrefix("config."))
         }
-        guard !foundational, let schema = SchemaCheck(schemas: schemas) else { return .stop(Set(loadDiagnostics).sorted()) }
+        guard !foundational, let schema = SchemaCheck(schemas: schemas) else {
+            return .stop(Set(loadDiagnostics).sorted())
+        }
         let guideSchema = schema.checkGuideFiles(guide, passed: passed)
         let configPath = guide.configDocument?.path
-        if !guideSchema.contains(where: { $0.file == configPath }), let problem = ConfigCheck.sourceLanguageProblem(guide) {
+        if !guideSchema.contains(where: { $0.file == configPath }),
+            let problem = ConfigCheck.sourceLanguageProblem(guide)
+        {
             return .stop(Set(loadDiagnostics + guideSchema + [problem]).sorted())
         }
-        return .proceed(Start(loadDiagnostics: loadDiagnostics, schema: schema,
-                              unloadable: Set(loadDiagnostics.filter { $0.severity == .error }.map(\.file)),
-                              guideSchemaDiagnostics: guideSchema,
-                              configInvalid: configPath.map { path in guideSchema.contains { $0.file == path } } ?? false))
+        return .proceed(
+            Start(
+                loadDiagnostics: loadDiagnostics, schema: schema,
+                unloadable: Set(loadDiagnostics.filter { $0.severity == .error }.map(\.file)),
+                guideSchemaDiagnostics: guideSchema,
+                configInvalid: configPath.map { path in guideSchema.contains { $0.file == path } } ?? false))
     }
 
     /// What checking one entry found.

@@ -21,29 +21,38 @@ struct HandoutCheck: Check {
             let p = handout.positions
             for (i, language) in handout.languages.enumerated() {
                 if !declared.contains(language) {
-                    out.append(.error("handout.language", file: handout.path, at: p.valueRange(["languages", String(i)]),
-                                      "language \"\(language)\" is not declared in guide.yml",
-                                      help: Suggestion.closest(to: language, among: declared).map { "did you mean \"\($0)\"?" }
-                                          ?? "declare it under `languages` in guide.yml, or remove it here"))
+                    out.append(
+                        .error(
+                            "handout.language", file: handout.path, at: p.valueRange(["languages", String(i)]),
+                            "language \"\(language)\" is not declared in guide.yml",
+                            help: Suggestion.closest(to: language, among: declared).map { "did you mean \"\($0)\"?" }
+                                ?? "declare it under `languages` in guide.yml, or remove it here"))
                 } else if handout.title[language] == nil {
-                    out.append(.error("handout.title", file: handout.path, at: p.keyRange(["title"]),
-                                      "no title for \"\(language)\"", help: "add `\(language): …` under title"))
+                    out.append(
+                        .error(
+                            "handout.title", file: handout.path, at: p.keyRange(["title"]),
+                            "no title for \"\(language)\"", help: "add `\(language): …` under title"))
                 }
             }
             if let papers = Self.papers[handout.layout], !papers.contains(handout.paper) {
-                out.append(.error("handout.paper", file: handout.path, at: p.valueRange(["paper"]),
-                                  "a \(handout.layout) is printed on \(papers.joined(separator: " or ")), not \(handout.paper)",
-                                  help: "set paper: \(papers[0])"))
+                out.append(
+                    .error(
+                        "handout.paper", file: handout.path, at: p.valueRange(["paper"]),
+                        "a \(handout.layout) is printed on \(papers.joined(separator: " or ")), not \(handout.paper)",
+                        help: "set paper: \(papers[0])"))
             }
             for (i, item) in (handout.value["include"]?.arrayValue ?? []).enumerated() {
                 let at = p.valueRange(["include", String(i)])
                 if let text = item.stringValue {
                     if let d = ReferenceCheck.check(text, in: handout.path, at: at, index: index) { out.append(d) }
                 } else if i < handout.include.count, guide.entries(selectedBy: handout.include[i]).isEmpty,
-                          !selectionMayMissInvalidEntries(handout.include[i], guide, invalidFrontMatter) {
-                    out.append(.warning("handout.empty-selection", file: handout.path, at: at,
-                                        "this selection matches no published entry",
-                                        help: "check the filter values, or remove the selection"))
+                    !selectionMayMissInvalidEntries(handout.include[i], guide, invalidFrontMatter)
+                {
+                    out.append(
+                        .warning(
+                            "handout.empty-selection", file: handout.path, at: at,
+                            "this selection matches no published entry",
+                            help: "check the filter values, or remove the selection"))
                 }
             }
             if let text = handout.value["qr"]?.stringValue, text != "home" {
@@ -51,11 +60,14 @@ struct HandoutCheck: Check {
                 if let d = ReferenceCheck.check(text, in: handout.path, at: at, index: index) {
                     out.append(d)
                 } else if let reference = Reference(parsing: text), reference.type == .helplines,
-                          let file = guide.entry(reference).flatMap(guide.sourceFile(of:)),
-                          QRPayload.helplineLink(file) == nil {
-                    out.append(.error("handout.qr", file: handout.path, at: at,
-                                      "helpline \(reference.id) has no phone or WhatsApp channel for a QR code",
-                                      help: "choose a helpline with a phone channel, or qr: home"))
+                    let file = guide.entry(reference).flatMap(guide.sourceFile(of:)),
+                    QRPayload.helplineLink(file) == nil
+                {
+                    out.append(
+                        .error(
+                            "handout.qr", file: handout.path, at: at,
+                            "helpline \(reference.id) has no phone or WhatsApp channel for a QR code",
+                            help: "choose a helpline with a phone channel, or qr: home"))
                 }
             }
             out += printChecks(handout, context)
@@ -71,13 +83,19 @@ struct HandoutCheck: Check {
         var out: [Diagnostic] = []
         for (i, item) in (handout.value["order"]?.arrayValue ?? []).enumerated() {
             guard let text = item.stringValue else { continue }
-            if let d = ReferenceCheck.check(text, in: handout.path, at: p.valueRange(["order", String(i)]),
-                                            index: context.references) { out.append(d) }
+            if let d = ReferenceCheck.check(
+                text, in: handout.path, at: p.valueRange(["order", String(i)]),
+                index: context.references)
+            {
+                out.append(d)
+            }
         }
         if handout.value["office_print"] != nil, handout.layout != "pocket-card" {
-            out.append(.error("handout.office-print", file: handout.path, at: p.keyRange(["office_print"]),
-                              "office_print imposes pocket cards several-up; this handout is a \(handout.layout)",
-                              help: "remove office_print, or use layout: pocket-card"))
+            out.append(
+                .error(
+                    "handout.office-print", file: handout.path, at: p.keyRange(["office_print"]),
+                    "office_print imposes pocket cards several-up; this handout is a \(handout.layout)",
+                    help: "remove office_print, or use layout: pocket-card"))
         }
         if guide.handoutSettings.staleHelplines == .refuse {
             let today = FullDate(utcDayOf: context.today)
@@ -87,12 +105,14 @@ struct HandoutCheck: Check {
             }
             if !stale.isEmpty {
                 let at = handout.country != nil ? p.valueRange(["country"]) : p.keyRange(["include"])
-                out.append(.error("handout.stale-helpline", file: handout.path, at: at,
-                                  "this handout would print helplines past their re-check window "
-                                      + "(helpline_max_age_days \(guide.config.helplineMaxAgeDays)), which guide.yml refuses "
-                                      + "(handouts.stale_helplines: refuse): \(stale.joined(separator: ", "))",
-                                  help: "re-check each number against its source and update verified_on, "
-                                      + "or set handouts.stale_helplines: print to print them with their date and a warning"))
+                out.append(
+                    .error(
+                        "handout.stale-helpline", file: handout.path, at: at,
+                        "this handout would print helplines past their re-check window "
+                            + "(helpline_max_age_days \(guide.config.helplineMaxAgeDays)), which guide.yml refuses "
+                            + "(handouts.stale_helplines: refuse): \(stale.joined(separator: ", "))",
+                        help: "re-check each number against its source and update verified_on, "
+                            + "or set handouts.stale_helplines: print to print them with their date and a warning"))
             }
         }
         return out
@@ -100,8 +120,10 @@ struct HandoutCheck: Check {
 
     /// An entry whose front matter failed the schema has untrusted values and
     /// may be why a selection is empty; that mistake is already reported.
-    private func selectionMayMissInvalidEntries(_ selection: HandoutDefinition.Selection, _ guide: Guide,
-                                                _ invalid: Set<String>) -> Bool {
+    private func selectionMayMissInvalidEntries(
+        _ selection: HandoutDefinition.Selection, _ guide: Guide,
+        _ invalid: Set<String>
+    ) -> Bool {
         guard case .filter(let type, _) = selection else { return false }
         return guide.entries(of: type).contains { entry in
             entry.files.values.contains { invalid.contains($0.path) }

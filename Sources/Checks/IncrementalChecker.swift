@@ -56,16 +56,21 @@ public final class IncrementalChecker: Sendable {
     /// call found in the entries this one cannot have changed. Schemas are
     /// compared by identity: pass the same `SchemaSet` while the schema files
     /// are unchanged, or every entry is checked.
-    public func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
-                    drafts: Bool = false) -> [Diagnostic] {
+    public func run(
+        guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
+        drafts: Bool = false
+    ) -> [Diagnostic] {
         memory.withLock { memory in
-            Self.run(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics, today: today, drafts: drafts,
-                     memory: &memory)
+            Self.run(
+                guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics, today: today, drafts: drafts,
+                memory: &memory)
         }
     }
 
-    private static func run(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
-                            drafts: Bool, memory: inout Memory) -> [Diagnostic] {
+    private static func run(
+        guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic], today: Date,
+        drafts: Bool, memory: inout Memory
+    ) -> [Diagnostic] {
         let start: GuideChecker.Start
         switch begin(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics, memory: &memory) {
         case .stop(let diagnostics):
@@ -74,18 +79,21 @@ public final class IncrementalChecker: Sendable {
         case .proceed(let s):
             start = s
         }
-        let context = CheckContext(guide: guide, schemas: schemas, today: today, unloadable: start.unloadable, drafts: drafts)
+        let context = CheckContext(
+            guide: guide, schemas: schemas, today: today, unloadable: start.unloadable, drafts: drafts)
         let entries = guide.allEntries
         // With guide.yml invalid only schema diagnostics are reported: nothing
         // to keep (the previous results stay for when it is fixed).
         if start.configInvalid {
             memory.summary = RunSummary(entries: entries.count, checkedEntries: entries.count)
-            return GuideChecker.finish(start, context: context,
-                                       entries: GuideChecker.checkEntries(entries, start: start, context: context))
+            return GuideChecker.finish(
+                start, context: context,
+                entries: GuideChecker.checkEntries(entries, start: start, context: context))
         }
 
-        let shared = SharedInputs(guide: guide, entries: entries, schemas: schemas, today: today, unloadable: start.unloadable,
-                                  drafts: drafts)
+        let shared = SharedInputs(
+            guide: guide, entries: entries, schemas: schemas, today: today, unloadable: start.unloadable,
+            drafts: drafts)
         let sourceLanguage = guide.config.sourceLanguage
         var records = [EntryRecord?](repeating: nil, count: entries.count)
         var stale: [Int] = []
@@ -101,7 +109,8 @@ public final class IncrementalChecker: Sendable {
                 } else {
                     stale.append(i)
                     if record.sectionIDs != EntryRecord.sectionIDs(of: entries[i], sourceLanguage: sourceLanguage)
-                        || record.statuses != EntryRecord.statuses(of: entries[i]) {
+                        || record.statuses != EntryRecord.statuses(of: entries[i])
+                    {
                         renamedSections.insert(record.reference)
                     }
                 }
@@ -130,15 +139,19 @@ public final class IncrementalChecker: Sendable {
 
     /// `GuideChecker.begin`, without validating again the guide.yml and
     /// handouts that passed the same schemas unchanged.
-    private static func begin(guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic],
-                              memory: inout Memory) -> GuideChecker.Beginning {
+    private static func begin(
+        guide: Guide, schemas: SchemaSet, loadDiagnostics: [Diagnostic],
+        memory: inout Memory
+    ) -> GuideChecker.Beginning {
         if let passedSchemas = memory.passedSchemas,
-           passedSchemas.registry !== schemas.registry || passedSchemas.uris != schemas.uris {
+            passedSchemas.registry !== schemas.registry || passedSchemas.uris != schemas.uris
+        {
             memory.passedGuideFiles = [:]
         }
         memory.passedSchemas = (schemas.registry, schemas.uris)
         let passedBefore = memory.passedGuideFiles
-        let beginning = GuideChecker.begin(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics) { path, value in
+        let beginning = GuideChecker.begin(guide: guide, schemas: schemas, loadDiagnostics: loadDiagnostics) {
+            path, value in
             passedBefore[path] == value
         }
         guard case .proceed(let start) = beginning else { return beginning }
@@ -189,7 +202,8 @@ public final class IncrementalChecker: Sendable {
         }
 
         static func sectionIDs(of entry: Entry, sourceLanguage: String) -> [String]? {
-            entry.files[sourceLanguage].map { _ in ReferenceIndex.sectionIDs(of: entry, sourceLanguage: sourceLanguage) }
+            entry.files[sourceLanguage].map { _ in ReferenceIndex.sectionIDs(of: entry, sourceLanguage: sourceLanguage)
+            }
         }
 
         /// Whether the entry is as it was when these results were found: the
@@ -201,7 +215,8 @@ public final class IncrementalChecker: Sendable {
             guard entry.files.count == files.count, sourceHash == self.sourceHash else { return false }
             for (language, file) in entry.files {
                 guard !file.contentHash.isEmpty,
-                      files.contains(where: { $0.language == language && $0.contentHash == file.contentHash }) else { return false }
+                    files.contains(where: { $0.language == language && $0.contentHash == file.contentHash })
+                else { return false }
             }
             return true
         }
@@ -248,7 +263,8 @@ private struct SharedInputs: Equatable {
         // ones); it is held, so its address is not reused by another.
         a.registry === b.registry && a.today == b.today && a.config == b.config && a.configPath == b.configPath
             && a.configDocument == b.configDocument && a.fieldRules == b.fieldRules && a.sectionRules == b.sectionRules
-            && a.schemaURIs == b.schemaURIs && a.media == b.media && a.unloadable == b.unloadable && a.entries == b.entries
+            && a.schemaURIs == b.schemaURIs && a.media == b.media && a.unloadable == b.unloadable
+            && a.entries == b.entries
             && a.drafts == b.drafts
             && a.termbase == b.termbase
     }

@@ -17,13 +17,18 @@ struct LinkSafetyCheck: Check {
                 let at = link.destinationRange ?? link.range
                 let shown = String(link.destination.prefix(60))
                 if !HTMLEscaping.isAllowedURL(link.destination) {
-                    out.append(.error("link.unsafe", file: file.path, at: at,
-                                      "\"\(shown)\" is not a web, e-mail or phone address; it would be removed from every output",
-                                      help: "link only to https://, mailto: or tel: addresses, or to entries as <type>/<id>"))
+                    out.append(
+                        .error(
+                            "link.unsafe", file: file.path, at: at,
+                            "\"\(shown)\" is not a web, e-mail or phone address; it would be removed from every output",
+                            help: "link only to https://, mailto: or tel: addresses, or to entries as <type>/<id>"))
                 } else if occurrence.isImage, Self.isRemote(link.destination) {
-                    out.append(.error("media.remote", file: file.path, at: at,
-                                      "image \"\(shown)\" is on another host; pages must never load anything from elsewhere",
-                                      help: "download it (if its licence allows), put it in Content/media/ and write media/<name>"))
+                    out.append(
+                        .error(
+                            "media.remote", file: file.path, at: at,
+                            "image \"\(shown)\" is on another host; pages must never load anything from elsewhere",
+                            help: "download it (if its licence allows), put it in Content/media/ and write media/<name>"
+                        ))
                 }
             }
         }

@@ -14,18 +14,24 @@ struct MediaCheck: Check {
                 let dest = link.destination
                 let isMedia = dest.hasPrefix("media/")
                 if occurrence.isImage, LinkKind.isRelative(dest), !isMedia {
-                    out.append(.error("media.path", file: file.path, at: link.destinationRange ?? link.range,
-                                      "images must be in media/ (found \"\(dest)\")",
-                                      help: "put the file in Content/media/ and write media/<name>"))
+                    out.append(
+                        .error(
+                            "media.path", file: file.path, at: link.destinationRange ?? link.range,
+                            "images must be in media/ (found \"\(dest)\")",
+                            help: "put the file in Content/media/ and write media/<name>"))
                 } else if isMedia, !media.contains(dest) {
-                    out.append(.error("media.missing", file: file.path, at: link.destinationRange ?? link.range,
-                                      "\"\(dest)\" does not exist in Content/media/",
-                                      help: Suggestion.closest(to: dest, among: media).map { "did you mean \"\($0)\"?" }))
+                    out.append(
+                        .error(
+                            "media.missing", file: file.path, at: link.destinationRange ?? link.range,
+                            "\"\(dest)\" does not exist in Content/media/",
+                            help: Suggestion.closest(to: dest, among: media).map { "did you mean \"\($0)\"?" }))
                 }
                 if occurrence.isImage, link.children.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
-                    out.append(.error("media.alt", file: file.path, at: link.range,
-                                      "image has no alt text",
-                                      help: "describe the image in the brackets: ![what it shows](\(dest))"))
+                    out.append(
+                        .error(
+                            "media.alt", file: file.path, at: link.range,
+                            "image has no alt text",
+                            help: "describe the image in the brackets: ![what it shows](\(dest))"))
                 }
             }
         }

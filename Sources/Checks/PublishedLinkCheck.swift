@@ -13,7 +13,9 @@ struct PublishedLinkCheck: Check {
     func check(_ entry: EntryFiles, in context: CheckContext) -> [Diagnostic] {
         let guide = context.guide
         guard guide.isPublished(entry.entry, drafts: context.drafts) else { return [] }
-        let shown = guide.config.languageCodes.compactMap { guide.localized(entry.entry, in: $0, drafts: context.drafts) }
+        let shown = guide.config.languageCodes.compactMap {
+            guide.localized(entry.entry, in: $0, drafts: context.drafts)
+        }
         var out: [Diagnostic] = []
         for file in entry.files where entry.isValid(file) {
             // The languages whose readers see this file's text; the source
@@ -23,14 +25,18 @@ struct PublishedLinkCheck: Check {
             var path: [String] = []
             ReferenceCheck.walk(file.frontMatter, path: &path) { text, path in
                 guard !fieldReaders.isEmpty else { return }
-                if let d = problem(text, file: file, at: file.positions.valueRange(path), readers: fieldReaders, context) {
+                if let d = problem(
+                    text, file: file, at: file.positions.valueRange(path), readers: fieldReaders, context)
+                {
                     out.append(d)
                 }
             }
             guard !readers.isEmpty else { continue }
             for occurrence in file.body.links where !occurrence.isImage {
                 let link = occurrence.link
-                if let d = problem(link.destination, file: file, at: link.destinationRange ?? link.range, readers: readers, context) {
+                if let d = problem(
+                    link.destination, file: file, at: link.destinationRange ?? link.range, readers: readers, context)
+                {
                     out.append(d)
                 }
             }
@@ -38,23 +44,28 @@ struct PublishedLinkCheck: Check {
         return out
     }
 
-    private func problem(_ text: String, file: EntryFile, at range: SourceRange, readers: [String],
-                         _ context: CheckContext) -> Diagnostic? {
+    private func problem(
+        _ text: String, file: EntryFile, at range: SourceRange, readers: [String],
+        _ context: CheckContext
+    ) -> Diagnostic? {
         guard Reference.looksLikeReference(text), let reference = Reference(parsing: text),
-              let target = context.guide.entry(reference.entry) else { return nil }
+            let target = context.guide.entry(reference.entry)
+        else { return nil }
         let guide = context.guide
         if !guide.isPublished(target, drafts: context.drafts) {
-            return .error("reference.unpublished", file: file.path, at: range,
-                          "\"\(reference.entry)\" is a draft, left out of the build: this link would be missing from every page",
-                          help: "publish \(reference.entry), or remove the link until it is published")
+            return .error(
+                "reference.unpublished", file: file.path, at: range,
+                "\"\(reference.entry)\" is a draft, left out of the build: this link would be missing from every page",
+                help: "publish \(reference.entry), or remove the link until it is published")
         }
         let missing = readers.filter { guide.localized(target, in: $0, drafts: context.drafts) == nil }
         guard !missing.isEmpty else { return nil }
         // A warning: the guide chose to show no fallback, and a language being
         // added gets its translations over time; every build says what is missing.
-        return .warning("reference.unpublished", file: file.path, at: range,
-                      "\"\(reference.entry)\" is not shown in \(missing.joined(separator: ", ")): this link would be missing there",
-                      help: "translate \(reference.entry) into \(missing.joined(separator: ", ")), or allow fallback for "
-                          + "\(reference.type.rawValue) in guide.yml")
+        return .warning(
+            "reference.unpublished", file: file.path, at: range,
+            "\"\(reference.entry)\" is not shown in \(missing.joined(separator: ", ")): this link would be missing there",
+            help: "translate \(reference.entry) into \(missing.joined(separator: ", ")), or allow fallback for "
+                + "\(reference.type.rawValue) in guide.yml")
     }
 }

@@ -28,17 +28,22 @@ struct ReferenceCheck: Check {
                 if dest.hasPrefix("#") {
                     let id = String(dest.dropFirst())
                     if !ownSections.contains(id) {
-                        out.append(.error("reference.section", file: file.path, at: at,
-                                          "this page has no section \"\(id)\"",
-                                          help: Suggestion.closest(to: id, among: ownSections).map { "did you mean \"#\($0)\"?" }))
+                        out.append(
+                            .error(
+                                "reference.section", file: file.path, at: at,
+                                "this page has no section \"\(id)\"",
+                                help: Suggestion.closest(to: id, among: ownSections).map { "did you mean \"#\($0)\"?" })
+                        )
                     }
                 } else if Reference.looksLikeReference(dest) {
                     if let d = resolutions.check(dest, in: file.path, at: at) { out.append(d) }
                 } else if LinkKind.isRelative(dest), !dest.hasPrefix("media/") {
-                    out.append(.error("link.relative", file: file.path, at: at,
-                                      "\"\(dest)\" is not a reference, a media file or a web address",
-                                      help: index.suggestion(for: dest).map { "did you mean \"\($0)\"?" }
-                                          ?? "link to entries as <type>/<id>, e.g. concepts/consent"))
+                    out.append(
+                        .error(
+                            "link.relative", file: file.path, at: at,
+                            "\"\(dest)\" is not a reference, a media file or a web address",
+                            help: index.suggestion(for: dest).map { "did you mean \"\($0)\"?" }
+                                ?? "link to entries as <type>/<id>, e.g. concepts/consent"))
                 }
             }
         }
@@ -47,21 +52,25 @@ struct ReferenceCheck: Check {
 
     static func check(_ text: String, in file: String, at range: SourceRange, index: ReferenceIndex) -> Diagnostic? {
         guard let reference = Reference(parsing: text) else {
-            return .error("reference.unresolved", file: file, at: range, "\"\(text)\" is not a valid reference",
-                          help: "write references as <type>/<id> or <type>/<id>#<section>")
+            return .error(
+                "reference.unresolved", file: file, at: range, "\"\(text)\" is not a valid reference",
+                help: "write references as <type>/<id> or <type>/<id>#<section>")
         }
         switch index.resolve(reference) {
         case .resolved:
             return nil
         case .unknownEntry(let suggestion):
-            return .error("reference.unresolved", file: file, at: range,
-                          "\"\(reference.entry)\" does not exist",
-                          help: suggestion.map { "did you mean \"\($0)\"?" })
+            return .error(
+                "reference.unresolved", file: file, at: range,
+                "\"\(reference.entry)\" does not exist",
+                help: suggestion.map { "did you mean \"\($0)\"?" })
         case .unknownSection(let known, let suggestion):
-            let list = known.isEmpty ? "it has no sections with ids" : "its sections are " + known.joined(separator: ", ")
-            return .error("reference.section", file: file, at: range,
-                          "\"\(reference.entry)\" has no section \"\(reference.section ?? "")\" (\(list))",
-                          help: suggestion.map { "did you mean \"\(reference.entry)#\($0)\"?" })
+            let list =
+                known.isEmpty ? "it has no sections with ids" : "its sections are " + known.joined(separator: ", ")
+            return .error(
+                "reference.section", file: file, at: range,
+                "\"\(reference.entry)\" has no section \"\(reference.section ?? "")\" (\(list))",
+                help: suggestion.map { "did you mean \"\(reference.entry)#\($0)\"?" })
         }
     }
 
@@ -125,7 +134,8 @@ enum LinkKind {
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") { return false }
         if let colon = destination.firstIndex(of: ":") {
             let scheme = destination[..<colon]
-            if !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
+            if !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+            {
                 return false
             }
         }

@@ -19,13 +19,16 @@ struct SchemaCheck {
     /// Diagnostics for guide.yml and the handout definitions. Documents
     /// `passed` says passed these schemas before are not validated again
     /// (what fails is found from the value alone, so they still pass).
-    func checkGuideFiles(_ guide: Guide, passed: (_ path: String, _ value: JSONObject) -> Bool = { _, _ in false }) -> [Diagnostic] {
+    func checkGuideFiles(_ guide: Guide, passed: (_ path: String, _ value: JSONObject) -> Bool = { _, _ in false })
+        -> [Diagnostic]
+    {
         var out: [Diagnostic] = []
         if let config = guide.configDocument, !passed(config.path, config.value) {
             out += validate(config.value, positions: config.positions, file: config.path, uri: schemas.uri("guide"))
         }
         for handout in guide.handouts where !passed(handout.path, handout.value) {
-            out += validate(handout.value, positions: handout.positions, file: handout.path, uri: schemas.uri("handout"))
+            out += validate(
+                handout.value, positions: handout.positions, file: handout.path, uri: schemas.uri("handout"))
         }
         return out
     }
@@ -34,13 +37,16 @@ struct SchemaCheck {
     /// only to the required fields it can translate.
     func check(_ file: EntryFile, in guide: Guide) -> [Diagnostic] {
         let isTranslation = file.language != guide.config.sourceLanguage
-        return validate(file.frontMatter, positions: file.positions, file: file.path, uri: schemas.uri(file.type.schemaName),
-                        translatable: isTranslation ? guide.fieldRules[file.type]?.translatable ?? [] : nil)
+        return validate(
+            file.frontMatter, positions: file.positions, file: file.path, uri: schemas.uri(file.type.schemaName),
+            translatable: isTranslation ? guide.fieldRules[file.type]?.translatable ?? [] : nil)
     }
 
     /// `translatable` is given for translations: their translatable fields.
-    private func validate(_ value: JSONObject, positions: FieldPositions, file: String, uri: String?,
-                          translatable: Set<String>? = nil) -> [Diagnostic] {
+    private func validate(
+        _ value: JSONObject, positions: FieldPositions, file: String, uri: String?,
+        translatable: Set<String>? = nil
+    ) -> [Diagnostic] {
         guard let uri else { return [] }
         let instance = JSONValue.object(value)
         var errors = registry.validate(instance, against: uri)
@@ -64,7 +70,8 @@ struct SchemaCheck {
         var meant: Set<[String]> = []
         for e in errors where e.keyword == "additionalProperties" || e.keyword == "unevaluatedProperties" {
             guard let name = e.property ?? e.instancePath.tokens.last,
-                  let suggestion = Suggestion.closest(to: name, among: e.knownProperties ?? []) else { continue }
+                let suggestion = Suggestion.closest(to: name, among: e.knownProperties ?? [])
+            else { continue }
             meant.insert(Array(e.instancePath.tokens.dropLast()) + [suggestion])
         }
         return errors.filter { e in

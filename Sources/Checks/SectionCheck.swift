@@ -12,26 +12,37 @@ struct SectionCheck: Check {
         for file in entry.files {
             for problem in file.body.problems where problem.kind != .tooDeep {
                 let code = problem.kind == .duplicateSectionID ? "section.duplicate" : "section.id"
-                out.append(.error(code, file: file.path, at: problem.range, problem.message,
-                                  help: problem.kind == .duplicateSectionID
-                                      ? "give each section its own id" : "section ids are lower-case words joined by hyphens: {#what-to-do}"))
+                out.append(
+                    .error(
+                        code, file: file.path, at: problem.range, problem.message,
+                        help: problem.kind == .duplicateSectionID
+                            ? "give each section its own id"
+                            : "section ids are lower-case words joined by hyphens: {#what-to-do}"))
             }
             let isSource = file.language == guide.config.sourceLanguage
             for rule in guide.sectionRules[file.type] ?? [] {
                 guard let section = file.body.section(id: rule.id) else {
                     if rule.required && isSource {
-                        out.append(.error("section.missing", file: file.path, at: file.bodyStart,
-                                          "required section \"\(rule.id)\" is missing",
-                                          help: "add a heading ending in {#\(rule.id)}, e.g. `## … {#\(rule.id)}`"))
+                        out.append(
+                            .error(
+                                "section.missing", file: file.path, at: file.bodyStart,
+                                "required section \"\(rule.id)\" is missing",
+                                help: "add a heading ending in {#\(rule.id)}, e.g. `## … {#\(rule.id)}`"))
                     }
                     continue
                 }
                 if let problem = contentProblem(section, rule) {
-                    out.append(.error("section.content", file: file.path, at: section.headingRange, problem.0, help: problem.1))
+                    out.append(
+                        .error("section.content", file: file.path, at: section.headingRange, problem.0, help: problem.1)
+                    )
                 } else if let limit = rule.maxLength, let long = Self.tooLong(section, limit: limit) {
-                    out.append(.error("section.too-long", file: file.path, at: long.range,
-                                      "section \"\(rule.id)\" has \(long.length) characters; it may have at most \(limit)",
-                                      help: "shorten it by \(long.length - limit) characters: it is printed where space is fixed (pocket cards)"))
+                    out.append(
+                        .error(
+                            "section.too-long", file: file.path, at: long.range,
+                            "section \"\(rule.id)\" has \(long.length) characters; it may have at most \(limit)",
+                            help:
+                                "shorten it by \(long.length - limit) characters: it is printed where space is fixed (pocket cards)"
+                        ))
                 }
             }
         }
@@ -53,9 +64,15 @@ struct SectionCheck: Check {
         switch rule.content {
         case .orderedList:
             let lists = content.filter { if case .list(let l) = $0.kind { return l.ordered } else { return false } }
-            if lists.count != 1 || content.contains(where: { if case .list(let l) = $0.kind { return !l.ordered } else { return false } }) {
-                return ("section \"\(rule.id)\" must hold exactly one numbered list (found \(lists.count))",
-                        "write the steps as one list: `1. …`, `2. …`")
+            if lists.count != 1
+                || content.contains(where: {
+                    if case .list(let l) = $0.kind { return !l.ordered } else { return false }
+                })
+            {
+                return (
+                    "section \"\(rule.id)\" must hold exactly one numbered list (found \(lists.count))",
+                    "write the steps as one list: `1. …`, `2. …`"
+                )
             }
         case .bulletList:
             if !content.contains(where: { if case .list = $0.kind { return true } else { return false } }) {

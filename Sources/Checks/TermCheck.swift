@@ -33,13 +33,16 @@ struct TermCheck: Check {
         return out
     }
 
-    private func forbidden(_ terms: FileTerms, in file: EntryFile, termbase: Termbase, sourceLanguage: String) -> [Diagnostic] {
+    private func forbidden(_ terms: FileTerms, in file: EntryFile, termbase: Termbase, sourceLanguage: String)
+        -> [Diagnostic]
+    {
         terms.found.compactMap { found in
             let term = found.occurrence.term
             guard term.kind == .forbidden else { return nil }
             let concept = termbase.concepts[found.occurrence.concept]
             let preferred = concept.terms[file.language]?.preferred?.text
-            let message = "\"\(term.text)\" is a forbidden term for \"\(concept.name(in: sourceLanguage))\""
+            let message =
+                "\"\(term.text)\" is a forbidden term for \"\(concept.name(in: sourceLanguage))\""
                 + (term.reason.map { ": \($0)" } ?? "")
             let help = preferred.map { "use \"\($0)\" (termbase concept \(concept.id))" }
             return file.status == "published"
@@ -50,8 +53,10 @@ struct TermCheck: Check {
 
     /// Concepts the source uses (with an allowed term) that the translation
     /// names with no term at all (a forbidden one is reported as such).
-    private func missing(in file: EntryFile, _ terms: FileTerms, _ sourceTerms: FileTerms,
-                         termbase: Termbase, sourceLanguage: String) -> [Diagnostic] {
+    private func missing(
+        in file: EntryFile, _ terms: FileTerms, _ sourceTerms: FileTerms,
+        termbase: Termbase, sourceLanguage: String
+    ) -> [Diagnostic] {
         let named = Set(terms.found.map(\.occurrence.concept))
         var reported: Set<Int> = []
         var out: [Diagnostic] = []
@@ -61,11 +66,15 @@ struct TermCheck: Check {
             let concept = termbase.concepts[index]
             guard let expected = concept.terms[file.language], !expected.allowed.isEmpty else { continue }
             let names = expected.allowed.map { "\"\($0.text)\"" }
-            out.append(.warning("term.missing", file: file.path, at: place(found.place, in: file),
-                                "the source uses \"\(found.occurrence.term.text)\" (line \(found.occurrence.range.start.line)), "
-                                    + "but this translation has no term for \"\(concept.name(in: sourceLanguage))\"",
-                                help: "use " + (names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-                                                                : names.joined())))
+            out.append(
+                .warning(
+                    "term.missing", file: file.path, at: place(found.place, in: file),
+                    "the source uses \"\(found.occurrence.term.text)\" (line \(found.occurrence.range.start.line)), "
+                        + "but this translation has no term for \"\(concept.name(in: sourceLanguage))\"",
+                    help: "use "
+                        + (names.count > 1
+                            ? names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+                            : names.joined())))
         }
         return out
     }

@@ -10,10 +10,15 @@ struct TermbaseCheck: Check {
         guard let termbase = context.guide.termbase else { return [] }
         let document = termbase.document
         guard let uri = context.schemas.uri("termbase"), let registry = context.schemas.registry else {
-            let folder = document.path.hasSuffix(Termbase.fileName) ? String(document.path.dropLast(Termbase.fileName.count)) : ""
-            return [.error("schema.missing", file: folder + "schema/termbase.schema.json", at: nil,
-                           "schema termbase.schema.json is missing",
-                           help: "a guide with a termbase declares its format in schema/: copy it from the sample guide")]
+            let folder =
+                document.path.hasSuffix(Termbase.fileName)
+                ? String(document.path.dropLast(Termbase.fileName.count)) : ""
+            return [
+                .error(
+                    "schema.missing", file: folder + "schema/termbase.schema.json", at: nil,
+                    "schema termbase.schema.json is missing",
+                    help: "a guide with a termbase declares its format in schema/: copy it from the sample guide")
+            ]
         }
         let instance = JSONValue.object(document.value)
         let errors = SchemaCheck.withoutTyposReportedTwice(registry.validate(instance, against: uri))
@@ -34,9 +39,12 @@ struct TermbaseCheck: Check {
             for language in concept.terms.keys.sorted() where !declared.contains(language) {
                 let path = ["concepts", String(concept.index), "terms", language]
                 let suggestion = Suggestion.closest(to: language, among: declared)
-                out.append(.error("term.language", file: termbase.path, at: termbase.document.positions.keyRange(path),
-                                  "language \"\(language)\" is not declared in guide.yml",
-                                  help: suggestion.map { "did you mean \"\($0)\"?" } ?? "declare it under `languages` in guide.yml, or remove it here"))
+                out.append(
+                    .error(
+                        "term.language", file: termbase.path, at: termbase.document.positions.keyRange(path),
+                        "language \"\(language)\" is not declared in guide.yml",
+                        help: suggestion.map { "did you mean \"\($0)\"?" }
+                            ?? "declare it under `languages` in guide.yml, or remove it here"))
             }
         }
         return out
@@ -55,11 +63,15 @@ struct TermbaseCheck: Check {
                         continue
                     }
                     let line = termbase.document.positions.valueRange(first.term.path).start.line
-                    let where_ = first.concept.id == concept.id ? "already a term of this concept" : "already a term of \"\(first.concept.id)\""
-                    out.append(.error("term.duplicate", file: termbase.path,
-                                      at: termbase.document.positions.valueRange(term.path),
-                                      "\"\(term.text)\" (\(language)) is \(where_) (line \(line))",
-                                      help: "a term names one concept once per language: keep one of the two"))
+                    let earlierUse =
+                        first.concept.id == concept.id
+                        ? "already a term of this concept" : "already a term of \"\(first.concept.id)\""
+                    out.append(
+                        .error(
+                            "term.duplicate", file: termbase.path,
+                            at: termbase.document.positions.valueRange(term.path),
+                            "\"\(term.text)\" (\(language)) is \(earlierUse) (line \(line))",
+                            help: "a term names one concept once per language: keep one of the two"))
                 }
             }
         }

@@ -32,9 +32,12 @@ struct TombstoneCheck: Check {
         guard let registry = context.schemas.registry else { return [] }
         guard let uri = context.schemas.uri("tombstones") else {
             let folder = (document.path as NSString).deletingLastPathComponent
-            return [.error("schema.missing", file: folder + "/schema/tombstones.schema.json", at: nil,
-                           "schema tombstones.schema.json is missing, so \(TombstoneRecords.fileName) cannot be checked",
-                           help: "copy it from the sample guide's schema folder")]
+            return [
+                .error(
+                    "schema.missing", file: folder + "/schema/tombstones.schema.json", at: nil,
+                    "schema tombstones.schema.json is missing, so \(TombstoneRecords.fileName) cannot be checked",
+                    help: "copy it from the sample guide's schema folder")
+            ]
         }
         let instance = JSONValue.object(document.value)
         let errors = SchemaCheck.withoutTyposReportedTwice(registry.validate(instance, against: uri))
@@ -46,8 +49,10 @@ struct TombstoneCheck: Check {
     }
 
     /// Each record names an entry that is not published, once, and replacements that are.
-    private static func checkRecords(_ records: [Tombstone], in document: YAMLDocument, published: Set<String>,
-                                     context: CheckContext) -> [Diagnostic] {
+    private static func checkRecords(
+        _ records: [Tombstone], in document: YAMLDocument, published: Set<String>,
+        context: CheckContext
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var seen: Set<String> = []
         for record in records {
@@ -55,30 +60,38 @@ struct TombstoneCheck: Check {
             let item = ["tombstones", String(record.index)]
             let at = document.positions.valueRange(item + ["ref"])
             guard seen.insert(ref).inserted else {
-                out.append(.error("tombstone.duplicate", file: document.path, at: at, "\(ref) has a record already",
-                                  help: "keep one record per removed entry: merge the two"))
+                out.append(
+                    .error(
+                        "tombstone.duplicate", file: document.path, at: at, "\(ref) has a record already",
+                        help: "keep one record per removed entry: merge the two"))
                 continue
             }
             if published.contains(ref) {
-                out.append(.error("tombstone.live", file: document.path, at: at,
-                                  "\(ref) is still published, yet this record says it was removed",
-                                  help: "remove the record, or the entry (partners would get both)"))
+                out.append(
+                    .error(
+                        "tombstone.live", file: document.path, at: at,
+                        "\(ref) is still published, yet this record says it was removed",
+                        help: "remove the record, or the entry (partners would get both)"))
             }
             for (j, replacement) in record.replacedBy.enumerated() where !published.contains(replacement.description) {
                 let suggestion = Suggestion.closest(to: replacement.description, among: published)
-                out.append(.error("tombstone.replacement", file: document.path,
-                                  at: document.positions.valueRange(item + ["replaced_by", String(j)]),
-                                  "\(replacement) is not a published entry, so it cannot replace \(ref)",
-                                  help: suggestion.map { "did you mean \"\($0)\"?" }
-                                      ?? "name a published entry; if the replacement was removed too, name what replaces it now"))
+                out.append(
+                    .error(
+                        "tombstone.replacement", file: document.path,
+                        at: document.positions.valueRange(item + ["replaced_by", String(j)]),
+                        "\(replacement) is not a published entry, so it cannot replace \(ref)",
+                        help: suggestion.map { "did you mean \"\($0)\"?" }
+                            ?? "name a published entry; if the replacement was removed too, name what replaces it now"))
             }
         }
         return out
     }
 
     /// Refs of the published bundle that are neither published now nor recorded.
-    private static func missingRecords(_ bundle: PublishedBundle, published: Set<String>,
-                                       context: CheckContext) -> [Diagnostic] {
+    private static func missingRecords(
+        _ bundle: PublishedBundle, published: Set<String>,
+        context: CheckContext
+    ) -> [Diagnostic] {
         let guide = context.guide
         let recorded = Set(guide.tombstones.records.map(\.reference.description))
         let before = Set(bundle.knownRefs)
@@ -95,13 +108,17 @@ struct TombstoneCheck: Check {
             let isDraft = guide.entry(reference).flatMap(guide.sourceFile(of:))?.status == "draft"
             let now = isDraft ? "is now a draft, so it is no longer in the bundle" : "is no longer in the guide"
             let sameType = added.filter { $0.hasPrefix(reference.type.rawValue + "/") }
-            let replacement = Suggestion.closest(to: ref, among: sameType) ?? (sameType.count == 1 ? sameType.first : nil)
-            let record = "- {ref: \(ref), removed_on: \"\(today)\", "
+            let replacement =
+                Suggestion.closest(to: ref, among: sameType) ?? (sameType.count == 1 ? sameType.first : nil)
+            let record =
+                "- {ref: \(ref), removed_on: \"\(today)\", "
                 + (replacement.map { "replaced_by: [\($0)]}" } ?? "reason: \"…\"}")
-            out.append(.error("tombstone.missing", file: place.file, at: place.range,
-                              "\(ref)\(title) was in the published bundle (\(bundle.location)) but \(now), "
-                                  + "and \(TombstoneRecords.fileName) has no record of it: partners holding it would never learn what replaced it",
-                              help: "add `\(record)` under `tombstones:` in \(TombstoneRecords.fileName)"))
+            out.append(
+                .error(
+                    "tombstone.missing", file: place.file, at: place.range,
+                    "\(ref)\(title) was in the published bundle (\(bundle.location)) but \(now), "
+                        + "and \(TombstoneRecords.fileName) has no record of it: partners holding it would never learn what replaced it",
+                    help: "add `\(record)` under `tombstones:` in \(TombstoneRecords.fileName)"))
         }
         return out
     }
@@ -124,14 +141,16 @@ struct TombstoneCheck: Check {
     /// `version` not raised as far as the changes since the published bundle require.
     private static func versionProblem(_ bundle: PublishedBundle, published: Set<String>, guide: Guide) -> Diagnostic? {
         guard let config = guide.configDocument, let old = bundle.version,
-              BundleVersioning.parse(old) != nil, BundleVersioning.parse(guide.config.version) != nil else { return nil }
+            BundleVersioning.parse(old) != nil, BundleVersioning.parse(guide.config.version) != nil
+        else { return nil }
         let new = guide.config.version
         let at = config.positions.valueRange(["version"])
         let raised = BundleVersioning.bump(from: old, to: new)
         if raised == nil, new != old, BundleVersioning.bump(from: new, to: old) != nil {
-            return .warning("published.version", file: config.path, at: at,
-                            "version \(new) is lower than the published bundle's \(old)",
-                            help: "versions only go up: set a version above \(old)")
+            return .warning(
+                "published.version", file: config.path, at: at,
+                "version \(new) is lower than the published bundle's \(old)",
+                help: "versions only go up: set a version above \(old)")
         }
         let lists: [String: [String]] = [
             "languages": guide.config.languageCodes, "countries": guide.config.countries.map(\.id),
@@ -139,12 +158,20 @@ struct TombstoneCheck: Check {
             "categories": guide.config.categories.map(\.id),
         ]
         let refs = guide.publishedEntries(drafts: false).map(\.reference.description)
-        guard let needed = BundleVersioning.requirement(oldRefs: bundle.refs, newRefs: refs,
-                                                        oldLists: bundle.vocabularies, newLists: lists),
-              raised.map({ $0 < needed.bump }) ?? true else { return nil }
-        let current = raised.map { "\(new) raises only the \($0) version" } ?? "version is still \(new), as in the published bundle"
-        return .warning("published.version", file: config.path, at: at,
-                        "\(current), but since then \(needed.reasons.joined(separator: "; ")): that needs a new \(needed.bump) version",
-                        help: BundleVersioning.next(after: old, needed.bump).map { "set version: \($0) (docs/bundle.md, Versioning)" })
+        guard
+            let needed = BundleVersioning.requirement(
+                oldRefs: bundle.refs, newRefs: refs,
+                oldLists: bundle.vocabularies, newLists: lists),
+            raised.map({ $0 < needed.bump }) ?? true
+        else { return nil }
+        let current =
+            raised.map { "\(new) raises only the \($0) version" }
+            ?? "version is still \(new), as in the published bundle"
+        return .warning(
+            "published.version", file: config.path, at: at,
+            "\(current), but since then \(needed.reasons.joined(separator: "; ")): that needs a new \(needed.bump) version",
+            help: BundleVersioning.next(after: old, needed.bump).map {
+                "set version: \($0) (docs/bundle.md, Versioning)"
+            })
     }
 }

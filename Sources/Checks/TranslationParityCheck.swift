@@ -39,17 +39,22 @@ struct TranslationParityCheck: Check {
         for section in found where !expected.contains(section.id) {
             let meant = Suggestion.closest(to: section.id, among: missing) ?? missing.first
             missing.removeAll { $0 == meant }
-            out.append(.warning("translation.sections", file: file.path,
-                                at: section.heading.idRange ?? section.headingRange,
-                                "section \"\(section.id)\" is not in the source",
-                                help: meant.map { "the source has \"\($0)\" here: section ids stay as in the source" }
-                                    ?? (expected.isEmpty ? "the source has no section ids: remove {#\(section.id)}"
-                                        : "use the source's section ids: \(expected.joined(separator: ", "))")))
+            out.append(
+                .warning(
+                    "translation.sections", file: file.path,
+                    at: section.heading.idRange ?? section.headingRange,
+                    "section \"\(section.id)\" is not in the source",
+                    help: meant.map { "the source has \"\($0)\" here: section ids stay as in the source" }
+                        ?? (expected.isEmpty
+                            ? "the source has no section ids: remove {#\(section.id)}"
+                            : "use the source's section ids: \(expected.joined(separator: ", "))")))
         }
         for id in missing {
-            out.append(.warning("translation.sections", file: file.path, at: file.bodyStart,
-                                "section \"\(id)\" of the source is missing",
-                                help: "add a heading ending in {#\(id)}"))
+            out.append(
+                .warning(
+                    "translation.sections", file: file.path, at: file.bodyStart,
+                    "section \"\(id)\" of the source is missing",
+                    help: "add a heading ending in {#\(id)}"))
         }
         return out
     }
@@ -57,11 +62,13 @@ struct TranslationParityCheck: Check {
     private func steps(_ file: EntryFile, against source: EntryFile, rules: [SectionRule]) -> [Diagnostic] {
         rules.filter { $0.content == .orderedList }.compactMap { rule in
             guard let expected = Self.firstList(in: source.body.section(id: rule.id)),
-                  let section = file.body.section(id: rule.id), let found = Self.firstList(in: section),
-                  found.list.items.count != expected.list.items.count else { return nil }
-            return .warning("translation.steps", file: file.path, at: found.range,
-                            "\(found.list.items.count) steps here, \(expected.list.items.count) in the source",
-                            help: "translate each step of the source as one list item")
+                let section = file.body.section(id: rule.id), let found = Self.firstList(in: section),
+                found.list.items.count != expected.list.items.count
+            else { return nil }
+            return .warning(
+                "translation.steps", file: file.path, at: found.range,
+                "\(found.list.items.count) steps here, \(expected.list.items.count) in the source",
+                help: "translate each step of the source as one list item")
         }
     }
 
@@ -80,19 +87,25 @@ struct TranslationParityCheck: Check {
         for (kind, value, range) in found.items where !expected.contains(kind, value) {
             if let i = missing.firstIndex(where: { $0.kind == kind }) {
                 let meant = missing.remove(at: i).value
-                out.append(.warning("translation.parity", file: file.path, at: range,
-                                    "\(kind) \(value) is not in the source, which has \(meant)",
-                                    help: "translations keep the source's \(kind)s unchanged: write \(meant)"))
+                out.append(
+                    .warning(
+                        "translation.parity", file: file.path, at: range,
+                        "\(kind) \(value) is not in the source, which has \(meant)",
+                        help: "translations keep the source's \(kind)s unchanged: write \(meant)"))
                 continue
             }
-            out.append(.warning("translation.parity", file: file.path, at: range,
-                                "\(kind) \(value) is not in the source",
-                                help: "translations keep the source's \(kind)s unchanged"))
+            out.append(
+                .warning(
+                    "translation.parity", file: file.path, at: range,
+                    "\(kind) \(value) is not in the source",
+                    help: "translations keep the source's \(kind)s unchanged"))
         }
         for (kind, value, _) in missing {
-            out.append(.warning("translation.parity", file: file.path, at: file.bodyStart,
-                                "\(kind) \(value) of the source is missing here",
-                                help: "keep every \(kind) of the source in the translation"))
+            out.append(
+                .warning(
+                    "translation.parity", file: file.path, at: file.bodyStart,
+                    "\(kind) \(value) of the source is missing here",
+                    help: "keep every \(kind) of the source in the translation"))
         }
         return out
     }

@@ -20,8 +20,10 @@ public struct Diagnostic: Hashable, Sendable {
     /// A suggested fix ("did you mean …?"), printed as `help:`.
     public var help: String?
 
-    public init(_ code: String, _ severity: Severity, file: String, range: SourceRange?,
-                message: String, help: String? = nil) {
+    public init(
+        _ code: String, _ severity: Severity, file: String, range: SourceRange?,
+        message: String, help: String? = nil
+    ) {
         self.code = code
         self.severity = severity
         self.file = file
@@ -30,13 +32,17 @@ public struct Diagnostic: Hashable, Sendable {
         self.help = help
     }
 
-    public static func error(_ code: String, file: String, at range: SourceRange?, _ message: String,
-                             help: String? = nil) -> Diagnostic {
+    public static func error(
+        _ code: String, file: String, at range: SourceRange?, _ message: String,
+        help: String? = nil
+    ) -> Diagnostic {
         Diagnostic(code, .error, file: file, range: range, message: message, help: help)
     }
 
-    public static func warning(_ code: String, file: String, at range: SourceRange?, _ message: String,
-                               help: String? = nil) -> Diagnostic {
+    public static func warning(
+        _ code: String, file: String, at range: SourceRange?, _ message: String,
+        help: String? = nil
+    ) -> Diagnostic {
         Diagnostic(code, .warning, file: file, range: range, message: message, help: help)
     }
 

@@ -30,14 +30,16 @@ public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
 
     /// A range covering `length` characters from `line:column` on one line.
     public init(line: Int, column: Int, length: Int) {
-        self.init(start: SourcePosition(line: line, column: column),
-                  end: SourcePosition(line: line, column: column + max(length, 0)))
+        self.init(
+            start: SourcePosition(line: line, column: column),
+            end: SourcePosition(line: line, column: column + max(length, 0)))
     }
 
     /// The same range moved down by `lines` lines (front matter before a body).
     public func shifted(lines: Int) -> SourceRange {
-        SourceRange(start: SourcePosition(line: start.line + lines, column: start.column),
-                    end: SourcePosition(line: end.line + lines, column: end.column))
+        SourceRange(
+            start: SourcePosition(line: start.line + lines, column: start.column),
+            end: SourcePosition(line: end.line + lines, column: end.column))
     }
 
     public var description: String { "\(start)-\(end)" }

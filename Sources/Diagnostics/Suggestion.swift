@@ -15,7 +15,9 @@ public enum Suggestion {
             let scalars = candidate.unicodeScalars
             guard abs(scalars.count - target.count) <= limit else { continue }
             let allowed = best.map { min(limit, $0.1) } ?? limit
-            guard let d = distance(target, Array(candidate.lowercased().unicodeScalars), atMost: allowed) else { continue }
+            guard let d = distance(target, Array(candidate.lowercased().unicodeScalars), atMost: allowed) else {
+                continue
+            }
             if best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
                 best = (candidate, d)
             }
@@ -25,7 +27,8 @@ public enum Suggestion {
 
     /// Optimal string alignment distance (Levenshtein plus adjacent swaps).
     public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
         return distance(x, y, atMost: max(x.count, y.count)) ?? max(x.count, y.count)
     }
 

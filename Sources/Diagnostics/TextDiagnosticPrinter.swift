@@ -69,7 +69,8 @@ public struct TextDiagnosticPrinter: Sendable {
         var startCol = min(max(range.start.column, 1), scalars.count + 1)
         var endCol = range.end.line == range.start.line ? range.end.column : scalars.count + 1
         endCol = min(max(endCol, startCol + 1), max(scalars.count + 1, startCol + 1))
-        var prefix = "", suffix = ""
+        var prefix = ""
+        var suffix = ""
         if scalars.count > Self.maximumWidth {
             let first = max(0, min(startCol - 1 - Self.maximumWidth / 4, scalars.count - Self.maximumWidth))
             let last = min(scalars.count, first + Self.maximumWidth)
@@ -83,7 +84,9 @@ public struct TextDiagnosticPrinter: Sendable {
         let shown = prefix + String(String.UnicodeScalarView(scalars.map(Self.printable))) + suffix
         let marker = "^" + String(repeating: "~", count: max(endCol - startCol - 1, 0))
         var out = "  \(gutter) | \(shown)\n"
-        out += "  \(pad) | " + String(repeating: " ", count: max(startCol - 1, 0)) + paint(marker, code: "32", bold: true) + "\n"
+        out +=
+            "  \(pad) | " + String(repeating: " ", count: max(startCol - 1, 0)) + paint(marker, code: "32", bold: true)
+            + "\n"
         return out
     }
 

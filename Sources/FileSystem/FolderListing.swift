@@ -19,7 +19,9 @@ public enum FolderListing {
         defer { closedir(directory) }
         var items: [Item] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if name != ".", name != ".." { items.append(Item(name: name, type: entry.pointee.d_type)) }
         }
         return items

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// File operations for output folders: carrying files over, writing and
 /// replacing them, removing them.
@@ -34,7 +35,10 @@ public enum OutputFiles {
     public static func replace(_ path: String, with bytes: [UInt8]) -> Int32 {
         let temporary = path + ".partial-\(getpid())"
         let error = write(temporary, bytes)
-        if error != 0 { unlink(temporary); return error }
+        if error != 0 {
+            unlink(temporary)
+            return error
+        }
         return rename(temporary, path) == 0 ? 0 : errno
     }
 
@@ -75,7 +79,8 @@ public enum OutputFiles {
     }
 
     static func createParent(of path: String) {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
     }
 }

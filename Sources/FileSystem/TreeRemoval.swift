@@ -1,10 +1,11 @@
+import Foundation
+import Parallel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import Parallel
 
 /// Removes a folder and everything in it, on all cores: each folder's
 /// entries are read once (`readdir`, whose entry types spare a `stat` per
@@ -17,7 +18,10 @@ public enum TreeRemoval {
     public static func remove(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { unlink(path); return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            unlink(path)
+            return
+        }
         // The first two levels are listed here; the folders below them are removed in parallel.
         var folders: [String] = []
         for child in entries(of: path) where child.isFolder {

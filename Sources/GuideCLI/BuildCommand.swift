@@ -1,7 +1,7 @@
 import ArgumentParser
 import Diagnostics
-import Foundation
 import FileSystem
+import Foundation
 import GuideModel
 import HandoutEmitter
 import SiteEmitter
@@ -14,14 +14,18 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var paths: PathOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
-    @Option(help: "Build only these outputs (comma-separated: \(Emitters.names.joined(separator: ","))).",
-            transform: { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } })
+    @Option(
+        help: "Build only these outputs (comma-separated: \(Emitters.names.joined(separator: ","))).",
+        transform: { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } })
     var only: [String] = []
 
     @Flag(help: "Include entries and translations with status: draft.")
     var drafts = false
 
-    @Flag(help: "Build handouts as proofs: pages that print a QR code or link to a placeholder base_url are marked as proofs instead of failing the build.")
+    @Flag(
+        help:
+            "Build handouts as proofs: pages that print a QR code or link to a placeholder base_url are marked as proofs instead of failing the build."
+    )
     var proofs = false
 
     func validate() throws {
@@ -54,9 +58,10 @@ struct BuildCommand: ParsableCommand {
                 progress.set("writing \(emitter.name)")
                 let folder = staging.appendingPathComponent(emitter.name)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                var context = EmitContext(guide: checked.loaded.guide, folder: folder,
-                                          templates: URL(fileURLWithPath: paths.templates), drafts: drafts,
-                                          sourceDate: Self.sourceDate(), today: today, proofs: proofs)
+                var context = EmitContext(
+                    guide: checked.loaded.guide, folder: folder,
+                    templates: URL(fileURLWithPath: paths.templates), drafts: drafts,
+                    sourceDate: Self.sourceDate(), today: today, proofs: proofs)
                 if let handouts = emitter as? HandoutEmitter {
                     let (found, files) = try handouts.emitPublishing(context)
                     bag.add(contentsOf: found)
@@ -78,9 +83,11 @@ struct BuildCommand: ParsableCommand {
         if !built { throw ExitCode(1) }
         if progress.enabled, diagnostics.format == .text {
             let names = emitters.map(\.name)
-            let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
+            let list =
+                names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
             let built = DiagnosticOptions.useColor ? "\u{1B}[1;32mbuilt\u{1B}[0m" : "built"
-            FileHandle.standardError.write(Data("\(built) \(list) into \(paths.output)/ in \(String(format: "%.2f", progress.elapsed)) s\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(built) \(list) into \(paths.output)/ in \(String(format: "%.2f", progress.elapsed)) s\n".utf8))
         }
     }
 
@@ -95,6 +102,7 @@ struct BuildCommand: ParsableCommand {
 
     /// `SOURCE_DATE_EPOCH`, the only time an output may contain.
     static func sourceDate() -> Date? {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(
+            Date.init(timeIntervalSince1970:))
     }
 }

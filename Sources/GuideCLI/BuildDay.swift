@@ -12,7 +12,9 @@ import Schema
 enum BuildDay {
     static func resolve(_ option: String?) throws -> FullDate {
         if let option {
-            guard let day = FullDate(option) else { throw ValidationError("--today takes a real date YYYY-MM-DD, not \"\(option)\"") }
+            guard let day = FullDate(option) else {
+                throw ValidationError("--today takes a real date YYYY-MM-DD, not \"\(option)\"")
+            }
             return day
         }
         return FullDate(utcDayOf: Date())

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Checks
+import Diagnostics
 import Foundation
 import GuideModel
 import Loader
@@ -29,18 +30,22 @@ struct CheckedContent {
     /// between rebuilds (`cache`, `checker`) and the paths its watcher saw
     /// change, so unchanged files are neither read nor checked again; the
     /// result is the same either way.
-    static func load(paths: PathOptions, today: Date, drafts: Bool = false, cache: LoadCache? = nil, changed: [String]? = nil,
-                     checker: IncrementalChecker? = nil, published: PublishedBundle? = nil) throws -> CheckedContent {
+    static func load(
+        paths: PathOptions, today: Date, drafts: Bool = false, cache: LoadCache? = nil, changed: [String]? = nil,
+        checker: IncrementalChecker? = nil, published: PublishedBundle? = nil
+    ) throws -> CheckedContent {
         var loader = ContentLoader(root: try paths.contentFolder(), displayRoot: paths.content)
         loader.publishedBundle = published
         let loaded = loader.load(cache: cache, changed: changed)
-        let diagnostics = checker?.run(guide: loaded.guide, schemas: loaded.schemas,
-                                       loadDiagnostics: loaded.diagnostics, today: today, drafts: drafts)
-            ?? GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
-                                loadDiagnostics: loaded.diagnostics, today: today, drafts: drafts)
-        let templates = TemplatesFolder.problems(root: URL(fileURLWithPath: paths.templates), displayRoot: paths.templates)
+        let diagnostics =
+            checker?.run(
+                guide: loaded.guide, schemas: loaded.schemas,
+                loadDiagnostics: loaded.diagnostics, today: today, drafts: drafts)
+            ?? GuideChecker.run(
+                guide: loaded.guide, schemas: loaded.schemas,
+                loadDiagnostics: loaded.diagnostics, today: today, drafts: drafts)
+        let templates = TemplatesFolder.problems(
+            root: URL(fileURLWithPath: paths.templates), displayRoot: paths.templates)
         return CheckedContent(loaded: loaded, diagnostics: (diagnostics + templates).sorted())
     }
 }
-
-import Diagnostics

@@ -14,8 +14,10 @@ struct DiagnosticOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors (exit 1).")
     var strict = false
 
-    @Option(help: ArgumentHelp("The date helpline ages are measured against (YYYY-MM-DD); default today.",
-                               visibility: .hidden))
+    @Option(
+        help: ArgumentHelp(
+            "The date helpline ages are measured against (YYYY-MM-DD); default today.",
+            visibility: .hidden))
     var today: String?
 
     /// The day helpline ages are measured against (see `BuildDay`).

@@ -10,7 +10,9 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show what changed between two bundle files (guide.json or guide.<lang>.json).",
-        discussion: "Exit status: 0 identical (apart from generated_at and build_day), 1 different, 2 unreadable, not a bundle, or a format_version that is not MAJOR.MINOR.PATCH or not 1.x.")
+        discussion:
+            "Exit status: 0 identical (apart from generated_at and build_day), 1 different, 2 unreadable, not a bundle, or a format_version that is not MAJOR.MINOR.PATCH or not 1.x."
+    )
 
     enum Format: String, ExpressibleByArgument { case text, json }
 

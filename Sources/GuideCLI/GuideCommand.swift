@@ -6,8 +6,10 @@ public struct GuideCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "guide",
         abstract: "Compile the multilingual reference guide: check, build, serve.",
-        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, StatusCommand.self, NewCommand.self,
-                      StampCommand.self, DiffCommand.self, TranslateCommand.self])
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, ServeCommand.self, StatusCommand.self, NewCommand.self,
+            StampCommand.self, DiffCommand.self, TranslateCommand.self,
+        ])
 
     public init() {}
 

@@ -1,12 +1,13 @@
+import CFileSystem
+import Foundation
+import GuideModel
+
 #if canImport(Glibc)
 import FileSystem
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CFileSystem
-import Foundation
-import GuideModel
 
 /// The output folder's rules (SPEC "Promises"): it never overlaps the
 /// content or templates, a folder `guide` did not write is never emptied,
@@ -35,17 +36,20 @@ struct OutputFolder {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: break
             case S_IFLNK:
-                throw EnvironmentError("the output folder \(display) is a symbolic link; give the folder itself with --output")
+                throw EnvironmentError(
+                    "the output folder \(display) is a symbolic link; give the folder itself with --output")
             default:
                 throw EnvironmentError("the output folder \(display) is a file, not a folder; choose another --output")
             }
         }
         let resolved = Self.resolve(output)
         if resolved.path == "/" {
-            throw EnvironmentError("the output folder \(display) is the root folder; choose a folder of its own with --output")
+            throw EnvironmentError(
+                "the output folder \(display) is the root folder; choose a folder of its own with --output")
         }
         if let home = Self.home(), resolved.path == home {
-            throw EnvironmentError("the output folder \(display) is your home folder; choose a folder of its own with --output")
+            throw EnvironmentError(
+                "the output folder \(display) is your home folder; choose a folder of its own with --output")
         }
         for (option, path) in [("content", content), ("templates", templates)] {
             let other = Self.resolve(path)
@@ -60,14 +64,17 @@ struct OutputFolder {
                 relation = nil
             }
             if let relation {
-                throw EnvironmentError("the output folder \(display) \(relation); a build replaces its output folder whole, "
-                                       + "so it must be apart from --\(option): choose another --output")
+                throw EnvironmentError(
+                    "the output folder \(display) \(relation); a build replaces its output folder whole, "
+                        + "so it must be apart from --\(option): choose another --output")
             }
         }
         if Self.exists(resolved.path), !Self.isEmptyFolder(resolved.path), !Self.hasMarker(resolved.path),
-           !Self.isEarlierOutput(resolved.path) {
-            throw EnvironmentError("the output folder \(display) exists and was not written by guide, which never empties such a folder; "
-                                   + "remove it yourself if nothing in it is needed, or choose another --output")
+            !Self.isEarlierOutput(resolved.path)
+        {
+            throw EnvironmentError(
+                "the output folder \(display) exists and was not written by guide, which never empties such a folder; "
+                    + "remove it yourself if nothing in it is needed, or choose another --output")
         }
         destination = resolved
     }
@@ -81,7 +88,8 @@ struct OutputFolder {
     func replace(rebuilding names: [String], _ build: (URL) throws -> Bool) throws -> Bool {
         let fm = FileManager.default
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let lock = try BuildLock(path: parent.appendingPathComponent(".\(base).lock").path, waitingFor: destination.path)
+        let lock = try BuildLock(
+            path: parent.appendingPathComponent(".\(base).lock").path, waitingFor: destination.path)
         defer { lock.release() }
         restoreInterruptedSwap()
         removeLeftovers()
@@ -92,7 +100,8 @@ struct OutputFolder {
         defer { if !succeeded { TreeRemoval.remove(staging.path) } }
         try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
         if Self.exists(destination.path) {
-            for name in try fm.contentsOfDirectory(atPath: destination.path) where !names.contains(name) && name != Self.markerName {
+            for name in try fm.contentsOfDirectory(atPath: destination.path)
+            where !names.contains(name) && name != Self.markerName {
                 try Self.linkTree(name, from: destination, into: staging)
             }
         }
@@ -128,14 +137,16 @@ struct OutputFolder {
     }
 
     private static func swapError(_ error: Int32, _ destination: URL) -> EnvironmentError {
-        EnvironmentError("cannot put the new build in place of \"\(destination.path)\": \(String(cString: strerror(error)))")
+        EnvironmentError(
+            "cannot put the new build in place of \"\(destination.path)\": \(String(cString: strerror(error)))")
     }
 
     /// After a build killed between the two renames of the fallback swap:
     /// `destination` is missing and the previous output waits under the old name.
     private func restoreInterruptedSwap() {
         guard !Self.exists(destination.path) else { return }
-        for name in leftovers(prefix: ".\(base).old-") where rename(parent.appendingPathComponent(name).path, destination.path) == 0 {
+        for name in leftovers(prefix: ".\(base).old-")
+        where rename(parent.appendingPathComponent(name).path, destination.path) == 0 {
             return
         }
     }
@@ -165,7 +176,8 @@ struct OutputFolder {
             }
             return
         }
-        try FileManager.default.createDirectory(atPath: staging.path + "/" + relative, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: staging.path + "/" + relative, withIntermediateDirectories: true)
         for item in FolderListing.items(of: previous.path + "/" + relative) ?? [] {
             try linkTree(relative + "/" + item.name, from: previous, into: staging)
         }
@@ -201,7 +213,8 @@ struct OutputFolder {
     }
 
     private static func home() -> String? {
-        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let home =
+            ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } }
         return home.flatMap { realPath($0) }
     }
@@ -220,8 +233,9 @@ struct OutputFolder {
     /// that version wrote (`<output>.record`), which nothing else writes.
     static func isEarlierOutput(_ folder: String) -> Bool {
         guard let items = FolderListing.items(of: folder)?.map(\.name),
-              Set(items).isSubset(of: ["site", "handouts", "bundle", ".cache"]),
-              let records = FolderListing.items(of: folder + "/.cache")?.map(\.name), !records.isEmpty else { return false }
+            Set(items).isSubset(of: ["site", "handouts", "bundle", ".cache"]),
+            let records = FolderListing.items(of: folder + "/.cache")?.map(\.name), !records.isEmpty
+        else { return false }
         let written = Set(["site", "handouts", "bundle"].map { $0 + ".record" })
         return records.allSatisfy(written.contains)
     }

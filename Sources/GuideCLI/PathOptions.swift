@@ -16,7 +16,8 @@ struct PathOptions: ParsableArguments {
     func contentFolder() throws -> URL {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue,
-              FileManager.default.isReadableFile(atPath: content) else {
+            FileManager.default.isReadableFile(atPath: content)
+        else {
             throw EnvironmentError("cannot read the content folder \"\(content)\"")
         }
         return URL(fileURLWithPath: content)

@@ -72,11 +72,15 @@ final class PreviewBuilder: Sendable {
         let version = "\(session)-\(builds.count)"
         let checked: CheckedContent
         do {
-            checked = try CheckedContent.load(paths: paths, today: DiagnosticOptions.startOfToday(), drafts: drafts, cache: loadCache,
-                                                 changed: changed, checker: checker)
+            checked = try CheckedContent.load(
+                paths: paths, today: DiagnosticOptions.startOfToday(), drafts: drafts, cache: loadCache,
+                changed: changed, checker: checker)
         } catch {
             let message = "\(error)"
-            state.update { $0.version = version; $0.errorPage = PreviewPages.errorPage(title: "The content folder cannot be read", text: message) }
+            state.update {
+                $0.version = version
+                $0.errorPage = PreviewPages.errorPage(title: "The content folder cannot be read", text: message)
+            }
             return "error: \(message)\n"
         }
         var diagnostics = checked.diagnostics
@@ -88,14 +92,21 @@ final class PreviewBuilder: Sendable {
             do {
                 let root = try emit(checked.loaded.guide, diagnostics: &diagnostics, builds: &builds)
                 if let root {
-                    state.update { $0.version = version; $0.root = root; $0.errorPage = nil }
+                    state.update {
+                        $0.version = version
+                        $0.root = root
+                        $0.errorPage = nil
+                    }
                     let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
                     let warnings = diagnostics.filter { $0.severity == .warning }.count
                     return render(diagnostics, color: DiagnosticOptions.useColor)
                         + "built in \(milliseconds) ms\(warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""); open pages reload by themselves\n"
                 }
             } catch {
-                state.update { $0.version = version; $0.errorPage = PreviewPages.errorPage(title: "The site could not be built", text: "\(error)") }
+                state.update {
+                    $0.version = version
+                    $0.errorPage = PreviewPages.errorPage(title: "The site could not be built", text: "\(error)")
+                }
                 return "error: the site could not be built: \(error)\n"
             }
         }
@@ -104,9 +115,11 @@ final class PreviewBuilder: Sendable {
         let summary = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         state.update {
             $0.version = version
-            $0.errorPage = PreviewPages.errorPage(title: "The content has \(summary)", text: render(diagnostics, color: false))
+            $0.errorPage = PreviewPages.errorPage(
+                title: "The content has \(summary)", text: render(diagnostics, color: false))
         }
-        return render(diagnostics, color: DiagnosticOptions.useColor) + summary + ": every page shows them until they are fixed\n"
+        return render(diagnostics, color: DiagnosticOptions.useColor) + summary
+            + ": every page shows them until they are fixed\n"
     }
 
     /// Runs the site emitter (as `guide build --only site` would): in place
@@ -116,8 +129,9 @@ final class PreviewBuilder: Sendable {
         let previous = builds.served
         let folder = previous?.folder ?? temporary.appendingPathComponent("site-\(builds.count)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let context = EmitContext(guide: guide, folder: folder, templates: URL(fileURLWithPath: paths.templates),
-                                  drafts: drafts, sourceDate: BuildCommand.sourceDate(), lastBuild: previous?.kept)
+        let context = EmitContext(
+            guide: guide, folder: folder, templates: URL(fileURLWithPath: paths.templates),
+            drafts: drafts, sourceDate: BuildCommand.sourceDate(), lastBuild: previous?.kept)
         let problems: [Diagnostic]
         do {
             problems = try SiteEmitter().emit(context)

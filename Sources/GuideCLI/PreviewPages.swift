@@ -11,47 +11,47 @@ enum PreviewPages {
     /// Polls the build version; reloads the page when it changes. The version
     /// the page was served with is in the script's own URL (`?v=`).
     static let reloadScript = """
-    (function () {
-      "use strict";
-      var script = document.currentScript;
-      var served = script ? new URL(script.src, location.href).searchParams.get("v") : null;
-      function poll() {
-        fetch("\(versionPath)", { cache: "no-store" })
-          .then(function (response) { return response.text(); })
-          .then(function (version) {
-            version = version.trim();
-            if (served === null) { served = version; }
-            if (version !== served) { location.reload(); return; }
-            setTimeout(poll, 300);
-          })
-          .catch(function () { setTimeout(poll, 1000); });
-      }
-      poll();
-    })();
+        (function () {
+          "use strict";
+          var script = document.currentScript;
+          var served = script ? new URL(script.src, location.href).searchParams.get("v") : null;
+          function poll() {
+            fetch("\(versionPath)", { cache: "no-store" })
+              .then(function (response) { return response.text(); })
+              .then(function (version) {
+                version = version.trim();
+                if (served === null) { served = version; }
+                if (version !== served) { location.reload(); return; }
+                setTimeout(poll, 300);
+              })
+              .catch(function () { setTimeout(poll, 1000); });
+          }
+          poll();
+        })();
 
-    """
+        """
 
     /// Replaces the site's service worker in the preview: it removes itself,
     /// so no page is ever served stale from its cache.
     static let serviceWorker = """
-    self.addEventListener("install", function () { self.skipWaiting(); });
-    self.addEventListener("activate", function (event) {
-      event.waitUntil(self.registration.unregister().then(function () { return self.clients.matchAll(); })
-        .then(function (clients) { clients.forEach(function (client) { client.navigate(client.url); }); }));
-    });
+        self.addEventListener("install", function () { self.skipWaiting(); });
+        self.addEventListener("activate", function (event) {
+          event.waitUntil(self.registration.unregister().then(function () { return self.clients.matchAll(); })
+            .then(function (clients) { clients.forEach(function (client) { client.navigate(client.url); }); }));
+        });
 
-    """
+        """
 
     static let style = """
-    body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;margin:0}
-    main{max-width:60rem;margin:0 auto;padding:1rem 1.5rem 3rem}
-    .guide-errors h1{color:#8a1010}
-    .guide-errors pre{background:#fbf3f3;border:1px solid #d9a3a3;padding:1rem;overflow-x:auto;font-size:.9rem;line-height:1.4;white-space:pre-wrap}
-    .notice{background:#fff4cc;border-left:4px solid #8a6d00;padding:.5rem 1rem}
-    .state{font-size:.85rem;color:#444}
-    nav a{margin-right:1rem}
+        body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;margin:0}
+        main{max-width:60rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+        .guide-errors h1{color:#8a1010}
+        .guide-errors pre{background:#fbf3f3;border:1px solid #d9a3a3;padding:1rem;overflow-x:auto;font-size:.9rem;line-height:1.4;white-space:pre-wrap}
+        .notice{background:#fff4cc;border-left:4px solid #8a6d00;padding:.5rem 1rem}
+        .state{font-size:.85rem;color:#444}
+        nav a{margin-right:1rem}
 
-    """
+        """
 
     /// The page shown for every page while the content has errors.
     static func errorPage(title: String, text: String) -> String {

@@ -17,10 +17,12 @@ struct ScaffoldEntry {
 
     func text() -> String {
         let title = root["title"]?.stringValue ?? type.schemaName
-        var lines = ["---",
-                     "# New \(title.lowercased()): \(path)",
-                     "# Fill in every \"\" and [] below; `guide check` lists the ones left. Comments say what each field",
-                     "# holds (from schema/\(type.schemaName).schema.json). status: draft keeps it out of builds until published."]
+        var lines = [
+            "---",
+            "# New \(title.lowercased()): \(path)",
+            "# Fill in every \"\" and [] below; `guide check` lists the ones left. Comments say what each field",
+            "# holds (from schema/\(type.schemaName).schema.json). status: draft keeps it out of builds until published.",
+        ]
         let required = Set(root.required)
         let properties = schema.properties(of: root).filter { $0.name != "source_hash" }
         for (name, property) in properties where required.contains(name) {
@@ -39,7 +41,9 @@ struct ScaffoldEntry {
             }
         }
         lines += ["---", ""]
-        lines.append("TODO: write the \(type.schemaName) here, in plain language. Headings may end in a section id, such as `## Why it matters {#why}`.")
+        lines.append(
+            "TODO: write the \(type.schemaName) here, in plain language. Headings may end in a section id, such as `## Why it matters {#why}`."
+        )
         let sections = root["x-sections"]?.objectValue ?? JSONObject()
         for (id, rule) in sections where rule["required"]?.boolValue == true {
             lines += ["", "## \(Self.heading(for: id)) {#\(id)}", ""]
@@ -101,12 +105,16 @@ struct ScaffoldEntry {
     private func hint(_ schema: ScaffoldSchema.Resolved, choice: String, fallback: String?) -> String {
         if let values = schema.enumValues { return "  # \(choice): \(values.joined(separator: ", "))" }
         switch schema.refName {
-        case "countryCode": return "  # \(choice) the countries in guide.yml: \(config.countries.map(\.id).joined(separator: ", "))"
-        case "languageTag": return "  # \(choice) the languages in guide.yml: \(config.languageCodes.joined(separator: ", "))"
+        case "countryCode":
+            return "  # \(choice) the countries in guide.yml: \(config.countries.map(\.id).joined(separator: ", "))"
+        case "languageTag":
+            return "  # \(choice) the languages in guide.yml: \(config.languageCodes.joined(separator: ", "))"
         case "e164": return "  # E.164: + country code and number, e.g. +18092007393"
         default: break
         }
-        if schema["format"]?.stringValue == "date" || schema.refName == "date" { return "  # a date, YYYY-MM-DD, in quotes" }
+        if schema["format"]?.stringValue == "date" || schema.refName == "date" {
+            return "  # a date, YYYY-MM-DD, in quotes"
+        }
         if schema.type == "boolean" { return "  # true or false" }
         if schema.type == "integer" || schema.type == "number" { return "  # a number" }
         return fallback.map { "  # " + firstSentence($0) } ?? ""

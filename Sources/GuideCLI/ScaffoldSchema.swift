@@ -25,10 +25,13 @@ struct ScaffoldSchema {
     }
 
     init(folder: URL) throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".schema.json") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasSuffix(".schema.json")
+        }
         for name in names {
             guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
-                  let value = try? JSONParser.parse(text) else { continue }
+                let value = try? JSONParser.parse(text)
+            else { continue }
             documents[name] = value
             if let id = value["$id"]?.stringValue { documents[id] = value }
         }
@@ -41,7 +44,9 @@ struct ScaffoldSchema {
 
     /// A schema's properties in the order written, resolved.
     func properties(of schema: Resolved) -> [(name: String, schema: Resolved)] {
-        guard let properties = schema["properties"]?.objectValue, let document = schema.origins["properties"] else { return [] }
+        guard let properties = schema["properties"]?.objectValue, let document = schema.origins["properties"] else {
+            return []
+        }
         return properties.map { ($0.key, resolve($0.value, in: document)) }
     }
 
@@ -53,8 +58,9 @@ struct ScaffoldSchema {
 
     func resolve(_ schema: JSONValue, in document: String, depth: Int = 0) -> Resolved {
         let own = schema.objectValue ?? JSONObject()
-        var result = Resolved(keywords: own, origins: Dictionary(own.keys.map { ($0, document) }, uniquingKeysWith: { a, _ in a }),
-                              refName: nil)
+        var result = Resolved(
+            keywords: own, origins: Dictionary(own.keys.map { ($0, document) }, uniquingKeysWith: { a, _ in a }),
+            refName: nil)
         guard depth < 16 else { return result }
         var applied: [Resolved] = []
         if let ref = schema["$ref"]?.stringValue, let (target, targetDocument) = lookup(ref, from: document) {

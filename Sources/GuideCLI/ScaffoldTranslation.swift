@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 import GuideModel
 import JSON
 import Markdown
@@ -16,9 +16,11 @@ struct ScaffoldTranslation {
     var sectionRules: [SectionRule]
 
     func text() -> String {
-        var lines = ["---",
-                     "# \(languageName) (\(language)) translation of \(source.path): translate the text below.",
-                     "# Keep every {#id} after a heading as it is. When done, run `guide stamp` on this file."]
+        var lines = [
+            "---",
+            "# \(languageName) (\(language)) translation of \(source.path): translate the text below.",
+            "# Keep every {#id} after a heading as it is. When done, run `guide stamp` on this file.",
+        ]
         for (key, value) in source.frontMatter where translatable.contains(key) {
             lines.append("\(key): \(Self.yaml(value))")
         }
@@ -33,9 +35,11 @@ struct ScaffoldTranslation {
             let index = occurrence.range.start.line - source.bodyLine
             let written = index >= 0 && index < bodyLines.count ? String(bodyLines[index]) : ""
             let heading = occurrence.heading
-            lines.append(written.hasPrefix("#") ? written
-                         : String(repeating: "#", count: heading.level) + " " + Self.plain(heading.inlines)
-                            + (heading.id.map { " {#\($0)}" } ?? ""))
+            lines.append(
+                written.hasPrefix("#")
+                    ? written
+                    : String(repeating: "#", count: heading.level) + " " + Self.plain(heading.inlines)
+                        + (heading.id.map { " {#\($0)}" } ?? ""))
             lines.append("")
             lines += placeholder(for: heading.id)
             lines.append("")
@@ -46,11 +50,14 @@ struct ScaffoldTranslation {
 
     /// A placeholder keeping the section's shape: as many steps as the source's list.
     private func placeholder(for id: String?) -> [String] {
-        guard let id, let rule = sectionRules.first(where: { $0.id == id }) else { return ["TODO: translate this section."] }
-        let items = source.body.section(id: id)?.blocks.lazy.compactMap { block -> List? in
-            if case .list(let list) = block.kind { return list }
-            return nil
-        }.first?.items.count ?? 1
+        guard let id, let rule = sectionRules.first(where: { $0.id == id }) else {
+            return ["TODO: translate this section."]
+        }
+        let items =
+            source.body.section(id: id)?.blocks.lazy.compactMap { block -> List? in
+                if case .list(let list) = block.kind { return list }
+                return nil
+            }.first?.items.count ?? 1
         switch rule.content {
         case .orderedList: return (1...max(items, 1)).map { "\($0). TODO: translate step \($0)." }
         case .bulletList: return (1...max(items, 1)).map { _ in "- TODO: translate this item." }
@@ -63,7 +70,8 @@ struct ScaffoldTranslation {
         switch value {
         case .string: return JSONWriter(pretty: false).string(value)
         case .array(let items): return "[" + items.map(yaml).joined(separator: ", ") + "]"
-        case .object(let object): return "{" + object.map { yaml(.string($0.key)) + ": " + yaml($0.value) }.joined(separator: ", ") + "}"
+        case .object(let object):
+            return "{" + object.map { yaml(.string($0.key)) + ": " + yaml($0.value) }.joined(separator: ", ") + "}"
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let n): return n.description

@@ -1,11 +1,12 @@
+import ArgumentParser
+import Foundation
+import Preview
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ArgumentParser
-import Foundation
-import Preview
 
 /// `guide serve`: a live preview on 127.0.0.1. Builds the site into a
 /// temporary folder, serves it, rebuilds what a change to `Content/` or
@@ -25,7 +26,10 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Include entries and translations with status: draft.")
     var drafts = false
 
-    @Flag(help: "Watch by looking at every file every 200 ms instead of inotify (for network or virtual file systems whose changes inotify does not see).")
+    @Flag(
+        help:
+            "Watch by looking at every file every 200 ms instead of inotify (for network or virtual file systems whose changes inotify does not see)."
+    )
     var poll = false
 
     func run() throws {
@@ -45,7 +49,7 @@ struct ServeCommand: ParsableCommand {
             source.resume()
             return source
         }
-        defer { signals.forEach { $0.cancel() } }
+        defer { for signal in signals { signal.cancel() } }
 
         // Bind first: a port in use is reported before any work.
         let server: PreviewServer
@@ -63,15 +67,17 @@ struct ServeCommand: ParsableCommand {
         let watched = [paths.content, paths.templates].filter { FileManager.default.fileExists(atPath: $0) }
         let watcher = PreviewWatcher(folders: watched, polling: poll)
         watcher.start { changed in
-            let shown = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+            let shown =
+                changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
             Self.say("changed: \(shown); rebuilding …")
             Self.report(builder.build(changed: changed))
         }
-        Self.say("""
-        Serving the preview at http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)
-        Watching \(watched.joined(separator: " and ")) (\(watcher.method)); open pages reload after every change.
-        Temporary build folder: \(temporary.path)
-        """)
+        Self.say(
+            """
+            Serving the preview at http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)
+            Watching \(watched.joined(separator: " and ")) (\(watcher.method)); open pages reload after every change.
+            Temporary build folder: \(temporary.path)
+            """)
 
         interrupted.wait()
         Self.say("\nstopping …")
@@ -86,22 +92,29 @@ struct ServeCommand: ParsableCommand {
         switch request.path {
         case PreviewPages.versionPath: return .text(200, snapshot.version)
         case PreviewPages.reloadPath:
-            return .init(status: 200, contentType: PreviewPages.contentType("reload.js"), body: Data(PreviewPages.reloadScript.utf8))
+            return .init(
+                status: 200, contentType: PreviewPages.contentType("reload.js"),
+                body: Data(PreviewPages.reloadScript.utf8))
         case PreviewPages.stylePath:
-            return .init(status: 200, contentType: PreviewPages.contentType("x.css"), body: Data(PreviewPages.style.utf8))
+            return .init(
+                status: 200, contentType: PreviewPages.contentType("x.css"), body: Data(PreviewPages.style.utf8))
         case "/sw.js":
-            return .init(status: 200, contentType: PreviewPages.contentType("sw.js"), body: Data(PreviewPages.serviceWorker.utf8))
+            return .init(
+                status: 200, contentType: PreviewPages.contentType("sw.js"), body: Data(PreviewPages.serviceWorker.utf8)
+            )
         default: break
         }
         func html(_ status: Int, _ page: String) -> PreviewServer.Response {
-            .init(status: status, contentType: PreviewPages.contentType("x.html"),
-                  body: Data(PreviewPages.inject(into: page, version: snapshot.version).utf8))
+            .init(
+                status: status, contentType: PreviewPages.contentType("x.html"),
+                body: Data(PreviewPages.inject(into: page, version: snapshot.version).utf8))
         }
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else {
             return html(404, PreviewPages.notFoundPage(request.path))
         }
-        let isPage = request.path.hasSuffix("/") || segments.last.map { !$0.contains(".") || $0.hasSuffix(".html") } ?? true
+        let isPage =
+            request.path.hasSuffix("/") || segments.last.map { !$0.contains(".") || $0.hasSuffix(".html") } ?? true
         if let errorPage = snapshot.errorPage, isPage { return html(500, errorPage) }
         guard let root = snapshot.root else { return html(404, PreviewPages.notFoundPage(request.path)) }
         var file = segments.reduce(root) { $0.appendingPathComponent($1) }
@@ -114,7 +127,9 @@ struct ServeCommand: ParsableCommand {
             }
             file = file.appendingPathComponent("index.html")
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else { return html(404, PreviewPages.notFoundPage(request.path)) }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return html(404, PreviewPages.notFoundPage(request.path))
+        }
         let type = PreviewPages.contentType(file.path)
         if type.hasPrefix("text/html") { return html(200, String(decoding: data, as: UTF8.self)) }
         return .init(status: 200, contentType: type, body: data)

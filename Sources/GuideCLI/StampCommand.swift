@@ -21,13 +21,16 @@ struct StampCommand: ParsableCommand {
     func run() throws {
         let loaded = ContentLoader(root: try paths.contentFolder(), displayRoot: paths.content).load()
         let guide = loaded.guide
-        let byPath = Dictionary(guide.allEntries.flatMap { e in e.files.values.map { ($0.path, e) } },
-                                uniquingKeysWith: { a, _ in a })
+        let byPath = Dictionary(
+            guide.allEntries.flatMap { e in e.files.values.map { ($0.path, e) } },
+            uniquingKeysWith: { a, _ in a })
         var targets: [EntryFile] = []
         for path in files {
             let normalised = Self.normalise(path, contentRoot: paths.content)
-            guard let entry = byPath[normalised], let file = entry.files.values.first(where: { $0.path == normalised }) else {
-                throw EnvironmentError("\(path) is not an entry file of \(paths.content) (or it has errors: run `guide check`)")
+            guard let entry = byPath[normalised], let file = entry.files.values.first(where: { $0.path == normalised })
+            else {
+                throw EnvironmentError(
+                    "\(path) is not an entry file of \(paths.content) (or it has errors: run `guide check`)")
             }
             let isSource = file.language == guide.config.sourceLanguage
             if source {

@@ -19,28 +19,33 @@ struct StatusDiff {
 
     func run() -> Outcome {
         guard let source = guide.sourceFile(of: entry), let currentHash = guide.sourceHash(of: entry) else {
-            return .unavailable("\(translation.path) has no source file (\(entry.reference).\(guide.config.sourceLanguage).md) to compare with")
+            return .unavailable(
+                "\(translation.path) has no source file (\(entry.reference).\(guide.config.sourceLanguage).md) to compare with"
+            )
         }
         guard let recorded = translation.string("source_hash") else {
-            return .report("""
-            \(translation.path) has never been stamped (it has no source_hash), so there is no earlier version \
-            of the source to compare with. Compare it with the whole source, \(source.path); once it matches, \
-            record that with `guide stamp \(translation.path)`.
+            return .report(
+                """
+                \(translation.path) has never been stamped (it has no source_hash), so there is no earlier version \
+                of the source to compare with. Compare it with the whole source, \(source.path); once it matches, \
+                record that with `guide stamp \(translation.path)`.
 
-            """)
+                """)
         }
         if recorded == currentHash {
-            return .report("\(translation.path) is current: \(source.path) has not changed since it was stamped (\(recorded)).\n")
+            return .report(
+                "\(translation.path) is current: \(source.path) has not changed since it was stamped (\(recorded)).\n")
         }
         let sourceURL = URL(fileURLWithPath: source.path)
         let folder = sourceURL.deletingLastPathComponent().path
         let name = sourceURL.lastPathComponent
         guard let inside = git(["rev-parse", "--is-inside-work-tree"], in: folder), inside.status == 0 else {
             let reason = gitMissing ? "git is not installed" : "\(source.path) is not in a git repository"
-            return .unavailable("""
-            cannot show what changed: \(reason), so the version \(translation.path) was translated from \
-            (source_hash \(recorded)) cannot be found. Compare the translation with the whole source instead.
-            """)
+            return .unavailable(
+                """
+                cannot show what changed: \(reason), so the version \(translation.path) was translated from \
+                (source_hash \(recorded)) cannot be found. Compare the translation with the whole source instead.
+                """)
         }
         guard let log = git(["log", "--format=%H", "--", name], in: folder), log.status == 0 else {
             return .unavailable("cannot show what changed: `git log` failed for \(source.path)")
@@ -49,29 +54,36 @@ struct StatusDiff {
         let translatable = guide.fieldRules[entry.type]?.translatable ?? []
         for commit in commits {
             guard let show = git(["show", "\(commit):./\(name)"], in: folder), show.status == 0 else { continue }
-            guard case .success(let old) = EntryFileLoader.parse(show.output, type: entry.type, id: entry.id,
-                                                                  language: source.language, path: source.path),
-                  SourceHash.of(old, translatable: translatable) == recorded else { continue }
-            let when = git(["log", "-1", "--format=%h %cs %s", commit], in: folder)?.output
+            guard
+                case .success(let old) = EntryFileLoader.parse(
+                    show.output, type: entry.type, id: entry.id,
+                    language: source.language, path: source.path),
+                SourceHash.of(old, translatable: translatable) == recorded
+            else { continue }
+            let when =
+                git(["log", "-1", "--format=%h %cs %s", commit], in: folder)?.output
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? String(commit.prefix(7))
             let current = (try? String(contentsOfFile: source.path, encoding: .utf8)) ?? ""
-            let diff = unifiedDiff(old: show.output, new: current,
-                                   oldLabel: "\(source.path) (as translated, \(String(commit.prefix(7))))",
-                                   newLabel: "\(source.path) (now)")
-            return .report("""
-            \(translation.path) was translated from \(source.path) as of commit \(when).
-            What changed in the source since then:
+            let diff = unifiedDiff(
+                old: show.output, new: current,
+                oldLabel: "\(source.path) (as translated, \(String(commit.prefix(7))))",
+                newLabel: "\(source.path) (now)")
+            return .report(
+                """
+                \(translation.path) was translated from \(source.path) as of commit \(when).
+                What changed in the source since then:
 
-            \(diff ?? "(the diff could not be computed: `diff` is not available)\n")
-            Update the translation, then record it with `guide stamp \(translation.path)`.
+                \(diff ?? "(the diff could not be computed: `diff` is not available)\n")
+                Update the translation, then record it with `guide stamp \(translation.path)`.
 
-            """)
+                """)
         }
-        return .unavailable("""
-        cannot show what changed: none of the \(commits.count) committed version\(commits.count == 1 ? "" : "s") of \
-        \(source.path) has the hash \(translation.path) records (source_hash \(recorded)); it was probably translated \
-        from a version that was never committed. Compare the translation with the whole source instead.
-        """)
+        return .unavailable(
+            """
+            cannot show what changed: none of the \(commits.count) committed version\(commits.count == 1 ? "" : "s") of \
+            \(source.path) has the hash \(translation.path) records (source_hash \(recorded)); it was probably translated \
+            from a version that was never committed. Compare the translation with the whole source instead.
+            """)
     }
 
     private var gitMissing: Bool { git(["--version"], in: ".") == nil }
@@ -82,15 +94,20 @@ struct StatusDiff {
     }
 
     private func unifiedDiff(old: String, new: String, oldLabel: String, newLabel: String) -> String? {
-        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("guide-diff-\(getpid())-\(UUID().uuidString)")
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "guide-diff-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temp) }
         do {
             try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
-            let a = temp.appendingPathComponent("old"), b = temp.appendingPathComponent("new")
+            let a = temp.appendingPathComponent("old")
+            let b = temp.appendingPathComponent("new")
             try Data(old.utf8).write(to: a)
             try Data(new.utf8).write(to: b)
-            guard let result = StatusProcess.run("/usr/bin/env", ["diff", "-u", "--label", oldLabel, "--label", newLabel, a.path, b.path]),
-                  result.status <= 1 else { return nil }
+            guard
+                let result = StatusProcess.run(
+                    "/usr/bin/env", ["diff", "-u", "--label", oldLabel, "--label", newLabel, a.path, b.path]),
+                result.status <= 1
+            else { return nil }
             return result.output.isEmpty ? "(the files are the same apart from white space)\n" : result.output
         } catch {
             return nil

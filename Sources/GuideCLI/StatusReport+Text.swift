@@ -7,7 +7,8 @@ extension StatusReport {
         var out = ""
         let entryWidth = max(5, rows.map(\.reference.count).max() ?? 0) + 2
         let cellWidth = max(12, (languages.map(\.count).max() ?? 0) + 2)
-        out += paint.bold("Translations") + " (source language: \(sourceLanguage); "
+        out +=
+            paint.bold("Translations") + " (source language: \(sourceLanguage); "
             + "\(rows.count) entries × \(languages.count) language\(languages.count == 1 ? "" : "s"))\n\n"
         if rows.isEmpty || languages.isEmpty {
             out += rows.isEmpty ? "No entries yet.\n" : "No translation languages are declared in guide.yml.\n"
@@ -27,7 +28,9 @@ extension StatusReport {
         out += "\n" + paint.bold("Per language") + "\n"
         let nameWidth = max(8, languages.map { "\($0) \(names[$0] ?? "")".count }.max() ?? 0) + 2
         for language in languages {
-            out += pad("\(language) \(names[language] ?? "")", nameWidth) + summary(byLanguage[language] ?? Counts(), paint) + "\n"
+            out +=
+                pad("\(language) \(names[language] ?? "")", nameWidth)
+                + summary(byLanguage[language] ?? Counts(), paint) + "\n"
         }
         out += "\n" + paint.bold("Per type") + "\n"
         for type in EntryType.allCases where rows.contains(where: { $0.type == type }) {
@@ -35,17 +38,23 @@ extension StatusReport {
         }
         out += "\n"
         if helplinesDue.isEmpty {
-            out += paint.bold("Helplines") + ": none due for re-verification (every verified_on is within \(maxAgeDays) days of \(today)).\n"
+            out +=
+                paint.bold("Helplines")
+                + ": none due for re-verification (every verified_on is within \(maxAgeDays) days of \(today)).\n"
         } else {
-            out += paint.bold("Helplines due for re-verification") + " (verified_on older than \(maxAgeDays) days on \(today)):\n"
+            out +=
+                paint.bold("Helplines due for re-verification")
+                + " (verified_on older than \(maxAgeDays) days on \(today)):\n"
             for due in helplinesDue {
-                out += "  " + paint.yellow(due.reference) + (due.country.map { " (\($0))" } ?? "")
+                out +=
+                    "  " + paint.yellow(due.reference) + (due.country.map { " (\($0))" } ?? "")
                     + ": verified \(due.verifiedOn), \(due.ageDays) days ago; \(due.file):\(due.line)\n"
             }
             out += "  Check each number against its source again, then update verified_on.\n"
         }
         if overall.outdated > 0 {
-            out += "\nOutdated: see what changed in the source with `guide status --diff <translation file>`;"
+            out +=
+                "\nOutdated: see what changed in the source with `guide status --diff <translation file>`;"
                 + " once the translation is updated, record it with `guide stamp <translation file>`.\n"
         }
         return out
@@ -58,11 +67,15 @@ extension StatusReport {
     }
 
     private func summary(_ counts: Counts, _ paint: StatusPainter) -> String {
-        var parts = [paint.green("\(counts.current) current"),
-                     paint.yellow("\(counts.outdated) outdated") + (counts.unstamped > 0 ? " (\(counts.unstamped) unstamped)" : "")]
+        var parts = [
+            paint.green("\(counts.current) current"),
+            paint.yellow("\(counts.outdated) outdated")
+                + (counts.unstamped > 0 ? " (\(counts.unstamped) unstamped)" : ""),
+        ]
         let missing = "\(counts.missing) missing"
-        parts.append((counts.missing > counts.fallback ? paint.red(missing) : paint.cyan(missing))
-                     + (counts.fallback > 0 ? " (\(counts.fallback) shown in a fallback language)" : ""))
+        parts.append(
+            (counts.missing > counts.fallback ? paint.red(missing) : paint.cyan(missing))
+                + (counts.fallback > 0 ? " (\(counts.fallback) shown in a fallback language)" : ""))
         return parts.joined(separator: ", ") + " — \(counts.percentCurrent)% current"
     }
 

@@ -46,8 +46,12 @@ struct StatusReport {
         mutating func add(_ cell: Cell) {
             switch cell.state {
             case .current: current += 1
-            case .outdated(let recorded): outdated += 1; if recorded == nil { unstamped += 1 }
-            case .missing(let language): missing += 1; if language != nil { fallback += 1 }
+            case .outdated(let recorded):
+                outdated += 1
+                if recorded == nil { unstamped += 1 }
+            case .missing(let language):
+                missing += 1
+                if language != nil { fallback += 1 }
             case .source: break
             }
         }
@@ -91,24 +95,28 @@ struct StatusReport {
             let source = guide.sourceFile(of: entry)
             let cells = shown.map { language -> Cell in
                 let file = entry.files[language]
-                return Cell(language: language, state: guide.translationState(of: entry, in: language),
-                            file: file?.path, status: file?.status)
+                return Cell(
+                    language: language, state: guide.translationState(of: entry, in: language),
+                    file: file?.path, status: file?.status)
             }
             for cell in cells {
                 byLanguage[cell.language, default: Counts()].add(cell)
                 byType[entry.type, default: Counts()].add(cell)
             }
-            return Row(type: entry.type, id: entry.id, sourceFile: source?.path, sourceStatus: source?.status, cells: cells)
+            return Row(
+                type: entry.type, id: entry.id, sourceFile: source?.path, sourceStatus: source?.status, cells: cells)
         }
         self.byLanguage = byLanguage
         self.byType = byType
         helplinesDue = guide.entries(of: .helplines).compactMap { entry in
             guard let file = guide.sourceFile(of: entry), let freshness = guide.freshness(of: entry, today: today),
-                  freshness.isStale else { return nil }
-            return HelplineDue(reference: entry.reference.description, file: file.path,
-                               line: file.positions.valueRange(["verified_on"]).start.line,
-                               country: file.string("country"), verifiedOn: freshness.verifiedOn.description,
-                               ageDays: freshness.ageDays)
+                freshness.isStale
+            else { return nil }
+            return HelplineDue(
+                reference: entry.reference.description, file: file.path,
+                line: file.positions.valueRange(["verified_on"]).start.line,
+                country: file.string("country"), verifiedOn: freshness.verifiedOn.description,
+                ageDays: freshness.ageDays)
         }.sorted { ($0.ageDays, $1.reference) > ($1.ageDays, $0.reference) }
     }
 
@@ -116,8 +124,11 @@ struct StatusReport {
     var overall: Counts {
         var sum = Counts()
         for counts in byLanguage.values {
-            sum.current += counts.current; sum.outdated += counts.outdated; sum.unstamped += counts.unstamped
-            sum.missing += counts.missing; sum.fallback += counts.fallback
+            sum.current += counts.current
+            sum.outdated += counts.outdated
+            sum.unstamped += counts.unstamped
+            sum.missing += counts.missing
+            sum.fallback += counts.fallback
         }
         return sum
     }

@@ -21,10 +21,10 @@ struct TranslateExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write one language's translatable texts as XLIFF 1.2 (or PO) for translation tools.",
         discussion: """
-        One unit per translatable field and per body text (heading, paragraph, list item, table cell), with the \
-        existing translation as target. Links, emphasis and code are inline codes the translator keeps. \
-        Writes <language>.xlf (or .po) in the current folder unless --file is given ("-": standard output).
-        """)
+            One unit per translatable field and per body text (heading, paragraph, list item, table cell), with the \
+            existing translation as target. Links, emphasis and code are inline codes the translator keeps. \
+            Writes <language>.xlf (or .po) in the current folder unless --file is given ("-": standard output).
+            """)
 
     @OptionGroup var paths: PathOptions
 
@@ -47,9 +47,10 @@ struct TranslateExportCommand: ParsableCommand {
         let guide = loaded.guide
         guard let declared = guide.config.languages.first(where: { $0.code == language }) else {
             let codes = guide.config.languageCodes
-            throw ValidationError("language \"\(language)\" is not declared in guide.yml"
-                                  + (Suggestion.closest(to: language, among: codes).map { " (did you mean \"\($0)\"?)" } ?? "")
-                                  + "; declared: \(codes.joined(separator: ", "))")
+            throw ValidationError(
+                "language \"\(language)\" is not declared in guide.yml"
+                    + (Suggestion.closest(to: language, among: codes).map { " (did you mean \"\($0)\"?)" } ?? "")
+                    + "; declared: \(codes.joined(separator: ", "))")
         }
         guard language != guide.config.sourceLanguage else {
             throw ValidationError("\"\(language)\" is the source language; export a language to translate into")
@@ -59,7 +60,8 @@ struct TranslateExportCommand: ParsableCommand {
         }.document(outdatedOnly: outdated)
         // XLIFF 1.2 needs at least one <file>: with nothing to translate, no file is written.
         guard !document.entries.isEmpty else {
-            FileHandle.standardError.write(Data("nothing to export: every entry is translated into \(language) and current\n".utf8))
+            FileHandle.standardError.write(
+                Data("nothing to export: every entry is translated into \(language) and current\n".utf8))
             return
         }
         let output: String
@@ -78,8 +80,10 @@ struct TranslateExportCommand: ParsableCommand {
                 throw EnvironmentError("cannot write \(destination): \(error.localizedDescription)")
             }
             let translated = document.entries.reduce(0) { $0 + $1.units.filter { $0.target != nil }.count }
-            FileHandle.standardError.write(Data(("wrote \(destination): \(document.entries.count) entries, \(units) units "
-                                                 + "(\(translated) with a translation)\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("wrote \(destination): \(document.entries.count) entries, \(units) units "
+                        + "(\(translated) with a translation)\n").utf8))
         }
     }
 
@@ -100,10 +104,10 @@ struct TranslateImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Write the translations of an XLIFF or PO file back into Content/, stamped.",
         discussion: """
-        Updates or creates <type>/<id>.<language>.md, keeping each file's layout and section ids, sets status from \
-        the units' states, and stamps source_hash with the source version the file was exported from. Problems are \
-        reported at the file's lines; when there are errors, nothing is written.
-        """)
+            Updates or creates <type>/<id>.<language>.md, keeping each file's layout and section ids, sets status from \
+            the units' states, and stamps source_hash with the source version the file was exported from. Problems are \
+            reported at the file's lines; when there are errors, nothing is written.
+            """)
 
     @OptionGroup var paths: PathOptions
     @OptionGroup var diagnostics: DiagnosticOptions
@@ -116,7 +120,9 @@ struct TranslateImportCommand: ParsableCommand {
 
     func run() throws {
         let root = try paths.contentFolder()
-        guard let data = FileManager.default.contents(atPath: file) else { throw EnvironmentError("cannot read \(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw EnvironmentError("cannot read \(file)")
+        }
         guard data.count <= 64 << 20 else { throw EnvironmentError("\(file) is larger than 64 MB") }
         guard var text = String(data: data, encoding: .utf8) else {
             throw EnvironmentError("\(file) is not UTF-8 text; save it from the translation tool as UTF-8")
@@ -128,7 +134,9 @@ struct TranslateImportCommand: ParsableCommand {
         var found = readProblems
         var changes: [FileChange] = []
         if let document {
-            let planner = ImportPlanner(guide: loaded.guide, schemas: loaded.schemas, path: file) { TranslationFiles.text(at: $0.path) }
+            let planner = ImportPlanner(guide: loaded.guide, schemas: loaded.schemas, path: file) {
+                TranslationFiles.text(at: $0.path)
+            }
             let plan = planner.plan(document)
             found += plan.diagnostics
             changes = plan.changes

@@ -1,8 +1,8 @@
 import Checks
 import Diagnostics
 import Foundation
-import Synchronization
 import Loader
+import Synchronization
 
 /// The fuzz target: one input is one content file. Its first byte chooses
 /// which file of a small guide it replaces (an entry in the source language
@@ -33,7 +33,8 @@ enum FuzzTarget {
         try? fm.removeItem(at: root)
         try! fm.createDirectory(at: root.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! fm.copyItem(at: repository.appendingPathComponent("Tests/ChecksTests/Fixtures/base"), to: root)
-        try! fm.copyItem(at: repository.appendingPathComponent("Content/schema"), to: root.appendingPathComponent("schema"))
+        try! fm.copyItem(
+            at: repository.appendingPathComponent("Content/schema"), to: root.appendingPathComponent("schema"))
         var originals: [String: Data] = [:]
         for slot in slots { originals[slot] = fm.contents(atPath: root.appendingPathComponent(slot).path) }
         // Slots the base guide has no file for start as the sample guide's (termbase, tombstones).
@@ -80,8 +81,9 @@ enum FuzzTarget {
             }
         }
         let loaded = ContentLoader(root: guide.root, displayRoot: "Content").load(cache: cache)
-        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas, loadDiagnostics: loaded.diagnostics,
-                                           today: Date(timeIntervalSince1970: 1_780_000_000))
+        let diagnostics = GuideChecker.run(
+            guide: loaded.guide, schemas: loaded.schemas, loadDiagnostics: loaded.diagnostics,
+            today: Date(timeIntervalSince1970: 1_780_000_000))
         let printer = TextDiagnosticPrinter { file, line in loaded.sources[file]?.line(line) }
         _ = printer.render(diagnostics)
         _ = JSONDiagnosticPrinter.render(diagnostics)
@@ -101,9 +103,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 /// names the executable's entry point itself, so the driver is started from
 /// `main` below rather than through libFuzzer's own `main`.
 @_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
 #endif
 
 @main

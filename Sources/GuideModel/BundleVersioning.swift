@@ -27,7 +27,8 @@ public enum BundleVersioning {
         var numbers: [Int] = []
         for part in parts {
             guard !part.isEmpty, part.allSatisfy(\.isASCII), part.allSatisfy(\.isNumber),
-                  part == "0" || part.first != "0", let number = Int(part) else { return nil }
+                part == "0" || part.first != "0", let number = Int(part)
+            else { return nil }
             numbers.append(number)
         }
         return (numbers[0], numbers[1], numbers[2])
@@ -53,8 +54,10 @@ public enum BundleVersioning {
 
     /// What the changes from one bundle to the next require, or nil when
     /// neither entries nor closed lists changed (a PATCH or nothing).
-    public static func requirement(oldRefs: [String], newRefs: [String],
-                                   oldLists: [String: [String]], newLists: [String: [String]]) -> Requirement? {
+    public static func requirement(
+        oldRefs: [String], newRefs: [String],
+        oldLists: [String: [String]], newLists: [String: [String]]
+    ) -> Requirement? {
         var bump = Bump.patch
         var reasons: [String] = []
         func note(_ list: [String], _ what: String, _ needed: Bump) {

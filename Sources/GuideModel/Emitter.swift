@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
-import Synchronization
 import Schema
+import Synchronization
 
 /// One output of `guide build` (site, handouts or bundle). Emitters read the
 /// checked guide and write only inside `context.folder`.
@@ -42,9 +42,11 @@ public struct EmitContext: Sendable {
     /// for the site's list of printable handouts; empty when none were.
     public var publishedHandouts: [PublishedHandout] = []
 
-    public init(guide: Guide, folder: URL, templates: URL, drafts: Bool, sourceDate: Date?,
-                today: FullDate = FullDate(utcDayOf: Date()), proofs: Bool = false, lastBuild: KeptBuild? = nil,
-                kept: KeptBuild = KeptBuild()) {
+    public init(
+        guide: Guide, folder: URL, templates: URL, drafts: Bool, sourceDate: Date?,
+        today: FullDate = FullDate(utcDayOf: Date()), proofs: Bool = false, lastBuild: KeptBuild? = nil,
+        kept: KeptBuild = KeptBuild()
+    ) {
         self.guide = guide
         self.folder = folder
         self.templates = templates

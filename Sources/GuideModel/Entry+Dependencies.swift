@@ -31,7 +31,7 @@ extension Entry {
             switch value {
             case .string(let text): if let reference = Reference(parsing: text) { found.insert(reference.entry) }
             case .array(let items): items.forEach(walk)
-            case .object(let object): object.forEach { walk($0.value) }
+            case .object(let object): for (_, value) in object { walk(value) }
             default: break
             }
         }

@@ -26,9 +26,11 @@ public final class EntryFile: Sendable {
     /// first line is the file's line 2. Term checks read values' exact spans in it.
     public let frontMatterText: String
 
-    public init(type: EntryType, id: String, language: String, path: String, frontMatter: JSONObject,
-                positions: FieldPositions, bodyText: String, body: MarkdownDocument, bodyLine: Int, contentHash: String = "",
-                frontMatterText: String = "") {
+    public init(
+        type: EntryType, id: String, language: String, path: String, frontMatter: JSONObject,
+        positions: FieldPositions, bodyText: String, body: MarkdownDocument, bodyLine: Int, contentHash: String = "",
+        frontMatterText: String = ""
+    ) {
         self.type = type
         self.id = id
         self.language = language

@@ -40,8 +40,9 @@ extension Guide {
             file.language == source || drafts || file.status != "draft"
         }
         if let file = entry.files[language], usable(file) {
-            let shown = LocalizedEntry(entry: entry, language: language, file: file,
-                                       state: translationState(of: entry, in: language), sourceLanguage: source)
+            let shown = LocalizedEntry(
+                entry: entry, language: language, file: file,
+                state: translationState(of: entry, in: language), sourceLanguage: source)
             switch shown.isUnderReview ? config.reviewText : .notice {
             case .notice: return shown
             case .omit: return nil
@@ -51,8 +52,9 @@ extension Guide {
         let chain = (config.fallbackAllowed[entry.type] ?? true) ? config.fallbackChain(for: language) : []
         for candidate in chain {
             guard let file = entry.files[candidate], usable(file) else { continue }
-            let shown = LocalizedEntry(entry: entry, language: language, file: file, state: .missing(fallback: candidate),
-                                       sourceLanguage: source)
+            let shown = LocalizedEntry(
+                entry: entry, language: language, file: file, state: .missing(fallback: candidate),
+                sourceLanguage: source)
             if shown.isUnderReview, config.reviewText != .notice { continue }
             return shown
         }

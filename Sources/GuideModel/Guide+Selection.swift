@@ -17,7 +17,9 @@ extension Guide {
     /// Every entry a handout includes, without repeats, in `include` order.
     public func entries(of handout: HandoutDefinition, drafts: Bool = false) -> [Entry] {
         var seen: Set<Reference> = []
-        return handout.include.flatMap { entries(selectedBy: $0, drafts: drafts) }.filter { seen.insert($0.reference).inserted }
+        return handout.include.flatMap { entries(selectedBy: $0, drafts: drafts) }.filter {
+            seen.insert($0.reference).inserted
+        }
     }
 
     /// Whether a source file passes one selection filter. Filters name the
@@ -29,7 +31,9 @@ extension Guide {
         case "categories": values = file.string("category").map { [$0] } ?? []
         case "roles": values = file.strings("observers") + file.strings("roles")
         case "countries":
-            if let country = file.string("country") { values = [country] } else {
+            if let country = file.string("country") {
+                values = [country]
+            } else {
                 let jurisdictions = file.strings("jurisdictions")
                 if jurisdictions.isEmpty { return true }
                 values = jurisdictions

@@ -28,9 +28,12 @@ public struct Guide: Sendable {
     /// The termbase (`termbase.yml`), when the guide has one.
     public var termbase: Termbase?
 
-    public init(config: GuideConfig, configDocument: YAMLDocument? = nil, entries: [EntryType: [String: Entry]] = [:], handouts: [HandoutDefinition] = [],
-                media: Set<String> = [], fieldRules: [EntryType: FieldRules] = [:],
-                sectionRules: [EntryType: [SectionRule]] = [:]) {
+    public init(
+        config: GuideConfig, configDocument: YAMLDocument? = nil, entries: [EntryType: [String: Entry]] = [:],
+        handouts: [HandoutDefinition] = [],
+        media: Set<String> = [], fieldRules: [EntryType: FieldRules] = [:],
+        sectionRules: [EntryType: [SectionRule]] = [:]
+    ) {
         self.config = config
         self.configDocument = configDocument
         self.entries = entries
@@ -79,9 +82,10 @@ public struct Guide: Sendable {
 
     /// The source hash translations of `entry` must record to be current.
     public func sourceHash(of entry: Entry) -> String? {
-        sourceHashes[entry.reference] ?? sourceFile(of: entry).map {
-            SourceHash.of($0, translatable: fieldRules[entry.type]?.translatable ?? [])
-        }
+        sourceHashes[entry.reference]
+            ?? sourceFile(of: entry).map {
+                SourceHash.of($0, translatable: fieldRules[entry.type]?.translatable ?? [])
+            }
     }
 
     /// All entries of a type, sorted by id.
@@ -115,7 +119,9 @@ public struct FieldRules: Sendable, Hashable {
 /// A section the schema declares with `x-sections`.
 public struct SectionRule: Sendable, Hashable {
     public enum Content: String, Sendable {
-        case orderedList = "ordered-list", bulletList = "bullet-list", paragraph, any
+        case orderedList = "ordered-list"
+        case bulletList = "bullet-list"
+        case paragraph, any
     }
     public var id: String
     public var required: Bool

@@ -12,7 +12,8 @@ extension GuideConfig {
 
     static func isPlaceholder(_ host: String) -> Bool {
         let name = host.hasSuffix(".") ? String(host.dropLast()) : host
-        for domain in ["example.org", "example.com", "example.net"] where name == domain || name.hasSuffix("." + domain) {
+        for domain in ["example.org", "example.com", "example.net"] where name == domain || name.hasSuffix("." + domain)
+        {
             return true
         }
         for suffix in ["example", "test", "invalid", "localhost"] where name == suffix || name.hasSuffix("." + suffix) {

@@ -46,10 +46,12 @@ public struct GuideConfig: Sendable, Equatable {
     /// `documentation_url`): shown on the site and carried in the bundle.
     public var provenance = Provenance()
 
-    public init(title: [String: String] = [:], description: [String: String] = [:], sourceLanguage: String = "en",
-                baseURL: String = "", version: String = "0.0.0", helplineMaxAgeDays: Int = 180,
-                languages: [Language] = [], countries: [Term] = [], roles: [Term] = [], touchpoints: [Term] = [],
-                categories: [Term] = [], fallbackAllowed: [EntryType: Bool] = [:]) {
+    public init(
+        title: [String: String] = [:], description: [String: String] = [:], sourceLanguage: String = "en",
+        baseURL: String = "", version: String = "0.0.0", helplineMaxAgeDays: Int = 180,
+        languages: [Language] = [], countries: [Term] = [], roles: [Term] = [], touchpoints: [Term] = [],
+        categories: [Term] = [], fallbackAllowed: [EntryType: Bool] = [:]
+    ) {
         self.title = title
         self.description = description
         self.sourceLanguage = sourceLanguage

@@ -26,9 +26,11 @@ public struct HandoutDefinition: Sendable {
     public var include: [Selection]
     public var qr: QRTarget?
 
-    public init(id: String, path: String, value: JSONObject, positions: FieldPositions,
-                title: [String: String], layout: String, paper: String, languages: [String],
-                country: String?, include: [Selection], qr: QRTarget?) {
+    public init(
+        id: String, path: String, value: JSONObject, positions: FieldPositions,
+        title: [String: String], layout: String, paper: String, languages: [String],
+        country: String?, include: [Selection], qr: QRTarget?
+    ) {
         self.id = id
         self.path = path
         self.value = value

@@ -40,7 +40,9 @@ public struct FNV1a: Sendable {
             var value: UInt64 = 0xcbf2_9ce4_8422_2325
             let words = raw.count / 8
             for index in 0..<words {
-                value = (value ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))) &* 0x100_0000_01b3
+                value =
+                    (value ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)))
+                    &* 0x100_0000_01b3
                 value ^= value >> 29
             }
             for byte in raw[(words * 8)...] { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }

@@ -29,7 +29,8 @@ extension Guide {
     /// nil when the entry is not a helpline or has no valid date.
     public func freshness(of entry: Entry, today: FullDate) -> HelplineFreshness? {
         guard entry.type == .helplines, let verified = sourceFile(of: entry)?.string("verified_on"),
-              let date = FullDate(verified) else { return nil }
+            let date = FullDate(verified)
+        else { return nil }
         return HelplineFreshness(verifiedOn: date, today: today, maxAgeDays: config.helplineMaxAgeDays)
     }
 }

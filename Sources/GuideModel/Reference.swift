@@ -24,8 +24,11 @@ public struct Reference: Hashable, Sendable, Comparable, CustomStringConvertible
         guard let slash = utf8[..<pathEnd].firstIndex(of: UInt8(ascii: "/")) else { return nil }
         let idStart = utf8.index(after: slash)
         guard idStart < pathEnd, !utf8[idStart..<pathEnd].contains(UInt8(ascii: "/")),
-              let type = EntryType(rawValue: String(text[..<slash])) else { return nil }
-        self.init(type: type, id: String(text[idStart..<pathEnd]), section: hash.map { String(text[utf8.index(after: $0)...]) })
+            let type = EntryType(rawValue: String(text[..<slash]))
+        else { return nil }
+        self.init(
+            type: type, id: String(text[idStart..<pathEnd]),
+            section: hash.map { String(text[utf8.index(after: $0)...]) })
     }
 
     /// Whether `text` starts like a reference (`concepts/…`), even if malformed,

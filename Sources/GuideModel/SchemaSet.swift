@@ -36,9 +36,10 @@ public struct SchemaSet: Sendable {
         guard let object = value?.objectValue else { return [] }
         return object.keys.compactMap { id in
             guard let rule = object[id]?.objectValue else { return nil }
-            return SectionRule(id: id, required: rule["required"]?.boolValue ?? false,
-                               content: rule["content"]?.stringValue.flatMap(SectionRule.Content.init(rawValue:)) ?? .any,
-                               maxLength: rule["maxLength"]?.numberValue?.integerValue)
+            return SectionRule(
+                id: id, required: rule["required"]?.boolValue ?? false,
+                content: rule["content"]?.stringValue.flatMap(SectionRule.Content.init(rawValue:)) ?? .any,
+                maxLength: rule["maxLength"]?.numberValue?.integerValue)
         }
     }
 }

@@ -31,7 +31,7 @@ public enum SourceHash {
         text.withUTF8 { bytes in
             let start = out.count
             out.reserveCapacity(start + bytes.count)
-            var pendingSpace = -1  // where the blanks not yet copied begin
+            var pendingSpace = -1 // where the blanks not yet copied begin
             for index in bytes.indices {
                 switch bytes[index] {
                 case 0x20, 0x09, 0x0D:

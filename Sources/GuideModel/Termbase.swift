@@ -92,7 +92,9 @@ public struct Termbase: Sendable, Equatable {
 
     public var path: String { document.path }
 
-    public static func == (a: Termbase, b: Termbase) -> Bool { a.document.path == b.document.path && a.document.value == b.document.value }
+    public static func == (a: Termbase, b: Termbase) -> Bool {
+        a.document.path == b.document.path && a.document.value == b.document.value
+    }
 
     // MARK: Reading the YAML value
 
@@ -106,13 +108,18 @@ public struct Termbase: Sendable, Equatable {
                 guard let entry = languageValue.objectValue else { continue }
                 let path = base + ["terms", language]
                 terms[language] = LanguageTerms(
-                    preferred: entry["preferred"]?.stringValue.map { Term(text: $0, kind: .preferred, path: path + ["preferred"]) },
-                    variants: strings(entry["variants"]).map { Term(text: $0.text, kind: .variant, path: path + ["variants", $0.index]) },
+                    preferred: entry["preferred"]?.stringValue.map {
+                        Term(text: $0, kind: .preferred, path: path + ["preferred"])
+                    },
+                    variants: strings(entry["variants"]).map {
+                        Term(text: $0.text, kind: .variant, path: path + ["variants", $0.index])
+                    },
                     forbidden: forbidden(entry["forbidden"], path: path + ["forbidden"]),
                     note: entry["note"]?.stringValue)
             }
-            return Concept(id: id, entry: object["entry"]?.stringValue.flatMap(Reference.init(parsing:)),
-                           note: object["note"]?.stringValue, terms: terms, index: index)
+            return Concept(
+                id: id, entry: object["entry"]?.stringValue.flatMap(Reference.init(parsing:)),
+                note: object["note"]?.stringValue, terms: terms, index: index)
         }
     }
 
@@ -123,7 +130,8 @@ public struct Termbase: Sendable, Equatable {
     private static func forbidden(_ value: JSONValue?, path: [String]) -> [Term] {
         (value?.arrayValue ?? []).enumerated().compactMap { i, item in
             guard let object = item.objectValue, let text = object["term"]?.stringValue else { return nil }
-            return Term(text: text, kind: .forbidden, reason: object["reason"]?.stringValue, path: path + [String(i), "term"])
+            return Term(
+                text: text, kind: .forbidden, reason: object["reason"]?.stringValue, path: path + [String(i), "term"])
         }
     }
 }

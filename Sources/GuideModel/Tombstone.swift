@@ -15,7 +15,8 @@ public struct Tombstone: Sendable, Hashable {
     /// Its position in the file's `tombstones` list, for diagnostics.
     public var index: Int
 
-    public init(reference: Reference, removedOn: String, replacedBy: [Reference], reason: [String: String], index: Int) {
+    public init(reference: Reference, removedOn: String, replacedBy: [Reference], reason: [String: String], index: Int)
+    {
         self.reference = reference
         self.removedOn = removedOn
         self.replacedBy = replacedBy
@@ -49,8 +50,11 @@ public struct TombstoneRecords: Sendable {
     public static func records(in value: JSONObject) -> [Tombstone] {
         (value["tombstones"]?.arrayValue ?? []).enumerated().compactMap { index, item in
             guard let text = item["ref"]?.stringValue, let reference = Reference(parsing: text),
-                  reference.section == nil, let removedOn = item["removed_on"]?.stringValue else { return nil }
-            let replacedBy = (item["replaced_by"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(Reference.init(parsing:)) }
+                reference.section == nil, let removedOn = item["removed_on"]?.stringValue
+            else { return nil }
+            let replacedBy = (item["replaced_by"]?.arrayValue ?? []).compactMap {
+                $0.stringValue.flatMap(Reference.init(parsing:))
+            }
             var reason: [String: String] = [:]
             if let single = item["reason"]?.stringValue {
                 reason["*"] = single
@@ -59,7 +63,8 @@ public struct TombstoneRecords: Sendable {
                     if let text = text.stringValue { reason[language] = text }
                 }
             }
-            return Tombstone(reference: reference, removedOn: removedOn, replacedBy: replacedBy, reason: reason, index: index)
+            return Tombstone(
+                reference: reference, removedOn: removedOn, replacedBy: replacedBy, reason: reason, index: index)
         }
     }
 }

@@ -20,8 +20,10 @@ public enum WordScanner {
     }
 
     /// The words of `text`, whose first character is at `line`:`column` of its file.
-    public static func words(in text: String, line: Int, column: Int, markdown: Bool,
-                             excludedLines: Set<Int> = []) -> [Word] {
+    public static func words(
+        in text: String, line: Int, column: Int, markdown: Bool,
+        excludedLines: Set<Int> = []
+    ) -> [Word] {
         var scan = Scan(Array(text.unicodeScalars), line: line, column: column, markdown: markdown)
         scan.excludedLines = excludedLines
         scan.hasBackticks = markdown && text.utf8.contains(UInt8(ascii: "`"))
@@ -55,15 +57,23 @@ public enum WordScanner {
             while i < s.count {
                 if markdown, line != lastLine {
                     lastLine = line
-                    if excludedLines.contains(line) { skipLine(); continue }
+                    if excludedLines.contains(line) {
+                        skipLine()
+                        continue
+                    }
                 }
                 let c = s[i]
-                if c == " " {  // the commonest character between words
-                    blanks += 1; column += 1; i += 1
+                if c == " " { // the commonest character between words
+                    blanks += 1
+                    column += 1
+                    i += 1
                     continue
                 }
                 if TermFolding.isWordScalar(c) {
-                    if isURLStart() { skip(while: { !Self.isURLEnd($0) }); continue }
+                    if isURLStart() {
+                        skip(while: { !Self.isURLEnd($0) })
+                        continue
+                    }
                     word()
                     continue
                 }
@@ -74,7 +84,12 @@ public enum WordScanner {
         }
 
         mutating func advance() {
-            if s[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if s[i] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             i += 1
         }
 
@@ -96,18 +111,24 @@ public enum WordScanner {
         /// Notes a character between words.
         mutating func gap(_ c: Unicode.Scalar) {
             switch c {
-            case "\n": newlines += 1; atLineStart = true
+            case "\n":
+                newlines += 1
+                atLineStart = true
             case " ", "\t", "\r": blanks += 1
             case ">" where markdown && atLineStart: blanks += 1
-            case "-", "'", "\u{2019}": joiners += 1; atLineStart = false
-            default: broken = true; atLineStart = false
+            case "-", "'", "\u{2019}":
+                joiners += 1
+                atLineStart = false
+            default:
+                broken = true
+                atLineStart = false
             }
         }
 
         mutating func word() {
             let start = SourcePosition(line: line, column: column)
             // Words do not hold line ends: the column moves with the index.
-            let s = self.s  // one reference for the loops below
+            let s = self.s // one reference for the loops below
             let first = i
             var end = i
             var ascii = true
@@ -132,9 +153,15 @@ public enum WordScanner {
             }
             let spaced = blanks + newlines > 0
             let joins = !words.isEmpty && !broken && newlines <= 1 && (spaced ? joiners == 0 : joiners == 1)
-            words.append(Word(folded: folded, range: SourceRange(start: start, end: SourcePosition(line: line, column: column)),
-                              joinsPrevious: joins))
-            newlines = 0; blanks = 0; joiners = 0; broken = false; atLineStart = false
+            words.append(
+                Word(
+                    folded: folded, range: SourceRange(start: start, end: SourcePosition(line: line, column: column)),
+                    joinsPrevious: joins))
+            newlines = 0
+            blanks = 0
+            joiners = 0
+            broken = false
+            atLineStart = false
         }
 
         // MARK: What is not prose
@@ -144,7 +171,9 @@ public enum WordScanner {
             for expected in text.unicodeScalars {
                 guard k < s.count else { return false }
                 var actual = s[k]
-                if ignoringCase, actual.value >= 0x41, actual.value <= 0x5A { actual = Unicode.Scalar(UInt8(actual.value + 0x20)) }
+                if ignoringCase, actual.value >= 0x41, actual.value <= 0x5A {
+                    actual = Unicode.Scalar(UInt8(actual.value + 0x20))
+                }
                 if actual != expected { return false }
                 k += 1
             }
@@ -153,7 +182,7 @@ public enum WordScanner {
 
         func isURLStart() -> Bool {
             let first = s[i].value | 0x20
-            guard first == 0x68 || first == 0x77 || first == 0x6D else { return false }  // h, w, m
+            guard first == 0x68 || first == 0x77 || first == 0x6D else { return false } // h, w, m
             guard i == 0 || !TermFolding.isWordScalar(s[i - 1]) else { return false }
             return matches("http://", at: i, ignoringCase: true) || matches("https://", at: i, ignoringCase: true)
                 || matches("www.", at: i, ignoringCase: true) || matches("mailto:", at: i, ignoringCase: true)
@@ -170,7 +199,10 @@ public enum WordScanner {
                 if let end = codeSpanEnds[i] { skip(to: end) } else { skip(to: i + (lonelyRuns[i] ?? 1)) }
                 return true
             }
-            if c == "]", i + 1 < s.count, s[i + 1] == "(" { skipDestination(); return true }
+            if c == "]", i + 1 < s.count, s[i + 1] == "(" {
+                skipDestination()
+                return true
+            }
             if c == "{", matches("{#", at: i) {
                 skip(to: i + 2)
                 skip(while: { $0 != "}" && $0 != "\n" })
@@ -179,12 +211,16 @@ public enum WordScanner {
             }
             if c == "<" {
                 // Stops at the next `<`, so no character is looked at from two of them.
-                var j = i + 1, looksLikeLink = false
+                var j = i + 1
+                var looksLikeLink = false
                 while j < s.count, s[j] != " ", s[j] != "\t", s[j] != "\n", s[j] != "<", s[j] != ">" {
                     if s[j] == ":" || s[j] == "@" { looksLikeLink = true }
                     j += 1
                 }
-                if looksLikeLink, j < s.count, s[j] == ">" { skip(to: j + 1); return true }
+                if looksLikeLink, j < s.count, s[j] == ">" {
+                    skip(to: j + 1)
+                    return true
+                }
             }
             return false
         }
@@ -198,12 +234,19 @@ public enum WordScanner {
             } else {
                 var depth = 0
                 while i < s.count, s[i] != " ", s[i] != "\t", s[i] != "\n" {
-                    if s[i] == "(" { depth += 1 } else if s[i] == ")" { if depth == 0 { break }; depth -= 1 }
+                    if s[i] == "(" {
+                        depth += 1
+                    } else if s[i] == ")" {
+                        if depth == 0 { break }
+                        depth -= 1
+                    }
                     advance()
                 }
             }
             skip(while: { $0 == " " || $0 == "\t" })
-            if i < s.count, let close: Unicode.Scalar = s[i] == "\"" ? "\"" : s[i] == "'" ? "'" : s[i] == "(" ? ")" : nil {
+            if i < s.count,
+                let close: Unicode.Scalar = s[i] == "\"" ? "\"" : s[i] == "'" ? "'" : s[i] == "(" ? ")" : nil
+            {
                 advance()
                 skip(while: { $0 != close && $0 != "\n" })
                 if i < s.count, s[i] == close { advance() }
@@ -216,10 +259,14 @@ public enum WordScanner {
         /// of the same length in the same paragraph (found in one pass from the end).
         mutating func findCodeSpans() {
             var runs: [(start: Int, length: Int, paragraph: Int)] = []
-            var paragraph = 0, k = 0, previousNewline = -2
+            var paragraph = 0
+            var k = 0
+            var previousNewline = -2
             while k < s.count {
                 if s[k] == "\n" {
-                    if previousNewline >= 0, s[(previousNewline + 1)..<k].allSatisfy({ $0 == " " || $0 == "\t" }) { paragraph += 1 }
+                    if previousNewline >= 0, s[(previousNewline + 1)..<k].allSatisfy({ $0 == " " || $0 == "\t" }) {
+                        paragraph += 1
+                    }
                     previousNewline = k
                 }
                 if s[k] == "`" {
@@ -230,7 +277,7 @@ public enum WordScanner {
                 }
                 k += 1
             }
-            var next: [Int: Int] = [:]  // length → index in `runs` of the nearest run after
+            var next: [Int: Int] = [:] // length → index in `runs` of the nearest run after
             var closer = [Int?](repeating: nil, count: runs.count)
             for r in runs.indices.reversed() {
                 if let n = next[runs[r].length], runs[n].paragraph == runs[r].paragraph { closer[r] = n }

@@ -18,8 +18,10 @@ struct BlockFormatter {
         return result
     }
 
-    func paragraph(_ runs: [Run], width: Double, bold: Bool = false, italic: Bool = false,
-                   color: RGB? = nil) -> TextItem {
+    func paragraph(
+        _ runs: [Run], width: Double, bold: Bool = false, italic: Bool = false,
+        color: RGB? = nil
+    ) -> TextItem {
         let textStyle = typesetter.textStyle(role, bold: bold, italic: italic, color: color)
         return TextItem(typesetter.frame(runs, textStyle, width: width), color: textStyle.color)
     }
@@ -31,19 +33,22 @@ struct BlockFormatter {
 
     private func items(_ block: RichBlock, width: Double) -> [any FlowItem] {
         switch block {
-        case let .heading(level, runs):
+        case .heading(let level, let runs):
             // Headings inside an entry sit below the entry's own title: bold, a little larger.
             var textStyle = typesetter.textStyle(role, bold: true, color: style.accent)
             textStyle.font = style.headingFont
             textStyle.size = size * (level <= 2 ? 1.2 : 1.08)
             // Below the entry's own title (H2 in a booklet): Markdown's level 2 is H3.
-            return [TextItem(typesetter.frame(runs, textStyle, width: width), color: textStyle.color, keepWithNext: true,
-                             tag: "H\(min(6, level + 1))")]
+            return [
+                TextItem(
+                    typesetter.frame(runs, textStyle, width: width), color: textStyle.color, keepWithNext: true,
+                    tag: "H\(min(6, level + 1))")
+            ]
         case .paragraph(let runs):
             return [paragraph(runs, width: width)]
-        case let .list(ordered, entries):
+        case .list(let ordered, let entries):
             return list(ordered: ordered, entries: entries, width: width)
-        case let .table(header, rows):
+        case .table(let header, let rows):
             return table(header: header, rows: rows, width: width)
         case .callout(let blocks):
             return callout(blocks, width: width)
@@ -58,8 +63,9 @@ struct BlockFormatter {
             if index > 0 { result.append(SpaceItem(height: blockGap * 0.5)) }
             let marker = ordered ? "\(index + 1)." : "•"
             let markerStyle = typesetter.textStyle(role, bold: ordered, color: style.accent, alignment: .right)
-            let markerItem = TextItem(typesetter.frame(marker, markerStyle, width: indent - size * 0.45),
-                                      color: markerStyle.color, tag: "Lbl")
+            let markerItem = TextItem(
+                typesetter.frame(marker, markerStyle, width: indent - size * 0.45),
+                color: markerStyle.color, tag: "Lbl")
             for (position, child) in items(entry, width: width - indent).enumerated() {
                 result.append(IndentedItem(indent: indent, child: child, marker: position == 0 ? markerItem : nil))
             }
@@ -73,11 +79,14 @@ struct BlockFormatter {
         let gap = size * 0.8
         let columnWidth = (width - gap * Double(count - 1)) / Double(count)
         func row(_ cells: [[Run]], bold: Bool) -> ColumnsItem {
-            ColumnsItem(columns: (0..<count).map { column in
-                let runs = column < cells.count ? cells[column] : []
-                return (Double(column) * (columnWidth + gap),
-                        StackItem(items: [paragraph(runs, width: columnWidth, bold: bold)]))
-            })
+            ColumnsItem(
+                columns: (0..<count).map { column in
+                    let runs = column < cells.count ? cells[column] : []
+                    return (
+                        Double(column) * (columnWidth + gap),
+                        StackItem(items: [paragraph(runs, width: columnWidth, bold: bold)])
+                    )
+                })
         }
         let rule = style.rule
         let ruleItem = DrawnItem(height: size * 0.5) { canvas, x, y in
@@ -99,6 +108,9 @@ struct BlockFormatter {
         let decoration = IndentedItem.Decoration(width: width, background: style.calloutBackground, bar: style.accent)
         let pad = IndentedItem(indent: inset, child: SpaceItem(height: padding), decoration: decoration)
         let inner = items(blocks, width: width - inset - padding)
-        return [GroupItem(items: [pad] + inner.map { IndentedItem(indent: inset, child: $0, decoration: decoration) } + [pad])]
+        return [
+            GroupItem(
+                items: [pad] + inner.map { IndentedItem(indent: inset, child: $0, decoration: decoration) } + [pad])
+        ]
     }
 }

@@ -35,8 +35,9 @@ struct BookletLayout {
             laidOut.append(result)
             problems += result.overflows.map { overflow in
                 let owner = owners[overflow.index]
-                return FitProblem(source: owner.source, anchor: owner.anchor, title: owner.title,
-                                  place: "\(section.title) section", overflow: overflow.amount)
+                return FitProblem(
+                    source: owner.source, anchor: owner.anchor, title: owner.title,
+                    place: "\(section.title) section", overflow: overflow.amount)
             }
         }
         let contentsPages = paginator.paginate(contentsFlow(sections, pages: [:])).pages.count
@@ -63,8 +64,9 @@ struct BookletLayout {
         let titleStyle = typesetter.textStyle(.title, color: style.accent)
         var sectionStyle = titleStyle
         sectionStyle.size = typesetter.size(.heading) * 1.6
-        let heading = TextItem(typesetter.frame(section.title, sectionStyle, width: page.contentWidth),
-                               color: titleStyle.color, keepWithNext: true, tag: "H1")
+        let heading = TextItem(
+            typesetter.frame(section.title, sectionStyle, width: page.contentWidth),
+            color: titleStyle.color, keepWithNext: true, tag: "H1")
         let mark = Mark(destination: sectionAnchor(index), outline: (section.title, 1))
         var items: [any FlowItem] = [MarkedItem(child: heading, marks: [mark])]
         var owners: [HandoutItem] = [section.items[0]]
@@ -72,11 +74,16 @@ struct BookletLayout {
         for item in section.items {
             var entry: [any FlowItem] = [SpaceItem(height: typesetter.size(.body) * 2)]
             if case .helpline(let helpline) = item, helpline.country != country,
-               let group = content.whoToCall.first(where: { $0.helplines.contains { $0.anchor == helpline.anchor } }) {
+                let group = content.whoToCall.first(where: { $0.helplines.contains { $0.anchor == helpline.anchor } })
+            {
                 country = helpline.country
-                entry += formatter.whoToCallHeading(group, width: page.contentWidth) + [SpaceItem(height: typesetter.size(.body))]
+                entry +=
+                    formatter.whoToCallHeading(group, width: page.contentWidth) + [
+                        SpaceItem(height: typesetter.size(.body))
+                    ]
             }
-            entry += formatter.entry(item, width: page.contentWidth, mark: Mark(destination: item.anchor, outline: (item.title, 2)))
+            entry += formatter.entry(
+                item, width: page.contentWidth, mark: Mark(destination: item.anchor, outline: (item.title, 2)))
             items += entry
             owners += Array(repeating: item, count: entry.count)
         }
@@ -87,33 +94,44 @@ struct BookletLayout {
     /// Rows have the same size whatever the numbers, which the two-pass layout relies on.
     private func contentsFlow(_ sections: [HandoutSection], pages: [String: Int]) -> [any FlowItem] {
         let titleStyle = typesetter.textStyle(.title, color: style.accent)
-        let title = TextItem(typesetter.frame(content.strings.contents, titleStyle, width: page.contentWidth),
-                             color: titleStyle.color, tag: "H1")
+        let title = TextItem(
+            typesetter.frame(content.strings.contents, titleStyle, width: page.contentWidth),
+            color: titleStyle.color, tag: "H1")
         var items: [any FlowItem] = [title, SpaceItem(height: typesetter.size(.body))]
         for (index, section) in sections.enumerated() {
             items.append(SpaceItem(height: typesetter.size(.body) * 0.8))
-            items.append(contentsRow(section.title, anchor: sectionAnchor(index), page: pages[sectionAnchor(index)],
-                                     indent: 0, bold: true))
+            items.append(
+                contentsRow(
+                    section.title, anchor: sectionAnchor(index), page: pages[sectionAnchor(index)],
+                    indent: 0, bold: true))
             for item in section.items {
                 items.append(SpaceItem(height: typesetter.size(.body) * 0.25))
-                items.append(contentsRow(item.title, anchor: item.anchor, page: pages[item.anchor],
-                                         indent: typesetter.size(.body) * 1.5, bold: false))
+                items.append(
+                    contentsRow(
+                        item.title, anchor: item.anchor, page: pages[item.anchor],
+                        indent: typesetter.size(.body) * 1.5, bold: false))
             }
         }
         return items
     }
 
-    private func contentsRow(_ text: String, anchor: String, page number: Int?, indent: Double, bold: Bool) -> any FlowItem {
+    private func contentsRow(_ text: String, anchor: String, page number: Int?, indent: Double, bold: Bool)
+        -> any FlowItem
+    {
         let numberWidth = typesetter.size(.body) * 3
         let textStyle = typesetter.textStyle(.body, bold: bold)
-        let label = TextItem(typesetter.frame(text, textStyle, width: page.contentWidth - indent - numberWidth),
-                             color: textStyle.color)
+        let label = TextItem(
+            typesetter.frame(text, textStyle, width: page.contentWidth - indent - numberWidth),
+            color: textStyle.color)
         let numberStyle = typesetter.textStyle(.body, bold: bold, alignment: .right)
-        let numberItem = TextItem(typesetter.frame(number.map(String.init) ?? "", numberStyle, width: numberWidth),
-                                  color: numberStyle.color)
+        let numberItem = TextItem(
+            typesetter.frame(number.map(String.init) ?? "", numberStyle, width: numberWidth),
+            color: numberStyle.color)
         let width = page.contentWidth
-        let row = ColumnsItem(columns: [(indent, StackItem(items: [label])),
-                                        (width - numberWidth, StackItem(items: [numberItem]))])
+        let row = ColumnsItem(columns: [
+            (indent, StackItem(items: [label])),
+            (width - numberWidth, StackItem(items: [numberItem])),
+        ])
         return DrawnItem(height: row.height) { canvas, x, y in
             row.draw(canvas, x: x, y: y)
             canvas.link(.anchor(anchor), rects: [Rect(x: x, y: y, width: width, height: row.height)])
@@ -136,7 +154,8 @@ struct BookletLayout {
         TextItem(typesetter.frame(content.guideTitle, guideStyle, width: width), color: guideStyle.color)
             .draw(canvas, x: page.left, y: page.top)
         let titleStyle = typesetter.textStyle(.title, color: style.accent)
-        let title = TextItem(typesetter.frame(content.title, titleStyle, width: width), color: titleStyle.color, tag: "H1")
+        let title = TextItem(
+            typesetter.frame(content.title, titleStyle, width: width), color: titleStyle.color, tag: "H1")
         let titleTop = page.top + (page.bottom - page.top) * 0.28
         title.draw(canvas, x: page.left, y: titleTop)
         let meta = EntryFormatter(typesetter: typesetter, strings: content.strings)
@@ -148,8 +167,9 @@ struct BookletLayout {
                 .draw(canvas, x: page.left, y: titleTop + title.height + typesetter.size(.body) * 2 + meta.height)
         }
         if let payload = content.qrPayload, let code = QRCode(payload) {
-            let qr = QRBlock(code: code, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
-                             alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
+            let qr = QRBlock(
+                code: code, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
+                alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
             qr.draw(canvas, x: page.left, y: page.bottom - furniture.footerHeight - qr.height)
         }
         furniture.drawFooter(pageLabel: nil)

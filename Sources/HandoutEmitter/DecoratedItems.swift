@@ -23,8 +23,10 @@ struct IndentedItem: FlowItem {
 
     func split(fitting available: Double) -> (head: any FlowItem, tail: any FlowItem)? {
         guard let (head, tail) = child.split(fitting: available) else { return nil }
-        return (IndentedItem(indent: indent, child: head, marker: marker, decoration: decoration),
-                IndentedItem(indent: indent, child: tail, marker: nil, decoration: decoration))
+        return (
+            IndentedItem(indent: indent, child: head, marker: marker, decoration: decoration),
+            IndentedItem(indent: indent, child: tail, marker: nil, decoration: decoration)
+        )
     }
 
     func draw(_ canvas: PDFCanvas, x: Double, y: Double) {

@@ -13,8 +13,9 @@ struct EntryFormatter {
     /// An entry under its title; `mark` makes the title a destination and bookmark.
     func entry(_ item: HandoutItem, width: Double, mark: Mark?) -> [any FlowItem] {
         let titleStyle = typesetter.textStyle(.heading, color: style.accent)
-        let title = TextItem(typesetter.frame(item.title, titleStyle, width: width), color: titleStyle.color,
-                             keepWithNext: true, tag: "H2")
+        let title = TextItem(
+            typesetter.frame(item.title, titleStyle, width: width), color: titleStyle.color,
+            keepWithNext: true, tag: "H2")
         let heading: any FlowItem = mark.map { MarkedItem(child: title, marks: [$0]) } ?? title
         return [heading, SpaceItem(height: gap)] + details(item, width: width)
     }
@@ -28,8 +29,9 @@ struct EntryFormatter {
                 small(indicator.strength, width: width),
                 SpaceItem(height: gap),
             ]
-            result += body.callout([.paragraph([Run(strings.whatToDo + ": ", bold: true), Run(indicator.whatToDo)])],
-                                   width: width)
+            result += body.callout(
+                [.paragraph([Run(strings.whatToDo + ": ", bold: true), Run(indicator.whatToDo)])],
+                width: width)
             if !indicator.body.isEmpty { result += [SpaceItem(height: gap)] + body.items(indicator.body, width: width) }
             return result
         case .protocol(let item):
@@ -46,7 +48,8 @@ struct EntryFormatter {
     /// Notice, trigger, numbered steps, do and don't, then (when asked: the booklet) the rest of
     /// the body and a reference to who to call. Sheets lay out who to call themselves.
     func protocolBody(_ item: ProtocolItem, width: Double, whoToCall: [HelplineGroup] = [], intro: Bool = true)
-        -> [any FlowItem] {
+        -> [any FlowItem]
+    {
         var result: [any FlowItem] = []
         if let notice = item.notice {
             result += [small(notice, width: width, italic: true), SpaceItem(height: gap)]
@@ -79,12 +82,14 @@ struct EntryFormatter {
         let lists = [(strings.doList, item.dos), (strings.dontList, item.donts)].filter { !$0.1.isEmpty }
         let columnGap = typesetter.size(.body) * 1.5
         let columnWidth = (width - columnGap * Double(lists.count - 1)) / Double(lists.count)
-        return ColumnsItem(columns: lists.enumerated().map { index, list in
-            let entries = list.1.map { [RichBlock.paragraph($0)] }
-            let items = [subheading(list.0, width: columnWidth), SpaceItem(height: gap * 0.5)]
-                + body.list(ordered: false, entries: entries, width: columnWidth)
-            return (Double(index) * (columnWidth + columnGap), StackItem(items: items))
-        })
+        return ColumnsItem(
+            columns: lists.enumerated().map { index, list in
+                let entries = list.1.map { [RichBlock.paragraph($0)] }
+                let items =
+                    [subheading(list.0, width: columnWidth), SpaceItem(height: gap * 0.5)]
+                    + body.list(ordered: false, entries: entries, width: columnWidth)
+                return (Double(index) * (columnWidth + columnGap), StackItem(items: items))
+            })
     }
 
     /// A helpline kept together: name (and organisation), each channel with its value in bold
@@ -92,8 +97,10 @@ struct EntryFormatter {
     /// verification date, and "check before use" when it is stale. `notStated` prints unknown
     /// hours and languages as such (the booklet); elsewhere they are left out. Under a country's
     /// heading (`country`), a name that starts with the country's name drops it.
-    func helplineBlock(_ helpline: HelplineItem, width: Double, showName: Bool, notStated: Bool = false,
-                       country: String? = nil) -> GroupItem {
+    func helplineBlock(
+        _ helpline: HelplineItem, width: Double, showName: Bool, notStated: Bool = false,
+        country: String? = nil
+    ) -> GroupItem {
         var result: [any FlowItem] = []
         if let notice = helpline.notice { result.append(small(notice, width: width, italic: true)) }
         if showName {
@@ -147,34 +154,43 @@ struct EntryFormatter {
         if !group.title.isEmpty {
             var textStyle = typesetter.textStyle(.heading, color: style.accent)
             textStyle.size = typesetter.size(.heading) * 1.25
-            let heading = TextItem(typesetter.frame(group.title, textStyle, width: width), color: textStyle.color,
-                                   keepWithNext: true, tag: "H2")
+            let heading = TextItem(
+                typesetter.frame(group.title, textStyle, width: width), color: textStyle.color,
+                keepWithNext: true, tag: "H2")
             result.append(MarkedItem(child: heading, marks: [Mark(destination: group.anchor, outline: nil)]))
         }
         if let missing = group.noEmergencyNumber {
             let textStyle = typesetter.textStyle(.body, bold: true)
-            result.append(TextItem(typesetter.frame(missing, textStyle, width: width), color: textStyle.color, keepWithNext: true))
+            result.append(
+                TextItem(typesetter.frame(missing, textStyle, width: width), color: textStyle.color, keepWithNext: true)
+            )
         }
         return result
     }
 
     /// "Who to call" by country: the country's name, a plain statement when the guide has no
     /// emergency number for it, then its helplines, emergency first.
-    func whoToCall(_ groups: [HelplineGroup], width: Double, notStated: Bool = false, marks: Bool = false) -> [any FlowItem] {
+    func whoToCall(_ groups: [HelplineGroup], width: Double, notStated: Bool = false, marks: Bool = false)
+        -> [any FlowItem]
+    {
         var result: [any FlowItem] = []
         for group in groups {
             if !result.isEmpty { result.append(SpaceItem(height: gap * 1.2)) }
             if !group.title.isEmpty {
                 let heading = subheading(group.title, width: width, tag: "H3")
-                result.append(marks ? MarkedItem(child: heading, marks: [Mark(destination: group.anchor, outline: nil)]) : heading)
+                result.append(
+                    marks ? MarkedItem(child: heading, marks: [Mark(destination: group.anchor, outline: nil)]) : heading
+                )
             }
             if let missing = group.noEmergencyNumber {
                 let textStyle = typesetter.textStyle(.body, bold: true, color: style.text)
                 result.append(TextItem(typesetter.frame(missing, textStyle, width: width), color: textStyle.color))
             }
             for helpline in group.helplines {
-                result += [SpaceItem(height: gap * 0.5),
-                           helplineBlock(helpline, width: width, showName: true, notStated: notStated, country: group.title)]
+                result += [
+                    SpaceItem(height: gap * 0.5),
+                    helplineBlock(helpline, width: width, showName: true, notStated: notStated, country: group.title),
+                ]
             }
         }
         return result
@@ -183,14 +199,16 @@ struct EntryFormatter {
     /// A block's heading at the layout's heading size (a poster's "Who to call").
     func heading(_ text: String, width: Double) -> TextItem {
         let textStyle = typesetter.textStyle(.heading, color: style.accent)
-        return TextItem(typesetter.frame(text, textStyle, width: width), color: textStyle.color, keepWithNext: true, tag: "H2")
+        return TextItem(
+            typesetter.frame(text, textStyle, width: width), color: textStyle.color, keepWithNext: true, tag: "H2")
     }
 
     func subheading(_ text: String, width: Double, tag: String = "H3") -> TextItem {
         var textStyle = typesetter.textStyle(.body, bold: true, color: style.accent)
         textStyle.font = style.headingFont
         textStyle.size = typesetter.size(.body) * 1.1
-        return TextItem(typesetter.frame(text, textStyle, width: width), color: textStyle.color, keepWithNext: true, tag: tag)
+        return TextItem(
+            typesetter.frame(text, textStyle, width: width), color: textStyle.color, keepWithNext: true, tag: tag)
     }
 
     func small(_ text: String, width: Double, italic: Bool = false) -> TextItem {

@@ -13,7 +13,9 @@ struct EntryOrder {
     init(definition: HandoutDefinition, layout: HandoutLayout) {
         var declared: [String: Int] = [:]
         for (index, item) in (definition.value["order"]?.arrayValue ?? []).enumerated() {
-            if let reference = item.stringValue.flatMap(Reference.init(parsing:)), declared[reference.entry.description] == nil {
+            if let reference = item.stringValue.flatMap(Reference.init(parsing:)),
+                declared[reference.entry.description] == nil
+            {
                 declared[reference.entry.description] = index
             }
         }

@@ -61,7 +61,8 @@ struct TextItem: FlowItem {
     static let minimumLines = 2
 
     var minimumStart: Double {
-        lines.count >= 2 * Self.minimumLines ? frame.height(of: lines.lowerBound..<lines.lowerBound + Self.minimumLines) : height
+        lines.count >= 2 * Self.minimumLines
+            ? frame.height(of: lines.lowerBound..<lines.lowerBound + Self.minimumLines) : height
     }
 
     func split(fitting available: Double) -> (head: any FlowItem, tail: any FlowItem)? {
@@ -69,8 +70,10 @@ struct TextItem: FlowItem {
         var end = lines.upperBound - Self.minimumLines
         while end - lines.lowerBound >= Self.minimumLines {
             if frame.height(of: lines.lowerBound..<end) <= available {
-                return (TextItem(frame, lines: lines.lowerBound..<end, color: color, tag: tag),
-                        TextItem(frame, lines: end..<lines.upperBound, color: color, tag: tag))
+                return (
+                    TextItem(frame, lines: lines.lowerBound..<end, color: color, tag: tag),
+                    TextItem(frame, lines: end..<lines.upperBound, color: color, tag: tag)
+                )
             }
             end -= 1
         }
@@ -113,7 +116,10 @@ struct GroupItem: FlowItem {
                 continue
             }
             if item.minimumStart <= available - used, let (head, tail) = item.split(fitting: available - used) {
-                return (GroupItem(items: Array(items[..<index]) + [head]), GroupItem(items: [tail] + Array(items[(index + 1)...])))
+                return (
+                    GroupItem(items: Array(items[..<index]) + [head]),
+                    GroupItem(items: [tail] + Array(items[(index + 1)...]))
+                )
             }
             guard index > 0 else { return nil }
             return (GroupItem(items: Array(items[..<index])), GroupItem(items: Array(items[index...])))

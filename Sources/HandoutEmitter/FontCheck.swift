@@ -19,8 +19,10 @@ enum FontCheck {
     }
 
     /// The family of the face fontconfig picks for a request, or "" when it finds none at all.
-    private static func resolvedFamily(_ family: String, fontMap: UnsafeMutablePointer<PangoFontMap>?,
-                                       context: OpaquePointer?) -> String {
+    private static func resolvedFamily(
+        _ family: String, fontMap: UnsafeMutablePointer<PangoFontMap>?,
+        context: OpaquePointer?
+    ) -> String {
         let request = pango_font_description_new()
         pango_font_description_set_family(request, family)
         pango_font_description_set_absolute_size(request, 10 * Double(PANGO_SCALE))

@@ -38,9 +38,11 @@ public struct InterfaceStrings: Sendable, Hashable, Encodable {
     public var duplexLongEdge: String
     public var duplexShortEdge: String
 
-    public init(whatToDo: String, steps: String, doList: String, dontList: String, whoToCall: String,
-                contents: String, page: String, notStated: String, hours: String, languages: String,
-                signs: String = "", qrAlt: String = "{target}", duplexLongEdge: String = "", duplexShortEdge: String = "") {
+    public init(
+        whatToDo: String, steps: String, doList: String, dontList: String, whoToCall: String,
+        contents: String, page: String, notStated: String, hours: String, languages: String,
+        signs: String = "", qrAlt: String = "{target}", duplexLongEdge: String = "", duplexShortEdge: String = ""
+    ) {
         self.whatToDo = whatToDo
         self.steps = steps
         self.doList = doList
@@ -99,11 +101,13 @@ public struct HandoutContent: Sendable, Hashable, Encodable {
     /// is not a proof (such a handout is an error).
     public var proofNotice: String?
 
-    public init(title: String, language: String, layout: HandoutLayout, paper: Paper, guideTitle: String,
-                version: String, contentDate: String, qrPayload: String?, qrCaption: String,
-                strings: InterfaceStrings, sections: [HandoutSection], whoToCall: [HelplineGroup]? = nil,
-                runningTitle: String? = nil, reviewNotice: String? = nil, placeholderHost: String? = nil,
-                proofNotice: String? = nil) {
+    public init(
+        title: String, language: String, layout: HandoutLayout, paper: Paper, guideTitle: String,
+        version: String, contentDate: String, qrPayload: String?, qrCaption: String,
+        strings: InterfaceStrings, sections: [HandoutSection], whoToCall: [HelplineGroup]? = nil,
+        runningTitle: String? = nil, reviewNotice: String? = nil, placeholderHost: String? = nil,
+        proofNotice: String? = nil
+    ) {
         self.title = title
         self.language = language
         self.layout = layout

@@ -3,8 +3,10 @@ import GuideModel
 extension HandoutContentBuilder {
     /// A helpline with what its source states (anonymous, free of charge, hours, languages),
     /// its verification date, and a "check before use" line when it is past the re-check window.
-    func helpline(_ entry: Entry, source: EntryFile, shown: EntryFile, title: String, notice: String?,
-                  body: [RichBlock]) -> HelplineItem {
+    func helpline(
+        _ entry: Entry, source: EntryFile, shown: EntryFile, title: String, notice: String?,
+        body: [RichBlock]
+    ) -> HelplineItem {
         let rawChannels = source.frontMatter["channels"]?.arrayValue ?? []
         let channels = rawChannels.compactMap { channel -> HelplineChannel? in
             guard let type = channel["type"]?.stringValue, let value = channel["value"]?.stringValue else { return nil }
@@ -17,7 +19,9 @@ extension HandoutContentBuilder {
         let languages = source.strings("languages").map(languageName)
         var facts: [String] = []
         if source.frontMatter["anonymous"]?.boolValue == true { facts.append(strings["anonymous"]) }
-        if rawChannels.contains(where: { $0["type"]?.stringValue == "toll-free" }) { facts.append(strings["free_of_charge"]) }
+        if rawChannels.contains(where: { $0["type"]?.stringValue == "toll-free" }) {
+            facts.append(strings["free_of_charge"])
+        }
         // Hours as the source gives them, once when every channel has the same.
         let hours = Set(channels.compactMap(\.hours))
         if hours.count == 1, let only = hours.first, channels.allSatisfy({ $0.hours != nil }) {
@@ -27,8 +31,10 @@ extension HandoutContentBuilder {
         let freshness = guide.freshness(of: entry, today: today)
         let purpose = source.string("purpose")
         return HelplineItem(
-            anchor: entry.reference.description, source: shown.path, name: title, organisation: source.string("organisation"),
-            channels: channels, languages: languages, qrLink: QRPayload.helplineLink(source), body: body, notice: notice,
+            anchor: entry.reference.description, source: shown.path, name: title,
+            organisation: source.string("organisation"),
+            channels: channels, languages: languages, qrLink: QRPayload.helplineLink(source), body: body,
+            notice: notice,
             country: source.string("country"), purpose: purpose,
             purposeLabel: purpose.flatMap { strings.optional("purposes.\($0)") }, facts: facts,
             verification: freshness.map { strings.filled("verified", ["date": $0.verifiedOn.description]) },
@@ -51,11 +57,13 @@ extension HandoutContentBuilder {
         var groups: [HelplineGroup] = countries.map { code in
             let list = all.filter { $0.country == code }
             let name = config.countries.first { $0.id == code }.map { guide.name(of: $0, in: language) } ?? code
-            let missing = guide.hasEmergencyNumber(code, drafts: drafts)
+            let missing =
+                guide.hasEmergencyNumber(code, drafts: drafts)
                 ? nil : strings.filled("no_emergency_number", ["country": name])
-            return HelplineGroup(anchor: "who-to-call/\(code)", title: name,
-                                 helplines: list.filter(\.isEmergency) + list.filter { !$0.isEmergency },
-                                 noEmergencyNumber: missing)
+            return HelplineGroup(
+                anchor: "who-to-call/\(code)", title: name,
+                helplines: list.filter(\.isEmergency) + list.filter { !$0.isEmergency },
+                noEmergencyNumber: missing)
         }
         let other = all.filter { $0.country == nil }
         if !other.isEmpty { groups.append(HelplineGroup(anchor: "who-to-call/other", title: "", helplines: other)) }
@@ -66,7 +74,8 @@ extension HandoutContentBuilder {
 
     /// The page of an entry on the site, in the language its text is shown in.
     func pageURL(_ reference: Reference) -> String {
-        let shownLanguage = guide.entry(reference.entry).flatMap { guide.localized($0, in: language, drafts: drafts) }?.file.language
+        let shownLanguage =
+            guide.entry(reference.entry).flatMap { guide.localized($0, in: language, drafts: drafts) }?.file.language
             ?? language
         return PageAddress.url(reference, language: shownLanguage, config: config)
     }
@@ -98,7 +107,8 @@ extension HandoutContentBuilder {
                 return (url, Self.withoutScheme(url))
             }
             guard let file = guide.entry(reference.entry).flatMap(guide.sourceFile(of:)),
-                  let link = QRPayload.helplineLink(file) else { return (nil, "") }
+                let link = QRPayload.helplineLink(file)
+            else { return (nil, "") }
             // The number on a line of its own, its groups joined by no-break spaces: a caption as
             // narrow as the code must never split a number.
             func caption(_ label: String, _ value: String?) -> String {

@@ -41,7 +41,8 @@ struct HandoutContentBuilder {
     /// `nil` when the definition's layout or paper is not one the renderer knows (reported by
     /// `guide check` as a schema or `handout.paper` error before any emitter runs).
     func build() -> Built? {
-        guard let layout = HandoutLayout(rawValue: definition.layout), let paper = Paper(rawValue: definition.paper) else {
+        guard let layout = HandoutLayout(rawValue: definition.layout), let paper = Paper(rawValue: definition.paper)
+        else {
             return nil
         }
         let order = EntryOrder(definition: definition, layout: layout)
@@ -49,7 +50,8 @@ struct HandoutContentBuilder {
         var byType: [EntryType: [Entry]] = [:]
         var typeOrder: [EntryType] = []
         for (index, selection) in definition.include.enumerated() {
-            for entry in guide.entries(selectedBy: selection, drafts: drafts) where guide.isPublished(entry, drafts: drafts) {
+            for entry in guide.entries(selectedBy: selection, drafts: drafts)
+            where guide.isPublished(entry, drafts: drafts) {
                 let anchor = entry.reference.description
                 guard origins[anchor] == nil else { continue }
                 origins[anchor] = .include(index)
@@ -58,7 +60,8 @@ struct HandoutContentBuilder {
             }
         }
         if let country = definition.country {
-            for entry in guide.helplines(of: country, drafts: drafts) where origins[entry.reference.description] == nil {
+            for entry in guide.helplines(of: country, drafts: drafts) where origins[entry.reference.description] == nil
+            {
                 origins[entry.reference.description] = .country
                 if byType[.helplines] == nil { typeOrder.append(.helplines) }
                 byType[.helplines, default: []].append(entry)
@@ -76,14 +79,18 @@ struct HandoutContentBuilder {
         for type in typeOrder {
             var items: [HandoutItem] = []
             for entry in byType[type] ?? [] {
-                guard let item = item(entry, converter: converter, origin: origins[entry.reference.description] ?? .country,
-                                      origins: &origins, review: &review) else { continue }
+                guard
+                    let item = item(
+                        entry, converter: converter, origin: origins[entry.reference.description] ?? .country,
+                        origins: &origins, review: &review)
+                else { continue }
                 items.append(item)
             }
             sections.append(HandoutSection(title: strings["sections.\(type.rawValue)"], items: items))
         }
         let groups = whoToCall(sections)
-        let refused = guide.handoutSettings.staleHelplines == .refuse
+        let refused =
+            guide.handoutSettings.staleHelplines == .refuse
             ? groups.flatMap(\.helplines).compactMap { $0.staleWarning == nil ? nil : $0.anchor } : []
         let (payload, caption) = qr()
         let host = config.placeholderHost
@@ -92,7 +99,8 @@ struct HandoutContentBuilder {
             language: language, layout: layout, paper: paper, guideTitle: localizedTitle(config.title),
             version: config.version, contentDate: contentDate, qrPayload: payload, qrCaption: caption,
             strings: strings.interface, sections: sections, whoToCall: groups,
-            runningTitle: localizedTitle(guide.handoutSettings.shortTitle.isEmpty ? config.title : guide.handoutSettings.shortTitle),
+            runningTitle: localizedTitle(
+                guide.handoutSettings.shortTitle.isEmpty ? config.title : guide.handoutSettings.shortTitle),
             reviewNotice: review.any ? strings["review_notice"] : nil, placeholderHost: host,
             proofNotice: proofs ? host.map { strings.filled("proof", ["host": $0]) } : nil)
         return Built(content: content, origins: origins, refusedStale: refused)
@@ -111,9 +119,12 @@ struct HandoutContentBuilder {
         Set((definition.value["omit_sections"]?.arrayValue ?? []).compactMap(\.stringValue))
     }
 
-    func item(_ entry: Entry, converter: RichTextConverter, origin: ItemOrigin,
-              origins: inout [String: ItemOrigin], review: inout ReviewTracker) -> HandoutItem? {
-        guard let shown = guide.localized(entry, in: language, drafts: drafts), let source = guide.sourceFile(of: entry) else {
+    func item(
+        _ entry: Entry, converter: RichTextConverter, origin: ItemOrigin,
+        origins: inout [String: ItemOrigin], review: inout ReviewTracker
+    ) -> HandoutItem? {
+        guard let shown = guide.localized(entry, in: language, drafts: drafts), let source = guide.sourceFile(of: entry)
+        else {
             return nil
         }
         review.note(shown)
@@ -125,37 +136,52 @@ struct HandoutContentBuilder {
         let omitted = omittedSections
         switch entry.type {
         case .indicators:
-            let whatToDo = file.body.section(id: "what-to-do")?.blocks.lazy.compactMap(Self.paragraphText).first
+            let whatToDo =
+                file.body.section(id: "what-to-do")?.blocks.lazy.compactMap(Self.paragraphText).first
                 ?? file.string("summary") ?? ""
             let strength = source.string("strength").flatMap { strings.optional("strength.\($0)") }
             let note = file.string("strength_note") ?? source.string("strength_note")
-            return .indicator(IndicatorItem(
-                anchor: anchor, source: file.path, title: title + (notice == nil ? "" : " (\(languageName(file.language)))"),
-                summary: file.string("summary") ?? "", whatToDo: whatToDo,
-                strength: [strength, note].compactMap { $0 }.joined(separator: ". "),
-                body: noticeBlocks + converter.blocks(Self.blocks(of: file.body, excluding: omitted.union(["what-to-do"])))))
+            return .indicator(
+                IndicatorItem(
+                    anchor: anchor, source: file.path,
+                    title: title + (notice == nil ? "" : " (\(languageName(file.language)))"),
+                    summary: file.string("summary") ?? "", whatToDo: whatToDo,
+                    strength: [strength, note].compactMap { $0 }.joined(separator: ". "),
+                    body: noticeBlocks
+                        + converter.blocks(Self.blocks(of: file.body, excluding: omitted.union(["what-to-do"])))))
         case .protocols:
-            let steps = file.body.section(id: "steps").flatMap(Self.firstList)?.items.map { converter.blocks($0.blocks) } ?? []
-            let helplines = source.strings("helplines").compactMap(Reference.init(parsing:)).compactMap { reference -> HelplineItem? in
+            let steps =
+                file.body.section(id: "steps").flatMap(Self.firstList)?.items.map { converter.blocks($0.blocks) } ?? []
+            let helplines = source.strings("helplines").compactMap(Reference.init(parsing:)).compactMap {
+                reference -> HelplineItem? in
                 guard let target = guide.entry(reference.entry), guide.isPublished(target, drafts: drafts),
-                      case .helpline(let helpline)? = item(target, converter: converter, origin: origin, origins: &origins,
-                                                          review: &review)
+                    case .helpline(let helpline)? = item(
+                        target, converter: converter, origin: origin, origins: &origins,
+                        review: &review)
                 else { return nil }
                 if origins[helpline.anchor] == nil { origins[helpline.anchor] = origin }
                 return helpline
             }
-            return .protocol(ProtocolItem(
-                anchor: anchor, source: file.path, title: title, trigger: file.string("trigger") ?? source.string("trigger") ?? "",
-                steps: steps, dos: listEntries(file.body, "do", converter), donts: listEntries(file.body, "dont", converter),
-                helplines: helplines,
-                intro: converter.blocks(Self.blocks(of: file.body, excluding: omitted.union(["steps", "do", "dont"]))),
-                notice: notice))
+            return .protocol(
+                ProtocolItem(
+                    anchor: anchor, source: file.path, title: title,
+                    trigger: file.string("trigger") ?? source.string("trigger") ?? "",
+                    steps: steps, dos: listEntries(file.body, "do", converter),
+                    donts: listEntries(file.body, "dont", converter),
+                    helplines: helplines,
+                    intro: converter.blocks(
+                        Self.blocks(of: file.body, excluding: omitted.union(["steps", "do", "dont"]))),
+                    notice: notice))
         case .helplines:
-            return .helpline(helpline(entry, source: source, shown: file, title: title, notice: notice,
-                                      body: converter.blocks(Self.blocks(of: file.body, excluding: omitted))))
+            return .helpline(
+                helpline(
+                    entry, source: source, shown: file, title: title, notice: notice,
+                    body: converter.blocks(Self.blocks(of: file.body, excluding: omitted))))
         case .concepts:
-            return .concept(ConceptItem(anchor: anchor, source: file.path, title: title,
-                                        body: noticeBlocks + converter.blocks(Self.blocks(of: file.body, excluding: omitted))))
+            return .concept(
+                ConceptItem(
+                    anchor: anchor, source: file.path, title: title,
+                    body: noticeBlocks + converter.blocks(Self.blocks(of: file.body, excluding: omitted))))
         }
     }
 

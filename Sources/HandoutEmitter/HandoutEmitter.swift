@@ -1,5 +1,5 @@
-import FileSystem
 import Diagnostics
+import FileSystem
 import Foundation
 import GuideModel
 import Parallel
@@ -22,12 +22,15 @@ public struct HandoutEmitter: Emitter {
     /// Writes the handouts like `emit`, and says which PDFs it wrote (file
     /// name, size, pages), so the CLI can publish them with the site without
     /// any emitter reading another's files.
-    public func emitPublishing(_ context: EmitContext) throws -> (diagnostics: [Diagnostic], published: [PublishedHandout]) {
+    public func emitPublishing(_ context: EmitContext) throws -> (
+        diagnostics: [Diagnostic], published: [PublishedHandout]
+    ) {
         let report = try build(context)
         let published = report.written.compactMap { written -> PublishedHandout? in
             guard let file = written.file else { return nil }
-            return PublishedHandout(id: written.definition.id, language: written.content.language, fileName: file.lastPathComponent,
-                                    bytes: written.bytes, pages: written.pages)
+            return PublishedHandout(
+                id: written.definition.id, language: written.content.language, fileName: file.lastPathComponent,
+                bytes: written.bytes, pages: written.pages)
         }
         return (report.diagnostics, published)
     }
@@ -63,8 +66,9 @@ public struct HandoutEmitter: Emitter {
         let style = try HandoutStyle.load(contentsOf: folder.appendingPathComponent("style.yml"))
         try FontCheck.verify(style)
         let languages = guide.handouts.flatMap(\.languages)
-        let strings = try HandoutStrings.load(folder: folder.appendingPathComponent("strings"), languages: languages,
-                                              sourceLanguage: guide.config.sourceLanguage)
+        let strings = try HandoutStrings.load(
+            folder: folder.appendingPathComponent("strings"), languages: languages,
+            sourceLanguage: guide.config.sourceLanguage)
         let date = ContentDate.day(sourceDate: context.sourceDate, guide: guide)
         let epoch = context.sourceDate.map { String(Int64($0.timeIntervalSince1970.rounded(.down))) }
         let proofs = context.proofs || guide.handoutSettings.proofs
@@ -83,8 +87,12 @@ public struct HandoutEmitter: Emitter {
                     findings.refuse(definition, language: language, helplines: built.refusedStale)
                     continue
                 }
-                let sheets = (definition.value["office_print"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(Paper.init) }
-                jobs.append(Job(definition: definition, built: built, sheets: built.content.layout == .pocketCard ? sheets : []))
+                let sheets = (definition.value["office_print"]?.arrayValue ?? []).compactMap {
+                    $0.stringValue.flatMap(Paper.init)
+                }
+                jobs.append(
+                    Job(definition: definition, built: built, sheets: built.content.layout == .pocketCard ? sheets : [])
+                )
             }
         }
 
@@ -93,8 +101,11 @@ public struct HandoutEmitter: Emitter {
             let job = planned[index]
             return Result {
                 try [HandoutRenderer.render(job.built.content, style: style, sourceDateEpoch: epoch)]
-                    + job.sheets.map { try HandoutRenderer.renderImposed(job.built.content, style: style, sheet: $0,
-                                                                         sourceDateEpoch: epoch) }
+                    + job.sheets.map {
+                        try HandoutRenderer.renderImposed(
+                            job.built.content, style: style, sheet: $0,
+                            sourceDateEpoch: epoch)
+                    }
             }
         }
 
@@ -114,21 +125,24 @@ public struct HandoutEmitter: Emitter {
                     // Content problems `guide check` does not catch (a poster whose country has no
                     // helpline in this build): an error at the definition, no file.
                     findings.unrenderable(job.definition, language: content.language, error: error)
-                    written.append(Report.Written(definition: job.definition, content: content, problems: [], file: nil))
+                    written.append(
+                        Report.Written(definition: job.definition, content: content, problems: [], file: nil))
                     continue
                 }
             }
             guard let handout = files.first ?? nil else { continue }
             findings.glyphs(job.definition, language: content.language, handout.substitutedGlyphs)
             if !handout.placeholderLinks.isEmpty && !context.proofs && !guide.handoutSettings.proofs {
-                findings.placeholder(job.definition, language: content.language, links: handout.placeholderLinks,
-                                     host: content.placeholderHost ?? "", qrPayload: content.qrPayload)
+                findings.placeholder(
+                    job.definition, language: content.language, links: handout.placeholderLinks,
+                    host: content.placeholderHost ?? "", qrPayload: content.qrPayload)
                 written.append(Report.Written(definition: job.definition, content: content, problems: [], file: nil))
                 continue
             }
             if !handout.placeholderLinks.isEmpty {
-                findings.proof(job.definition, language: content.language, host: content.placeholderHost ?? "",
-                               qrPayload: content.qrPayload, links: handout.placeholderLinks)
+                findings.proof(
+                    job.definition, language: content.language, host: content.placeholderHost ?? "",
+                    qrPayload: content.qrPayload, links: handout.placeholderLinks)
             }
             let url = context.folder.appendingPathComponent(name + ".pdf")
             try write(handout.pdf, to: url)
@@ -139,11 +153,15 @@ public struct HandoutEmitter: Emitter {
                 try write(copy.pdf, to: sheetURL)
                 imposed.append(sheetURL)
             }
-            written.append(Report.Written(definition: job.definition, content: content, problems: handout.problems, file: url,
-                                          imposed: imposed, bytes: handout.pdf.count, pages: handout.pages))
-            rendered.append(OverflowReport.Rendered(definition: job.definition, language: content.language,
-                                                    layout: content.layout, problems: handout.problems,
-                                                    origins: job.built.origins))
+            written.append(
+                Report.Written(
+                    definition: job.definition, content: content, problems: handout.problems, file: url,
+                    imposed: imposed, bytes: handout.pdf.count, pages: handout.pages))
+            rendered.append(
+                OverflowReport.Rendered(
+                    definition: job.definition, language: content.language,
+                    layout: content.layout, problems: handout.problems,
+                    origins: job.built.origins))
         }
         return Report(written: written, diagnostics: findings.diagnostics + OverflowReport.diagnostics(rendered))
     }

@@ -16,13 +16,13 @@ public enum HandoutError: Error, Equatable, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case let .missingFont(family, package, substitute):
+        case .missingFont(let family, let package, let substitute):
             "font family \"\(family)\" is not installed (fontconfig would substitute \"\(substitute)\"); "
                 + "install the Debian package \(package): apt-get install \(package)"
-        case let .unsupportedPaper(layout, paper):
+        case .unsupportedPaper(let layout, let paper):
             "layout \(layout.rawValue) cannot be printed on \(paper.rawValue); use one of "
                 + layout.supportedPapers.map(\.rawValue).joined(separator: ", ")
-        case let .nothingToShow(layout, needs):
+        case .nothingToShow(let layout, let needs):
             "layout \(layout.rawValue) needs \(needs), and the handout includes none"
         case .unencodableQR(let payload):
             "cannot make a QR code of \"\(payload.prefix(80))\" (empty or too long); use a shorter link"

@@ -12,8 +12,10 @@ public struct IndicatorItem: Sendable, Hashable, Encodable {
     public var strength: String
     public var body: [RichBlock]
 
-    public init(anchor: String, source: String, title: String, summary: String, whatToDo: String,
-                strength: String, body: [RichBlock] = []) {
+    public init(
+        anchor: String, source: String, title: String, summary: String, whatToDo: String,
+        strength: String, body: [RichBlock] = []
+    ) {
         self.anchor = anchor
         self.source = source
         self.title = title
@@ -43,9 +45,11 @@ public struct ProtocolItem: Sendable, Hashable, Encodable {
     /// ("Not yet translated: shown in English.").
     public var notice: String?
 
-    public init(anchor: String, source: String, title: String, trigger: String, steps: [[RichBlock]],
-                dos: [[Run]] = [], donts: [[Run]] = [], helplines: [HelplineItem] = [],
-                intro: [RichBlock] = [], notice: String? = nil) {
+    public init(
+        anchor: String, source: String, title: String, trigger: String, steps: [[RichBlock]],
+        dos: [[Run]] = [], donts: [[Run]] = [], helplines: [HelplineItem] = [],
+        intro: [RichBlock] = [], notice: String? = nil
+    ) {
         self.anchor = anchor
         self.source = source
         self.title = title

@@ -18,12 +18,14 @@ public enum HandoutRenderer {
             throw HandoutError.unsupportedPaper(layout: content.layout, paper: content.paper)
         }
         try FontCheck.verify(style)
-        let payloads = [content.qrPayload].compactMap { $0 } + HelplineCollector.helplines(in: content).compactMap(\.primaryURL)
+        let payloads =
+            [content.qrPayload].compactMap { $0 } + HelplineCollector.helplines(in: content).compactMap(\.primaryURL)
         if let bad = payloads.first(where: { QRCode($0) == nil }) { throw HandoutError.unencodableQR(bad) }
         let date = try DocumentDate.iso8601(sourceDateEpoch: sourceDateEpoch, contentDate: content.contentDate)
         let document = try draw(content, style: style, paper: content.paper, date: date)
         var rendered = document
-        rendered.pdf = try PDFFinisher.finish(document.pdf, metadata(content, date: date, figures: document.figureTexts))
+        rendered.pdf = try PDFFinisher.finish(
+            document.pdf, metadata(content, date: date, figures: document.figureTexts))
         return rendered
     }
 
@@ -37,12 +39,15 @@ public enum HandoutRenderer {
         let date = try DocumentDate.iso8601(sourceDateEpoch: sourceDateEpoch, contentDate: content.contentDate)
         let document = try draw(content, style: style, paper: content.paper, date: date, imposedOn: sheet)
         var rendered = document
-        rendered.pdf = try PDFFinisher.finish(document.pdf, metadata(content, date: date, figures: document.figureTexts))
+        rendered.pdf = try PDFFinisher.finish(
+            document.pdf, metadata(content, date: date, figures: document.figureTexts))
         return rendered
     }
 
-    private static func draw(_ content: HandoutContent, style: HandoutStyle, paper: Paper, date: String,
-                             imposedOn sheet: Paper? = nil) throws -> RenderedHandout {
+    private static func draw(
+        _ content: HandoutContent, style: HandoutStyle, paper: Paper, date: String,
+        imposedOn sheet: Paper? = nil
+    ) throws -> RenderedHandout {
         let grid = sheet.map { Imposition.grid(card: paper, sheet: $0) }
         let canvas = try grid.map { try PDFCanvas(width: $0.width, height: $0.height) } ?? PDFCanvas(paper: paper)
         canvas.setMetadata(
@@ -61,8 +66,10 @@ public enum HandoutRenderer {
         let page = PageGeometry(width: paper.width, height: paper.height, margin: try style.margin(paper))
         canvas.placeholderHost = content.placeholderHost
         if let notice = content.proofNotice {
-            let marked = grid.map { PageGeometry(width: $0.width, height: $0.height, margin: Imposition.sheetMargin) } ?? page
-            canvas.proofMark = { [unowned typesetter] _ in ProofMark.draw(notice, typesetter: typesetter, page: marked) }
+            let marked =
+                grid.map { PageGeometry(width: $0.width, height: $0.height, margin: Imposition.sheetMargin) } ?? page
+            canvas.proofMark = { [unowned typesetter] _ in ProofMark.draw(notice, typesetter: typesetter, page: marked)
+            }
         }
         let problems: [FitProblem]
         switch content.layout {
@@ -80,14 +87,16 @@ public enum HandoutRenderer {
         case .booklet:
             problems = try BookletLayout(content: content, typesetter: typesetter, page: page).render()
         }
-        return RenderedHandout(pdf: try canvas.finish(), problems: problems, placeholderLinks: canvas.placeholderLinks.sorted(),
-                               substitutedGlyphs: typesetter.substitutedGlyphs, figureTexts: canvas.figureTexts,
-                               pages: canvas.pagesShown)
+        return RenderedHandout(
+            pdf: try canvas.finish(), problems: problems, placeholderLinks: canvas.placeholderLinks.sorted(),
+            substitutedGlyphs: typesetter.substitutedGlyphs, figureTexts: canvas.figureTexts,
+            pages: canvas.pagesShown)
     }
 
     private static func metadata(_ content: HandoutContent, date: String, figures: [String]) -> PDFFinisher.Metadata {
-        PDFFinisher.Metadata(title: content.title, language: content.language,
-                             subject: "\(content.guideTitle) (\(content.language))",
-                             keywords: "\(content.layout.rawValue), \(content.version)", date: date, figureTexts: figures)
+        PDFFinisher.Metadata(
+            title: content.title, language: content.language,
+            subject: "\(content.guideTitle) (\(content.language))",
+            keywords: "\(content.layout.rawValue), \(content.version)", date: date, figureTexts: figures)
     }
 }

@@ -29,11 +29,12 @@ struct HandoutStrings: Sendable {
     func optional(_ key: String) -> String? { values[key] }
 
     var interface: InterfaceStrings {
-        InterfaceStrings(whatToDo: self["what_to_do"], steps: self["steps"], doList: self["do"],
-                         dontList: self["dont"], whoToCall: self["who_to_call"], contents: self["contents"],
-                         page: self["page"], notStated: self["not_stated"], hours: self["hours"],
-                         languages: self["languages"], signs: self["signs"], qrAlt: self["qr_alt"],
-                         duplexLongEdge: self["duplex_long_edge"], duplexShortEdge: self["duplex_short_edge"])
+        InterfaceStrings(
+            whatToDo: self["what_to_do"], steps: self["steps"], doList: self["do"],
+            dontList: self["dont"], whoToCall: self["who_to_call"], contents: self["contents"],
+            page: self["page"], notStated: self["not_stated"], hours: self["hours"],
+            languages: self["languages"], signs: self["signs"], qrAlt: self["qr_alt"],
+            duplexLongEdge: self["duplex_long_edge"], duplexShortEdge: self["duplex_short_edge"])
     }
 
     /// "Not yet translated: shown in English."
@@ -52,14 +53,16 @@ struct HandoutStrings: Sendable {
     static func load(folder: URL, languages: [String], sourceLanguage: String) throws -> [String: HandoutStrings] {
         let sourceURL = folder.appendingPathComponent("\(sourceLanguage).yml")
         guard let source = try read(sourceURL) else {
-            throw HandoutStyleError(file: sourceURL.path, message: "the handout strings of the source language are missing")
+            throw HandoutStyleError(
+                file: sourceURL.path, message: "the handout strings of the source language are missing")
         }
         if let missing = requiredKeys.first(where: { source[$0] == nil }) {
             throw HandoutStyleError(file: sourceURL.path, message: "the handout strings lack the key \"\(missing)\"")
         }
         var result: [String: HandoutStrings] = [:]
         for language in Set(languages + [sourceLanguage]) {
-            let own = language == sourceLanguage ? [:] : try read(folder.appendingPathComponent("\(language).yml")) ?? [:]
+            let own =
+                language == sourceLanguage ? [:] : try read(folder.appendingPathComponent("\(language).yml")) ?? [:]
             result[language] = HandoutStrings(values: source.merging(own) { _, translated in translated })
         }
         return result
@@ -72,7 +75,8 @@ struct HandoutStrings: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw HandoutStyleError(file: url.path, message: "cannot read the handout strings: \(error.localizedDescription)")
+            throw HandoutStyleError(
+                file: url.path, message: "cannot read the handout strings: \(error.localizedDescription)")
         }
         let (root, reader) = try StyleReader.root(yaml: text, file: url.path)
         guard case .object(let mapping) = root.value else {
@@ -86,7 +90,9 @@ struct HandoutStrings: Sendable {
             case .string(let string):
                 flat[path.joined(separator: ".")] = string
             default:
-                throw reader.error(StyleNode(value: value, path: path), "\"\(path.joined(separator: "."))\" must be a string (quote it)")
+                throw reader.error(
+                    StyleNode(value: value, path: path),
+                    "\"\(path.joined(separator: "."))\" must be a string (quote it)")
             }
         }
         for key in mapping.keys { try add(mapping[key] ?? .null, path: [key]) }

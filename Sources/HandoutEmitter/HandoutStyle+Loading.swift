@@ -27,22 +27,26 @@ extension HandoutStyle {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw HandoutStyleError(file: url.path, message: "cannot read the handout style file: \(error.localizedDescription)")
+            throw HandoutStyleError(
+                file: url.path, message: "cannot read the handout style file: \(error.localizedDescription)")
         }
         return try parse(yaml: text, file: url.path)
     }
 
     /// Parses a style from YAML text; every error names the key and its line and column.
     public static func parse(yaml: String, file: String? = nil) throws -> HandoutStyle {
-        guard !yaml.allSatisfy(\.isWhitespace) else { throw HandoutStyleError(file: file, message: "the style file is empty") }
+        guard !yaml.allSatisfy(\.isWhitespace) else {
+            throw HandoutStyleError(file: file, message: "the style file is empty")
+        }
         let (root, reader) = try StyleReader.root(yaml: yaml, file: file)
         let top = try reader.mapping(root, "style", keys: ["fonts", "line_spacing", "colors", "margins", "layouts"])
 
         let fonts = try reader.mapping(top.value("fonts"), "fonts", keys: ["title", "heading", "body", "mono"])
         func font(_ key: String) throws -> FontFamily {
             let entry = try reader.mapping(fonts.value(key), "fonts.\(key)", keys: ["family", "package"])
-            return FontFamily(family: try reader.string(entry.value("family"), "fonts.\(key).family"),
-                              package: try reader.string(entry.value("package"), "fonts.\(key).package"))
+            return FontFamily(
+                family: try reader.string(entry.value("family"), "fonts.\(key).family"),
+                package: try reader.string(entry.value("package"), "fonts.\(key).package"))
         }
 
         let colors = try reader.mapping(
@@ -52,10 +56,12 @@ extension HandoutStyle {
         let marginMap = try reader.mapping(top.value("margins"), "margins", keys: Paper.allCases.map(\.rawValue))
         var margins: [Paper: Double] = [:]
         for paper in Paper.allCases {
-            margins[paper] = mm(try reader.number(marginMap.value(paper.rawValue), "margins.\(paper.rawValue)", in: 0...60))
+            margins[paper] = mm(
+                try reader.number(marginMap.value(paper.rawValue), "margins.\(paper.rawValue)", in: 0...60))
         }
 
-        let layoutMap = try reader.mapping(top.value("layouts"), "layouts", keys: HandoutLayout.allCases.map(\.rawValue))
+        let layoutMap = try reader.mapping(
+            top.value("layouts"), "layouts", keys: HandoutLayout.allCases.map(\.rawValue))
         var layouts: [HandoutLayout: LayoutMetrics] = [:]
         for layout in HandoutLayout.allCases {
             layouts[layout] = try reader.metrics(layoutMap.value(layout.rawValue), "layouts.\(layout.rawValue)")

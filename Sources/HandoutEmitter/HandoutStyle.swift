@@ -56,8 +56,10 @@ public struct LayoutMetrics: Sendable, Hashable {
 
     /// The same minimum for every role.
     public init(sizes: [TextRole: Double], minimumFontSize: Double, qrSize: Double) {
-        self.init(sizes: sizes, minimumSizes: Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, minimumFontSize) }),
-                  qrSize: qrSize)
+        self.init(
+            sizes: sizes,
+            minimumSizes: Dictionary(uniqueKeysWithValues: TextRole.allCases.map { ($0, minimumFontSize) }),
+            qrSize: qrSize)
     }
 
     /// The smallest size any role may take.
@@ -85,9 +87,11 @@ public struct HandoutStyle: Sendable, Hashable {
     public var margins: [Paper: Double]
     public var layouts: [HandoutLayout: LayoutMetrics]
 
-    public init(titleFont: FontFamily, headingFont: FontFamily, bodyFont: FontFamily, monoFont: FontFamily,
-                lineSpacing: Double, text: RGB, muted: RGB, accent: RGB, link: RGB, calloutBackground: RGB,
-                rule: RGB, margins: [Paper: Double], layouts: [HandoutLayout: LayoutMetrics]) {
+    public init(
+        titleFont: FontFamily, headingFont: FontFamily, bodyFont: FontFamily, monoFont: FontFamily,
+        lineSpacing: Double, text: RGB, muted: RGB, accent: RGB, link: RGB, calloutBackground: RGB,
+        rule: RGB, margins: [Paper: Double], layouts: [HandoutLayout: LayoutMetrics]
+    ) {
         self.titleFont = titleFont
         self.headingFont = headingFont
         self.bodyFont = bodyFont
@@ -108,7 +112,9 @@ public struct HandoutStyle: Sendable, Hashable {
 
     /// The margin for a paper; a style built in code may lack one, a loaded style never does.
     func margin(_ paper: Paper) throws -> Double {
-        guard let margin = margins[paper] else { throw HandoutStyleError(message: "no margin for paper \(paper.rawValue)") }
+        guard let margin = margins[paper] else {
+            throw HandoutStyleError(message: "no margin for paper \(paper.rawValue)")
+        }
         return margin
     }
 

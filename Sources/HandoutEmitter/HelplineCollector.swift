@@ -30,8 +30,9 @@ enum HelplineCollector {
         }
         return order.map { country in
             let list = byCountry[country] ?? []
-            return HelplineGroup(anchor: "who-to-call/\(country.isEmpty ? "other" : country)", title: country,
-                                 helplines: list.filter(\.isEmergency) + list.filter { !$0.isEmergency })
+            return HelplineGroup(
+                anchor: "who-to-call/\(country.isEmpty ? "other" : country)", title: country,
+                helplines: list.filter(\.isEmergency) + list.filter { !$0.isEmergency })
         }
     }
 }

@@ -51,11 +51,13 @@ public struct HelplineItem: Sendable, Hashable, Encodable {
     /// A "check before use" line when the number is past the guide's re-check window.
     public var staleWarning: String?
 
-    public init(anchor: String, source: String, name: String, organisation: String? = nil,
-                channels: [HelplineChannel], languages: [String] = [], qrLink: String? = nil,
-                body: [RichBlock] = [], notice: String? = nil, country: String? = nil, purpose: String? = nil,
-                purposeLabel: String? = nil, facts: [String] = [], verification: String? = nil,
-                staleWarning: String? = nil) {
+    public init(
+        anchor: String, source: String, name: String, organisation: String? = nil,
+        channels: [HelplineChannel], languages: [String] = [], qrLink: String? = nil,
+        body: [RichBlock] = [], notice: String? = nil, country: String? = nil, purpose: String? = nil,
+        purposeLabel: String? = nil, facts: [String] = [], verification: String? = nil,
+        staleWarning: String? = nil
+    ) {
         self.anchor = anchor
         self.source = source
         self.name = name

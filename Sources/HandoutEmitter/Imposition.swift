@@ -38,10 +38,12 @@ struct Imposition {
         let canvas = card.typesetter.canvas
         let grid = Self.grid(card: card.content.paper, sheet: sheet)
         guard grid.count > 0 else { throw HandoutError.unsupportedPaper(layout: .pocketCard, paper: sheet) }
-        let cardWidth = card.content.paper.width, cardHeight = card.content.paper.height
+        let cardWidth = card.content.paper.width
+        let cardHeight = card.content.paper.height
         let gridWidth = Double(grid.columns) * (cardWidth + Self.gutter) - Self.gutter
         let gridHeight = Double(grid.rows) * (cardHeight + Self.gutter) - Self.gutter
-        let left = (grid.width - gridWidth) / 2, top = (grid.height - gridHeight) / 2
+        let left = (grid.width - gridWidth) / 2
+        let top = (grid.height - gridHeight) / 2
         for (index, side) in sides.enumerated() {
             for row in 0..<grid.rows {
                 for column in 0..<grid.columns {
@@ -60,18 +62,28 @@ struct Imposition {
     }
 
     /// Short lines outside the grid, in line with every card edge.
-    private func cutMarks(_ canvas: PDFCanvas, grid: Grid, left: Double, top: Double, cardWidth: Double, cardHeight: Double) {
-        let length = mm(4), offset = mm(1.5), color = RGB(red: 0, green: 0, blue: 0)
+    private func cutMarks(
+        _ canvas: PDFCanvas, grid: Grid, left: Double, top: Double, cardWidth: Double, cardHeight: Double
+    ) {
+        let length = mm(4)
+        let offset = mm(1.5)
+        let color = RGB(red: 0, green: 0, blue: 0)
         let bottom = top + Double(grid.rows) * (cardHeight + Self.gutter) - Self.gutter
         let right = left + Double(grid.columns) * (cardWidth + Self.gutter) - Self.gutter
         for column in 0..<grid.columns {
-            for x in [left + Double(column) * (cardWidth + Self.gutter), left + Double(column) * (cardWidth + Self.gutter) + cardWidth] {
+            for x in [
+                left + Double(column) * (cardWidth + Self.gutter),
+                left + Double(column) * (cardWidth + Self.gutter) + cardWidth,
+            ] {
                 canvas.segment(x, top - offset - length, x, top - offset, width: 0.25, color)
                 canvas.segment(x, bottom + offset, x, bottom + offset + length, width: 0.25, color)
             }
         }
         for row in 0..<grid.rows {
-            for y in [top + Double(row) * (cardHeight + Self.gutter), top + Double(row) * (cardHeight + Self.gutter) + cardHeight] {
+            for y in [
+                top + Double(row) * (cardHeight + Self.gutter),
+                top + Double(row) * (cardHeight + Self.gutter) + cardHeight,
+            ] {
                 canvas.segment(left - offset - length, y, left - offset, y, width: 0.25, color)
                 canvas.segment(right + offset, y, right + offset + length, y, width: 0.25, color)
             }
@@ -85,7 +97,8 @@ struct Imposition {
         guard !key.isEmpty else { return }
         let textStyle = typesetter.textStyle(.footer, color: style.muted, alignment: .center)
         let frame = typesetter.frame(key, textStyle, width: grid.width - 2 * Self.sheetMargin)
-        TextItem(frame, color: textStyle.color).draw(typesetter.canvas, x: Self.sheetMargin,
-                                                     y: max(mm(3), top - mm(7) - frame.height))
+        TextItem(frame, color: textStyle.color).draw(
+            typesetter.canvas, x: Self.sheetMargin,
+            y: max(mm(3), top - mm(7) - frame.height))
     }
 }

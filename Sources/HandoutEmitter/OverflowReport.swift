@@ -42,8 +42,9 @@ struct OverflowReport {
                     findings[key] = finding
                 } else {
                     order.append(key)
-                    findings[key] = Finding(rendered: rendered, problem: problem, languages: [rendered.language],
-                                            overflow: problem.overflow, leftOff: leftOff)
+                    findings[key] = Finding(
+                        rendered: rendered, problem: problem, languages: [rendered.language],
+                        overflow: problem.overflow, leftOff: leftOff)
                 }
             }
         }
@@ -82,15 +83,20 @@ struct OverflowReport {
         }
         let millimetres = (finding.overflow * 25.4 / 72 * 10).rounded(.up) / 10
         let place = finding.problem.place
-        let where_ = place == "front" || place == "back" ? "\(place) of the card" : place
-        var message = "\"\(finding.problem.title)\" (\(finding.problem.anchor)) does not fit on the \(where_) "
+        let location = place == "front" || place == "back" ? "\(place) of the card" : place
+        var message =
+            "\"\(finding.problem.title)\" (\(finding.problem.anchor)) does not fit on the \(location) "
             + "in \(finding.languages.joined(separator: ", ")): \(millimetres) mm too long at the smallest sizes the style allows"
         if finding.leftOff > 0 {
-            message += "; \(finding.leftOff) more entr\(finding.leftOff == 1 ? "y" : "ies") after it \(finding.leftOff == 1 ? "is" : "are") left off"
+            message +=
+                "; \(finding.leftOff) more entr\(finding.leftOff == 1 ? "y" : "ies") after it \(finding.leftOff == 1 ? "is" : "are") left off"
         }
         var help = "shorten the entry's text, select fewer entries here, or use a larger paper or layout"
-        if let fitted = finding.problem.fitted, let type = finding.problem.anchor.split(separator: "/").first, fitted > 0 {
-            help = "\(fitted) of these entries fit: keep the most important with `limit: {\(type): \(fitted)}` in the handout "
+        if let fitted = finding.problem.fitted, let type = finding.problem.anchor.split(separator: "/").first,
+            fitted > 0
+        {
+            help =
+                "\(fitted) of these entries fit: keep the most important with `limit: {\(type): \(fitted)}` in the handout "
                 + "(it keeps those listed first in `order`, then the strongest), shorten the entry's text, or use a larger paper"
         }
         return .error("handout.overflow", file: definition.path, at: range, message, help: help)

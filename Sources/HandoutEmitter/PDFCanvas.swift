@@ -158,7 +158,8 @@ final class PDFCanvas {
 
     /// Adds a bookmark pointing at a destination; level 1 entries are top level.
     func outline(_ title: String, level: Int, destination: String) {
-        let parent = level > 1 ? outlineParents[level - 1] ?? Int32(CAIRO_PDF_OUTLINE_ROOT) : Int32(CAIRO_PDF_OUTLINE_ROOT)
+        let parent =
+            level > 1 ? outlineParents[level - 1] ?? Int32(CAIRO_PDF_OUTLINE_ROOT) : Int32(CAIRO_PDF_OUTLINE_ROOT)
         let id = cairo_pdf_surface_add_outline(
             surface, parent, title, "dest='\(Self.quoted(destination))'", cairo_pdf_outline_flags_t(rawValue: 0))
         outlineParents[level] = id

@@ -25,8 +25,9 @@ enum PDFFinisher {
         defer { qpdf_cleanup(&qpdf) }
         qpdf_set_suppress_warnings(q, QPDF_TRUE)
         let read = pdf.withUnsafeBytes { bytes in
-            qpdf_read_memory(q, "handout", bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
-                             UInt64(bytes.count), nil)
+            qpdf_read_memory(
+                q, "handout", bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+                UInt64(bytes.count), nil)
         }
         try check(q, read, "reading cairo's PDF")
 
@@ -39,7 +40,8 @@ enum PDFFinisher {
         let xmp = Array(XMPPacket.packet(metadata).utf8)
         let stream = qpdf_oh_new_stream(q)
         xmp.withUnsafeBufferPointer { buffer in
-            qpdf_oh_replace_stream_data(q, stream, buffer.baseAddress, buffer.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q))
+            qpdf_oh_replace_stream_data(
+                q, stream, buffer.baseAddress, buffer.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q))
         }
         let streamDictionary = qpdf_oh_get_dict(q, stream)
         qpdf_oh_replace_key(q, streamDictionary, "/Type", qpdf_oh_new_name(q, "/Metadata"))
@@ -70,7 +72,9 @@ enum PDFFinisher {
 
     /// Depth-first through the structure tree (the order cairo wrote the tags in), giving each
     /// `Figure` element the next alternative text.
-    private static func addAlternativeText(_ q: qpdf_data, _ node: qpdf_oh, _ texts: inout ArraySlice<String>, depth: Int) {
+    private static func addAlternativeText(
+        _ q: qpdf_data, _ node: qpdf_oh, _ texts: inout ArraySlice<String>, depth: Int
+    ) {
         guard depth < 64 else { return }
         if qpdf_oh_is_array(q, node) == QPDF_TRUE {
             for index in 0..<qpdf_oh_get_array_n_items(q, node) {
@@ -79,12 +83,15 @@ enum PDFFinisher {
             return
         }
         guard qpdf_oh_is_dictionary(q, node) == QPDF_TRUE else { return }
-        if qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/S"), "/Figure") == QPDF_TRUE, let text = texts.popFirst() {
+        if qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/S"), "/Figure") == QPDF_TRUE,
+            let text = texts.popFirst()
+        {
             qpdf_oh_replace_key(q, node, "/Alt", qpdf_oh_new_unicode_string(q, text))
         }
         // Only structure elements have kids to follow; object references (/OBJR) lead to annotations.
         guard qpdf_oh_has_key(q, node, "/K") == QPDF_TRUE,
-              qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/Type"), "/OBJR") != QPDF_TRUE else { return }
+            qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/Type"), "/OBJR") != QPDF_TRUE
+        else { return }
         addAlternativeText(q, qpdf_oh_get_key(q, node, "/K"), &texts, depth: depth + 1)
     }
 

@@ -58,7 +58,8 @@ struct PageFurniture {
         if let pageLabel {
             let textStyle = typesetter.textStyle(.footer, color: style.muted, alignment: .right)
             let label = typesetter.frame(pageLabel, textStyle, width: typesetter.size(.footer) * 9)
-            TextItem(label, color: textStyle.color).draw(typesetter.canvas, x: page.left + page.contentWidth - label.width, y: y)
+            TextItem(label, color: textStyle.color).draw(
+                typesetter.canvas, x: page.left + page.contentWidth - label.width, y: y)
         }
     }
 
@@ -85,7 +86,8 @@ enum ProofMark {
 
     static func draw(_ text: String, typesetter: Typesetter, page: PageGeometry) {
         let canvas = typesetter.canvas
-        var textStyle = typesetter.textStyle(.footer, bold: true, color: RGB(red: 1, green: 1, blue: 1), alignment: .center)
+        var textStyle = typesetter.textStyle(
+            .footer, bold: true, color: RGB(red: 1, green: 1, blue: 1), alignment: .center)
         textStyle.hyphenate = false
         let inset = page.margin * 0.15
         var frame = typesetter.frame(text, textStyle, width: page.width - 2 * inset)

@@ -47,14 +47,16 @@ struct Paginator {
             }
             let remaining = pageHeight - y
             if item.height <= remaining + epsilon
-                && !(item.keepWithNext && mustMoveWithNext(item, after: queue.dropFirst(), remaining: remaining)) {
+                && !(item.keepWithNext && mustMoveWithNext(item, after: queue.dropFirst(), remaining: remaining))
+            {
                 page.append(Placement(item: item, y: y))
                 y += item.height
                 queue.removeFirst()
             } else if item.keepWhole, !page.isEmpty, item.height <= pageHeight + epsilon {
                 newPage()
             } else if item.minimumStart <= remaining + epsilon || (item.keepWhole && item.height > pageHeight),
-                      let (head, tail) = item.split(fitting: remaining + epsilon) {
+                let (head, tail) = item.split(fitting: remaining + epsilon)
+            {
                 page.append(Placement(item: head, y: y))
                 queue[queue.startIndex] = (index, tail)
                 newPage()
@@ -72,8 +74,10 @@ struct Paginator {
     }
 
     /// A heading that fits but whose following content cannot start on this page moves with it.
-    private func mustMoveWithNext(_ item: any FlowItem, after rest: ArraySlice<(offset: Int, element: any FlowItem)>,
-                                  remaining: Double) -> Bool {
+    private func mustMoveWithNext(
+        _ item: any FlowItem, after rest: ArraySlice<(offset: Int, element: any FlowItem)>,
+        remaining: Double
+    ) -> Bool {
         guard item.keepWithNext else { return false }
         var needed = item.height
         for (_, next) in rest {

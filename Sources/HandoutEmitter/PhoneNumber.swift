@@ -5,12 +5,12 @@
 enum PhoneNumber {
     /// Digit groups after the country code, by country calling code, for numbers of that length.
     private static let groupings: [String: [Int: [Int]]] = [
-        "1": [10: [3, 3, 4]],                 // NANP: Trinidad and Tobago, Dominican Republic …
-        "297": [7: [3, 4]],                   // Aruba
-        "599": [7: [3, 4], 8: [4, 4]],        // Curaçao, Bonaire, Sint Eustatius, Saba
-        "509": [8: [2, 2, 4]],                // Haiti
-        "597": [6: [3, 3], 7: [3, 4]],        // Suriname
-        "31": [9: [1, 8], 10: [2, 8]],        // Netherlands (mobile 6 xxxxxxxx)
+        "1": [10: [3, 3, 4]], // NANP: Trinidad and Tobago, Dominican Republic …
+        "297": [7: [3, 4]], // Aruba
+        "599": [7: [3, 4], 8: [4, 4]], // Curaçao, Bonaire, Sint Eustatius, Saba
+        "509": [8: [2, 2, 4]], // Haiti
+        "597": [6: [3, 3], 7: [3, 4]], // Suriname
+        "31": [9: [1, 8], 10: [2, 8]], // Netherlands (mobile 6 xxxxxxxx)
     ]
 
     /// `+1 868 800 4288` for `+18688004288`; short codes (`911`) and unknown shapes unchanged.

@@ -36,7 +36,8 @@ struct PocketCardLayout {
         let gap = typesetter.size(.body) * 0.55
 
         let titleStyle = typesetter.textStyle(.title, color: style.accent)
-        let title = TextItem(typesetter.frame(content.title, titleStyle, width: width), color: titleStyle.color, tag: "H1")
+        let title = TextItem(
+            typesetter.frame(content.title, titleStyle, width: width), color: titleStyle.color, tag: "H1")
         front.place(title, x: page.left, y: page.top)
         let ruleY = page.top + title.height + typesetter.size(.body) * 0.3
         front.place(rule(width), x: page.left, y: ruleY)
@@ -55,9 +56,11 @@ struct PocketCardLayout {
         let callTop = footerTop - callBlock.height
         let backTop = page.top
         if callTop < page.top - 0.01 {
-            problems.append(FitProblem(source: content.whoToCall.first?.helplines.first?.source ?? "", anchor: "who-to-call",
-                                       title: content.strings.whoToCall, place: "back",
-                                       overflow: page.top - callTop))
+            problems.append(
+                FitProblem(
+                    source: content.whoToCall.first?.helplines.first?.source ?? "", anchor: "who-to-call",
+                    title: content.strings.whoToCall, place: "back",
+                    overflow: page.top - callTop))
         } else {
             back.place(callBlock, x: page.left, y: callTop)
         }
@@ -76,8 +79,9 @@ struct PocketCardLayout {
                 if side == 0 { columns[0].place(block, in: &front) } else { columns[1].place(block, in: &back) }
                 placed += 1
             } else {
-                var problem = FitProblem(source: item.source, anchor: item.anchor, title: item.title,
-                                         place: side == 0 ? "front" : "back", overflow: max(columns[side].overflow(of: block), 0))
+                var problem = FitProblem(
+                    source: item.source, anchor: item.anchor, title: item.title,
+                    place: side == 0 ? "front" : "back", overflow: max(columns[side].overflow(of: block), 0))
                 problem.fitted = placed
                 problems.append(problem)
                 columns[side].skip(block)
@@ -118,15 +122,19 @@ struct PocketCardLayout {
         var qrWidth = 0.0
         var columns: [(x: Double, item: StackItem)] = []
         if let payload = content.qrPayload, let code = QRCode(payload) {
-            let qr = QRBlock(code: code, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
-                             alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
+            let qr = QRBlock(
+                code: code, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
+                alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
             qrWidth = qr.width + typesetter.size(.body)
             columns.append((width - qr.width, StackItem(items: [qr])))
         }
         let textWidth = width - qrWidth
         let headingStyle = typesetter.textStyle(.heading, color: style.accent)
-        var text: [any FlowItem] = [TextItem(typesetter.frame(content.strings.whoToCall, headingStyle, width: textWidth),
-                                             color: headingStyle.color, tag: "H2")]
+        var text: [any FlowItem] = [
+            TextItem(
+                typesetter.frame(content.strings.whoToCall, headingStyle, width: textWidth),
+                color: headingStyle.color, tag: "H2")
+        ]
         for group in content.whoToCall {
             if content.whoToCall.count > 1, !group.title.isEmpty {
                 text.append(entries.subheading(group.title, width: textWidth))
@@ -145,12 +153,15 @@ struct PocketCardLayout {
         let nameStyle = typesetter.textStyle(.heading)
         let country = content.whoToCall.first { $0.helplines.contains(helpline) }?.title
         let name = EntryFormatter.name(helpline, under: country)
-        var items: [any FlowItem] = [TextItem(typesetter.frame(name, nameStyle, width: width), color: nameStyle.color, tag: "H3")]
+        var items: [any FlowItem] = [
+            TextItem(typesetter.frame(name, nameStyle, width: width), color: nameStyle.color, tag: "H3")
+        ]
         if let notice = helpline.notice { items.append(entries.small(notice, width: width, italic: true)) }
         let numberStyle = typesetter.textStyle(.number, color: style.accent)
         for channel in helpline.channels {
             // Numbers at the number size; a handle (Messenger) or address in bold body text.
-            let valueStyle = channel.isNumber ? numberStyle : typesetter.textStyle(.body, bold: true, color: style.accent)
+            let valueStyle =
+                channel.isNumber ? numberStyle : typesetter.textStyle(.body, bold: true, color: style.accent)
             let value = Run(channel.value, link: channel.url.map(LinkTarget.url))
             items.append(entries.small(channel.typeLabel, width: width))
             items.append(TextItem(typesetter.frame([value], valueStyle, width: width), color: valueStyle.color))

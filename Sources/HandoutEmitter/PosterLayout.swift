@@ -54,8 +54,15 @@ struct PosterLayout {
         let used = blocks.reduce(0) { $0 + $1.item.height } + gap * Double(max(0, blocks.count - 1))
         if used > bottom - top + 0.01 {
             let owner = blocks.first { $0.owner != nil }?.owner
-            return (plan, [FitProblem(source: owner?.source ?? "", anchor: owner?.anchor ?? "poster", title: owner?.title ?? content.title,
-                                      place: "poster", overflow: used - (bottom - top))])
+            return (
+                plan,
+                [
+                    FitProblem(
+                        source: owner?.source ?? "", anchor: owner?.anchor ?? "poster",
+                        title: owner?.title ?? content.title,
+                        place: "poster", overflow: used - (bottom - top))
+                ]
+            )
         }
         // The space left is shared between the blocks, so the sheet is filled by design.
         let spare = (bottom - top - used) / Double(blocks.count)
@@ -70,13 +77,19 @@ struct PosterLayout {
     /// The title in white on an accent band across the top of the sheet.
     private func headline(width: Double) -> (item: any FlowItem, height: Double) {
         let titleStyle = typesetter.textStyle(.title, color: RGB(red: 1, green: 1, blue: 1))
-        let title = TextItem(typesetter.frame(content.title, titleStyle, width: width), color: titleStyle.color, tag: "H1")
+        let title = TextItem(
+            typesetter.frame(content.title, titleStyle, width: width), color: titleStyle.color, tag: "H1")
         let height = page.top + title.height + page.margin * 0.6
-        let accent = style.accent, pageWidth = page.width, left = page.left, margin = page.top
-        return (DrawnItem(height: height) { canvas, _, _ in
-            canvas.fill(Rect(x: 0, y: 0, width: pageWidth, height: height), accent)
-            title.draw(canvas, x: left, y: margin)
-        }, height)
+        let accent = style.accent
+        let pageWidth = page.width
+        let left = page.left
+        let margin = page.top
+        return (
+            DrawnItem(height: height) { canvas, _, _ in
+                canvas.fill(Rect(x: 0, y: 0, width: pageWidth, height: height), accent)
+                title.draw(canvas, x: left, y: margin)
+            }, height
+        )
     }
 
     private struct Block {
@@ -90,7 +103,8 @@ struct PosterLayout {
         guard !indicators.isEmpty else { return nil }
         let body = BlockFormatter(typesetter: typesetter)
         let list = indicators.map { [RichBlock.paragraph([Run($0.title, bold: true)])] }
-        let items: [any FlowItem] = [entries.heading(content.strings.signs, width: width)]
+        let items: [any FlowItem] =
+            [entries.heading(content.strings.signs, width: width)]
             + body.list(ordered: true, entries: list, width: width)
         return Block(item: GroupItem(items: items), owner: indicators.first)
     }
@@ -102,15 +116,22 @@ struct PosterLayout {
             // The columns' own headings ("Don't", "Do") say what they are; text in another language
             // than the poster's says so first.
             var items: [any FlowItem] = item.notice.map { [entries.small($0, width: width, italic: true)] } ?? []
-            let lists = [(content.strings.dontList, item.donts), (content.strings.doList, item.dos)].filter { !$0.1.isEmpty }
+            let lists = [(content.strings.dontList, item.donts), (content.strings.doList, item.dos)].filter {
+                !$0.1.isEmpty
+            }
             let columnGap = typesetter.size(.body)
             let columnWidth = (width - columnGap * Double(lists.count - 1)) / Double(lists.count)
-            items.append(ColumnsItem(columns: lists.enumerated().map { index, list in
-                let column = [entries.heading(list.0, width: columnWidth)]
-                    + body.list(ordered: false, entries: list.1.prefix(Self.adviceItems).map { [RichBlock.paragraph($0)] },
+            items.append(
+                ColumnsItem(
+                    columns: lists.enumerated().map { index, list in
+                        let column =
+                            [entries.heading(list.0, width: columnWidth)]
+                            + body.list(
+                                ordered: false,
+                                entries: list.1.prefix(Self.adviceItems).map { [RichBlock.paragraph($0)] },
                                 width: columnWidth)
-                return (Double(index) * (columnWidth + columnGap), StackItem(items: column))
-            }))
+                        return (Double(index) * (columnWidth + columnGap), StackItem(items: column))
+                    }))
             return Block(item: GroupItem(items: items), owner: .protocol(item))
         }
         var items: [any FlowItem] = [entries.heading(content.strings.whatToDo, width: width)]
@@ -131,31 +152,39 @@ struct PosterLayout {
         let inner = width - 2 * padding
         let qr = content.qrPayload.flatMap { payload in
             QRCode(payload).map {
-                QRBlock(code: $0, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
-                        alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
+                QRBlock(
+                    code: $0, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
+                    alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
             }
         }
         let sideWidth = inner - (qr.map { $0.width + padding } ?? 0)
         var rows: [any FlowItem] = [entries.heading(content.strings.whoToCall, width: inner)]
         for group in content.whoToCall {
-            if content.whoToCall.count > 1, !group.title.isEmpty { rows.append(entries.subheading(group.title, width: inner)) }
+            if content.whoToCall.count > 1, !group.title.isEmpty {
+                rows.append(entries.subheading(group.title, width: inner))
+            }
             if let missing = group.noEmergencyNumber {
                 let textStyle = typesetter.textStyle(.body, bold: true)
                 rows.append(TextItem(typesetter.frame(missing, textStyle, width: inner), color: textStyle.color))
             }
             for helpline in group.helplines {
                 rows.append(SpaceItem(height: padding * 0.6))
-                rows.append(helplineRow(helpline, width: helpline.primaryURL == content.qrPayload ? sideWidth : inner, qr: qr,
-                                        fullWidth: inner))
+                rows.append(
+                    helplineRow(
+                        helpline, width: helpline.primaryURL == content.qrPayload ? sideWidth : inner, qr: qr,
+                        fullWidth: inner))
             }
         }
         // A QR code that dials none of the helplines shown sits at the panel's foot.
         if let qr, !content.whoToCall.flatMap(\.helplines).contains(where: { $0.primaryURL == content.qrPayload }) {
-            rows += [SpaceItem(height: padding * 0.6), ColumnsItem(columns: [(inner - qr.width, StackItem(items: [qr]))])]
+            rows += [
+                SpaceItem(height: padding * 0.6), ColumnsItem(columns: [(inner - qr.width, StackItem(items: [qr]))]),
+            ]
         }
         let stack = StackItem(items: rows)
         let panelHeight = stack.height + 2 * padding
-        let background = style.calloutBackground, accent = style.accent
+        let background = style.calloutBackground
+        let accent = style.accent
         let panel = DrawnItem(height: panelHeight) { canvas, x, y in
             canvas.fill(Rect(x: x, y: y, width: width, height: panelHeight), background)
             canvas.fill(Rect(x: x, y: y, width: IndentedItem.Decoration.barWidth * 2, height: panelHeight), accent)
@@ -170,8 +199,10 @@ struct PosterLayout {
     private func helplineRow(_ helpline: HelplineItem, width: Double, qr: QRBlock?, fullWidth: Double) -> any FlowItem {
         var text: [any FlowItem] = []
         let labelStyle = typesetter.textStyle(.heading, color: style.text)
-        text.append(TextItem(typesetter.frame(helpline.purposeLabel ?? helpline.name, labelStyle, width: width),
-                             color: labelStyle.color, tag: "H3"))
+        text.append(
+            TextItem(
+                typesetter.frame(helpline.purposeLabel ?? helpline.name, labelStyle, width: width),
+                color: labelStyle.color, tag: "H3"))
         if let notice = helpline.notice { text.append(entries.small(notice, width: width, italic: true)) }
         for channel in helpline.channels {
             var valueStyle = typesetter.textStyle(channel.isNumber ? .number : .heading, color: style.accent)

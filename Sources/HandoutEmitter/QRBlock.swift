@@ -19,10 +19,12 @@ struct QRBlock: FlowItem {
         // whole: set the caption smaller, down to the layout's minimum, until each such line fits.
         let units = caption.split(separator: "\n").map(String.init).filter { !$0.contains(" ") }
         while captionStyle.size > typesetter.metrics.minimum(.small),
-              units.contains(where: { typesetter.frame($0, captionStyle, width: edge).lines.count > 1 }) {
+            units.contains(where: { typesetter.frame($0, captionStyle, width: edge).lines.count > 1 })
+        {
             captionStyle.size = max(typesetter.metrics.minimum(.small), captionStyle.size * 0.92)
         }
-        self.caption = TextItem(typesetter.frame(caption, captionStyle, width: edge), color: captionStyle.color, tag: "Caption")
+        self.caption = TextItem(
+            typesetter.frame(caption, captionStyle, width: edge), color: captionStyle.color, tag: "Caption")
     }
 
     var width: Double { edge }

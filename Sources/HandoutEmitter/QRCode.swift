@@ -38,13 +38,18 @@ struct QRCode {
         for row in 0..<size {
             var column = 0
             while column < size {
-                guard modules[row * size + column] else { column += 1; continue }
+                guard modules[row * size + column] else {
+                    column += 1
+                    continue
+                }
                 let start = column
                 while column < size, modules[row * size + column] { column += 1 }
                 // Rectangles per horizontal run keep the PDF small.
-                canvas.addRectangle(Rect(x: x + Double(start + Self.quietZone) * module,
-                                         y: y + Double(row + Self.quietZone) * module,
-                                         width: Double(column - start) * module, height: module))
+                canvas.addRectangle(
+                    Rect(
+                        x: x + Double(start + Self.quietZone) * module,
+                        y: y + Double(row + Self.quietZone) * module,
+                        width: Double(column - start) * module, height: module))
             }
         }
         canvas.fillPath()

@@ -17,8 +17,10 @@ public struct Run: Sendable, Hashable, Encodable {
     public var strike: Bool
     public var link: LinkTarget?
 
-    public init(_ text: String, bold: Bool = false, italic: Bool = false, code: Bool = false, strike: Bool = false,
-                link: LinkTarget? = nil) {
+    public init(
+        _ text: String, bold: Bool = false, italic: Bool = false, code: Bool = false, strike: Bool = false,
+        link: LinkTarget? = nil
+    ) {
         self.text = text
         self.bold = bold
         self.italic = italic

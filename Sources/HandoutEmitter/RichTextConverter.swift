@@ -40,7 +40,9 @@ struct RichTextConverter {
             let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
             return [.paragraph([Run(text, code: true)])]
         case .table(let table):
-            return [.table(header: table.header.cells.map { runs($0) }, rows: table.rows.map { $0.cells.map { runs($0) } })]
+            return [
+                .table(header: table.header.cells.map { runs($0) }, rows: table.rows.map { $0.cells.map { runs($0) } })
+            ]
         case .thematicBreak, .html:
             return []
         }
@@ -59,7 +61,8 @@ struct RichTextConverter {
             var run = format
             run.text = text
             if var last = result.last, last.bold == run.bold, last.italic == run.italic, last.code == run.code,
-               last.strike == run.strike, last.link == run.link {
+                last.strike == run.strike, last.link == run.link
+            {
                 last.text += text
                 result[result.count - 1] = last
             } else {

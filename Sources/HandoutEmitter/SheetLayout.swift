@@ -64,7 +64,9 @@ struct SheetLayout {
             typesetter.canvas.endPage()
         }
         return result.overflows.map { overflow in
-            FitProblem(source: owner.source, anchor: owner.anchor, title: owner.title, place: "sheet", overflow: overflow.amount)
+            FitProblem(
+                source: owner.source, anchor: owner.anchor, title: owner.title, place: "sheet",
+                overflow: overflow.amount)
         }
     }
 
@@ -85,8 +87,14 @@ struct SheetLayout {
         }
         if overflow == nil, let foot { plan.moveLast(to: stack.bottom - foot.height) }
         guard let overflow else { return (plan, []) }
-        return (plan, [FitProblem(source: owner.source, anchor: owner.anchor, title: owner.title,
-                                  place: "page \(number)", overflow: overflow)])
+        return (
+            plan,
+            [
+                FitProblem(
+                    source: owner.source, anchor: owner.anchor, title: owner.title,
+                    place: "page \(number)", overflow: overflow)
+            ]
+        )
     }
 
     /// A sheet's items, its foot (who to call, kept at the bottom) and the entry it belongs to.
@@ -102,22 +110,27 @@ struct SheetLayout {
             // The handout's own title above the protocol's, as a kicker: what the sheet is for.
             if content.title != item.title {
                 let kickerStyle = typesetter.textStyle(.heading, color: style.muted)
-                items = [TextItem(typesetter.frame(content.title, kickerStyle, width: width), color: kickerStyle.color, tag: "P"),
-                         SpaceItem(height: typesetter.size(.body) * 0.4)]
+                items = [
+                    TextItem(
+                        typesetter.frame(content.title, kickerStyle, width: width), color: kickerStyle.color, tag: "P"),
+                    SpaceItem(height: typesetter.size(.body) * 0.4),
+                ]
             }
             items += [title(item.title), SpaceItem(height: typesetter.size(.body))]
             items += entries.protocolBody(item, width: width, intro: false)
             let shown = Set((item.helplines + directHelplines).map(\.anchor))
-            foot = whoToCall(content.whoToCall.compactMap { group in
-                var kept = group
-                kept.helplines = group.helplines.filter { shown.contains($0.anchor) }
-                return kept.helplines.isEmpty && group.noEmergencyNumber == nil ? nil : kept
-            }, width: width)
+            foot = whoToCall(
+                content.whoToCall.compactMap { group in
+                    var kept = group
+                    kept.helplines = group.helplines.filter { shown.contains($0.anchor) }
+                    return kept.helplines.isEmpty && group.noEmergencyNumber == nil ? nil : kept
+                }, width: width)
         case .entries(let list):
             owner = list[0]
             items = [title(content.title)]
             for item in list {
-                items += [SpaceItem(height: typesetter.size(.body) * 1.5)] + entries.entry(item, width: width, mark: nil)
+                items +=
+                    [SpaceItem(height: typesetter.size(.body) * 1.5)] + entries.entry(item, width: width, mark: nil)
             }
         }
         let footBlock = foot.map { GroupItem(items: [SpaceItem(height: typesetter.size(.body) * 1.5), $0]) }
@@ -131,7 +144,8 @@ struct SheetLayout {
 
     private func title(_ text: String) -> TextItem {
         let titleStyle = typesetter.textStyle(.title, color: style.accent)
-        return TextItem(typesetter.frame(text, titleStyle, width: page.contentWidth), color: titleStyle.color, tag: "H1")
+        return TextItem(
+            typesetter.frame(text, titleStyle, width: page.contentWidth), color: titleStyle.color, tag: "H1")
     }
 
     /// "Who to call" at the foot: a column per country (emergency numbers first) and the
@@ -139,8 +153,9 @@ struct SheetLayout {
     private func whoToCall(_ groups: [HelplineGroup], width: Double) -> (any FlowItem)? {
         let qr = content.qrPayload.flatMap { payload in
             QRCode(payload).map {
-                QRBlock(code: $0, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
-                        alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
+                QRBlock(
+                    code: $0, edge: typesetter.metrics.qrSize, caption: content.qrCaption,
+                    alt: QRCode.alt(content.strings.qrAlt, payload: payload), typesetter: typesetter)
             }
         }
         guard !groups.isEmpty || qr != nil else { return nil }
@@ -153,14 +168,20 @@ struct SheetLayout {
             let column = index % count
             let items = entries.whoToCall([group], width: columnWidth)
             if column < columns.count {
-                columns[column] = (columns[column].x, StackItem(items: columns[column].item.items + [SpaceItem(height: gap)] + items))
+                columns[column] = (
+                    columns[column].x, StackItem(items: columns[column].item.items + [SpaceItem(height: gap)] + items)
+                )
             } else {
                 columns.append((Double(column) * (columnWidth + gap), StackItem(items: items)))
             }
         }
         if let qr { columns.append((width - qr.width, StackItem(items: [qr]))) }
         var result: [any FlowItem] = []
-        if !groups.isEmpty { result += [entries.subheading(content.strings.whoToCall, width: width, tag: "H2"), SpaceItem(height: gap * 0.4)] }
+        if !groups.isEmpty {
+            result += [
+                entries.subheading(content.strings.whoToCall, width: width, tag: "H2"), SpaceItem(height: gap * 0.4),
+            ]
+        }
         result.append(ColumnsItem(columns: columns))
         return GroupItem(items: result)
     }

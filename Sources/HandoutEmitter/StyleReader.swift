@@ -39,8 +39,9 @@ struct StyleReader {
         case .success(let result):
             return (StyleNode(value: result.value, path: []), StyleReader(file: file, positions: result.positions))
         case .failure(let diagnostic):
-            throw HandoutStyleError(file: file, line: diagnostic.position.line, column: diagnostic.position.column,
-                                    message: "the style file is not valid YAML: \(diagnostic.message)")
+            throw HandoutStyleError(
+                file: file, line: diagnostic.position.line, column: diagnostic.position.column,
+                message: "the style file is not valid YAML: \(diagnostic.message)")
         }
     }
 
@@ -59,8 +60,9 @@ struct StyleReader {
         for key in mapping.keys {
             guard keys.contains(key) else {
                 let known = keys.joined(separator: ", ")
-                throw error(at: positions.keyRange(node.path + [key]),
-                            "unknown key \"\(key)\" in \(path); expected one of \(known)")
+                throw error(
+                    at: positions.keyRange(node.path + [key]),
+                    "unknown key \"\(key)\" in \(path); expected one of \(known)")
             }
             values[key] = StyleNode(value: mapping[key] ?? .null, path: node.path + [key])
         }
@@ -102,11 +104,14 @@ struct StyleReader {
         var minimums: [TextRole: Double] = [:]
         for role in TextRole.allCases {
             let minimumNode = try minimumMap.value(role.rawValue)
-            let minimum = try number(minimumNode, "\(path).minimum_sizes.\(role.rawValue)", in: Self.legibilityFloor...200)
+            let minimum = try number(
+                minimumNode, "\(path).minimum_sizes.\(role.rawValue)", in: Self.legibilityFloor...200)
             let sizeNode = try sizeMap.value(role.rawValue)
             let size = try number(sizeNode, "\(path).sizes.\(role.rawValue)", in: 0...300)
             guard size >= minimum else {
-                throw error(sizeNode, "\(path).sizes.\(role.rawValue) is \(size) pt, below its minimum_sizes value \(minimum) pt")
+                throw error(
+                    sizeNode,
+                    "\(path).sizes.\(role.rawValue) is \(size) pt, below its minimum_sizes value \(minimum) pt")
             }
             sizes[role] = size
             minimums[role] = minimum

@@ -23,12 +23,15 @@ final class TextFrame {
         var lines: [LineBox] = []
         let iter = pango_layout_get_iter(layout)
         repeat {
-            var y0: Int32 = 0, y1: Int32 = 0
+            var y0: Int32 = 0
+            var y1: Int32 = 0
             var logical = PangoRectangle()
             pango_layout_iter_get_line_yrange(iter, &y0, &y1)
             pango_layout_iter_get_line_extents(iter, nil, &logical)
-            lines.append(LineBox(top: points(y0), bottom: points(y1),
-                                 baseline: points(pango_layout_iter_get_baseline(iter)), x: points(logical.x)))
+            lines.append(
+                LineBox(
+                    top: points(y0), bottom: points(y1),
+                    baseline: points(pango_layout_iter_get_baseline(iter)), x: points(logical.x)))
         } while pango_layout_iter_next_line(iter) != 0
         pango_layout_iter_free(iter)
         self.lines = lines
@@ -70,9 +73,12 @@ final class TextFrame {
             var count: Int32 = 0
             pango_layout_line_get_x_ranges(line, start, end, &ranges, &count)
             for pair in 0..<Int(count) {
-                let left = points(ranges![2 * pair]), right = points(ranges![2 * pair + 1])
-                rects.append(Rect(x: x + left, y: shift + lines[index].top,
-                                  width: right - left, height: lines[index].bottom - lines[index].top))
+                let left = points(ranges![2 * pair])
+                let right = points(ranges![2 * pair + 1])
+                rects.append(
+                    Rect(
+                        x: x + left, y: shift + lines[index].top,
+                        width: right - left, height: lines[index].bottom - lines[index].top))
             }
             g_free(ranges)
         }

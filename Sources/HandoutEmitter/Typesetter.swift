@@ -48,9 +48,10 @@ final class Typesetter {
 
     /// Scales every role by `factor` of the style's size, never below the role's minimum.
     func scale(by factor: Double) {
-        sizes = Dictionary(uniqueKeysWithValues: metrics.sizes.map { role, size in
-            (role, max(metrics.minimum(role), size * factor))
-        })
+        sizes = Dictionary(
+            uniqueKeysWithValues: metrics.sizes.map { role, size in
+                (role, max(metrics.minimum(role), size * factor))
+            })
     }
 
     /// Lays content out at the style's sizes; when something does not fit, finds the largest
@@ -89,8 +90,10 @@ final class Typesetter {
     func size(_ role: TextRole) -> Double { sizes[role] ?? metrics.minimum(role) }
 
     /// A text style for a role in the role's usual font.
-    func textStyle(_ role: TextRole, bold: Bool = false, italic: Bool = false, color: RGB? = nil,
-                   alignment: TextStyle.Alignment = .left) -> TextStyle {
+    func textStyle(
+        _ role: TextRole, bold: Bool = false, italic: Bool = false, color: RGB? = nil,
+        alignment: TextStyle.Alignment = .left
+    ) -> TextStyle {
         let font: FontFamily
         switch role {
         case .title: font = style.titleFont
@@ -98,8 +101,9 @@ final class Typesetter {
         case .body, .small, .footer: font = style.bodyFont
         }
         let bolder = bold || role == .title || role == .heading || role == .number
-        return TextStyle(font: font, size: size(role), bold: bolder, italic: italic,
-                         color: color ?? style.text, alignment: alignment, underlineLinks: role != .number)
+        return TextStyle(
+            font: font, size: size(role), bold: bolder, italic: italic,
+            color: color ?? style.text, alignment: alignment, underlineLinks: role != .number)
     }
 
     func frame(_ text: String, _ textStyle: TextStyle, width: Double) -> TextFrame {
@@ -119,15 +123,17 @@ final class Typesetter {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
-        let description = fontDescription(textStyle.font, size: textStyle.size, bold: textStyle.bold,
-                                          italic: textStyle.italic)
+        let description = fontDescription(
+            textStyle.font, size: textStyle.size, bold: textStyle.bold,
+            italic: textStyle.italic)
         pango_layout_set_font_description(layout, description)
         pango_font_description_free(description)
 
         let attributes = pango_attr_list_new()
         // Line height as a multiple of the font size, the way designers specify leading;
         // pango's own spacing factor multiplies the font's (tall) natural height instead.
-        let lineHeight = pango_attr_line_height_new_absolute(Int32(textStyle.size * style.lineSpacing * Double(PANGO_SCALE)))!
+        let lineHeight = pango_attr_line_height_new_absolute(
+            Int32(textStyle.size * style.lineSpacing * Double(PANGO_SCALE)))!
         pango_attr_list_insert(attributes, lineHeight)
         if !textStyle.hyphenate { pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0)) }
         var links: [(target: LinkTarget, bytes: Range<Int32>)] = []
@@ -146,8 +152,10 @@ final class Typesetter {
             if run.strike { add(pango_attr_strikethrough_new(1)) }
             if let link = run.link, isLive(link) {
                 let color = style.link
-                add(pango_attr_foreground_new(UInt16(color.red * 65535), UInt16(color.green * 65535),
-                                              UInt16(color.blue * 65535)))
+                add(
+                    pango_attr_foreground_new(
+                        UInt16(color.red * 65535), UInt16(color.green * 65535),
+                        UInt16(color.blue * 65535)))
                 if textStyle.underlineLinks { add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE)) }
                 links.append((link, start..<end))
             }
@@ -168,13 +176,17 @@ final class Typesetter {
         defer { pango_layout_iter_free(iter) }
         repeat {
             guard let run = pango_layout_iter_get_run_readonly(iter), let item = run.pointee.item,
-                  let font = item.pointee.analysis.font else { continue }
-            let start = Int(item.pointee.offset), end = start + Int(item.pointee.length)
+                let font = item.pointee.analysis.font
+            else { continue }
+            let start = Int(item.pointee.offset)
+            let end = start + Int(item.pointee.length)
             guard start >= 0, end <= bytes.count, start < end else { continue }
             // A glyph no font has at all (pango draws a box).
-            if let glyphs = run.pointee.glyphs, (0..<Int(glyphs.pointee.num_glyphs)).contains(where: {
-                glyphs.pointee.glyphs[$0].glyph & Self.unknownGlyph != 0
-            }) {
+            if let glyphs = run.pointee.glyphs,
+                (0..<Int(glyphs.pointee.num_glyphs)).contains(where: {
+                    glyphs.pointee.glyphs[$0].glyph & Self.unknownGlyph != 0
+                })
+            {
                 let characters = String(decoding: bytes[start..<end], as: UTF8.self)
                 for character in characters where !character.isWhitespace && !Self.isCovered(character, font) {
                     substitutedGlyphs[String(character)] = "no installed font"

@@ -12,7 +12,10 @@ struct ByteParser {
     init(bytes: UnsafeBufferPointer<UInt8>, recordPositions: Bool) {
         self.bytes = bytes
         self.recordPositions = recordPositions
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3; lineStart = 3 }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            index = 3
+            lineStart = 3
+        }
     }
 
     mutating func parseDocument() throws -> JSONValue {
@@ -30,9 +33,15 @@ struct ByteParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw error("unexpected \(describeCurrent()), expected a value")
         }
@@ -48,7 +57,11 @@ struct ByteParser {
     private mutating func parseObject() throws -> JSONValue {
         try enterContainer()
         var object = JSONObject()
-        if peek(is: "}") { index += 1; depth -= 1; return .object(object) }
+        if peek(is: "}") {
+            index += 1
+            depth -= 1
+            return .object(object)
+        }
         while true {
             guard peek(is: "\"") else { throw error("expected a quoted member name, found \(describeCurrent())") }
             let keyStart = index
@@ -65,8 +78,16 @@ struct ByteParser {
             object[key] = try parseValue(record: false)
             if recordPositions { path.removeLast() }
             skipWhitespace()
-            if peek(is: ",") { index += 1; skipWhitespace(); continue }
-            if peek(is: "}") { index += 1; depth -= 1; return .object(object) }
+            if peek(is: ",") {
+                index += 1
+                skipWhitespace()
+                continue
+            }
+            if peek(is: "}") {
+                index += 1
+                depth -= 1
+                return .object(object)
+            }
             throw error("expected ',' or '}' in object, found \(describeCurrent())")
         }
     }
@@ -74,14 +95,26 @@ struct ByteParser {
     private mutating func parseArray() throws -> JSONValue {
         try enterContainer()
         var items: [JSONValue] = []
-        if peek(is: "]") { index += 1; depth -= 1; return .array(items) }
+        if peek(is: "]") {
+            index += 1
+            depth -= 1
+            return .array(items)
+        }
         while true {
             if recordPositions { path.append(String(items.count)) }
             items.append(try parseValue(record: true))
             if recordPositions { path.removeLast() }
             skipWhitespace()
-            if peek(is: ",") { index += 1; skipWhitespace(); continue }
-            if peek(is: "]") { index += 1; depth -= 1; return .array(items) }
+            if peek(is: ",") {
+                index += 1
+                skipWhitespace()
+                continue
+            }
+            if peek(is: "]") {
+                index += 1
+                depth -= 1
+                return .array(items)
+            }
             throw error("expected ',' or ']' in array, found \(describeCurrent())")
         }
     }
@@ -143,12 +176,15 @@ struct ByteParser {
         let high = try parseHex4()
         if (0xDC00...0xDFFF).contains(high) { throw error("unpaired surrogate in \\u escape", at: escapeStart) }
         if (0xD800...0xDBFF).contains(high) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else {
                 throw error("unpaired surrogate in \\u escape", at: escapeStart)
             }
             index += 1
             let low = try parseHex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in \\u escape", at: escapeStart) }
+            guard (0xDC00...0xDFFF).contains(low) else {
+                throw error("unpaired surrogate in \\u escape", at: escapeStart)
+            }
             return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
         }
         return Unicode.Scalar(high)!
@@ -188,14 +224,18 @@ struct ByteParser {
         var isInteger = true
         if peek(is: ".") {
             index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: expected a digit after '.'") }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw error("invalid number: expected a digit after '.'")
+            }
             skipDigits()
             isInteger = false
         }
         if peek(is: "e") || peek(is: "E") {
             index += 1
             if peek(is: "+") || peek(is: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: expected an exponent") }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw error("invalid number: expected an exponent")
+            }
             skipDigits()
             isInteger = false
         }
@@ -209,7 +249,7 @@ struct ByteParser {
 
     /// The integer value of a digit run, or `nil` if it overflows `Int`.
     private func exactInteger(_ digits: Slice<UnsafeBufferPointer<UInt8>>, negative: Bool) -> Int? {
-        var value = 0  // accumulated as a negative number so Int.min fits
+        var value = 0 // accumulated as a negative number so Int.min fits
         for byte in digits {
             let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
             let (next, o2) = shifted.subtractingReportingOverflow(Int(byte - UInt8(ascii: "0")))
@@ -223,7 +263,9 @@ struct ByteParser {
     private mutating func expectLiteral(_ literal: StaticString) throws {
         let start = index
         let count = literal.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw error("unexpected \(describeCurrent()), expected a value", at: start) }
+        guard index + count <= bytes.count else {
+            throw error("unexpected \(describeCurrent()), expected a value", at: start)
+        }
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
         for offset in 0..<count where bytes[index + offset] != expected[offset] {
             throw error("unexpected \(describeCurrent()), expected a value", at: start)
@@ -235,7 +277,10 @@ struct ByteParser {
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): index += 1
-            case UInt8(ascii: "\n"): index += 1; line += 1; lineStart = index
+            case UInt8(ascii: "\n"):
+                index += 1
+                line += 1
+                lineStart = index
             default: return
             }
         }
@@ -255,7 +300,8 @@ struct ByteParser {
     private func describeCurrent() -> String {
         guard index < bytes.count else { return "end of input" }
         let end = min(index + 4, bytes.count)
-        let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars.first!
+        let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars
+            .first!
         if scalar.value < 0x20 { return "control character U+\(String(scalar.value, radix: 16, uppercase: true))" }
         return "'\(scalar)'"
     }

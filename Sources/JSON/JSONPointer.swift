@@ -15,7 +15,10 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
     /// Parses the text form. Returns `nil` unless the text is empty or starts
     /// with `/`, or when a `~` is not followed by `0` or `1`.
     public init?(_ text: String) {
-        if text.isEmpty { self.init(); return }
+        if text.isEmpty {
+            self.init()
+            return
+        }
         guard text.hasPrefix("/") else { return nil }
         var tokens: [String] = []
         for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
@@ -72,7 +75,10 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
         var out = ""
         var iterator = token.makeIterator()
         while let c = iterator.next() {
-            guard c == "~" else { out.append(c); continue }
+            guard c == "~" else {
+                out.append(c)
+                continue
+            }
             switch iterator.next() {
             case "0": out.append("~")
             case "1": out.append("/")

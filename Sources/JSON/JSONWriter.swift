@@ -35,7 +35,12 @@ public struct JSONWriter: Sendable {
     /// Appends `key` as a quoted member name followed by the colon (and space, when `pretty`).
     public func appendKey(_ key: String, to out: inout [UInt8]) {
         JSONWriter.appendQuoted(key, to: &out)
-        if pretty { out.append(UInt8(ascii: ":")); out.append(0x20) } else { out.append(UInt8(ascii: ":")) }
+        if pretty {
+            out.append(UInt8(ascii: ":"))
+            out.append(0x20)
+        } else {
+            out.append(UInt8(ascii: ":"))
+        }
     }
 
     /// Appends the line break and indentation that precede an item `depth` levels deep
@@ -51,7 +56,10 @@ public struct JSONWriter: Sendable {
         case .number(let n): out += n.description.utf8
         case .string(let s): JSONWriter.appendQuoted(s, to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]".utf8; return }
+            if items.isEmpty {
+                out += "[]".utf8
+                return
+            }
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -61,7 +69,10 @@ public struct JSONWriter: Sendable {
             newline(&out, indent)
             out.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty { out += "{}".utf8; return }
+            if object.isEmpty {
+                out += "{}".utf8
+                return
+            }
             out.append(UInt8(ascii: "{"))
             var first = true
             func member(_ key: String, _ value: JSONValue) {
@@ -130,11 +141,15 @@ public struct JSONWriter: Sendable {
             if short != 0 {
                 out.append(short)
             } else if isLineSeparator {
-                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"),
-                                        bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
+                out.append(contentsOf: [
+                    UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"),
+                    bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"),
+                ])
             } else {
-                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
+                out.append(contentsOf: [
+                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)],
+                ])
             }
             i += width
             runStart = i

@@ -1,5 +1,5 @@
-import FileSystem
 import Diagnostics
+import FileSystem
 import GuideModel
 
 extension ContentLoader {
@@ -21,7 +21,8 @@ extension ContentLoader {
         var touched: Set<Reference> = []
         for (job, old) in jobs {
             let stamp = FileStamp(job.file.path)
-            let new = loader.load(type: job.type, name: job.name, file: job.file.path, path: walker.display(job.file.relative))
+            let new = loader.load(
+                type: job.type, name: job.name, file: job.file.path, path: walker.display(job.file.relative))
             cache.store(new, for: job.file.path, stamp: stamp, languages: loader.declaredLanguages)
 
             if !old.diagnostics.isEmpty {
@@ -31,9 +32,13 @@ extension ContentLoader {
             content.diagnostics += new.diagnostics
             if let source = old.source { content.sources[source.path] = nil }
             if let source = new.source { content.sources[source.path] = source }
-            for file in [old.file, new.file].compactMap({ $0 }) { touched.insert(Reference(type: file.type, id: file.id)) }
+            for file in [old.file, new.file].compactMap({ $0 }) {
+                touched.insert(Reference(type: file.type, id: file.id))
+            }
             if let file = old.file { content.guide.setFile(nil, type: file.type, id: file.id, language: file.language) }
-            if let file = new.file { content.guide.setFile(file, type: file.type, id: file.id, language: file.language) }
+            if let file = new.file {
+                content.guide.setFile(file, type: file.type, id: file.id, language: file.language)
+            }
         }
         content.guide.updateSourceHashes(of: touched, memo: cache.sourceHashes)
         return content

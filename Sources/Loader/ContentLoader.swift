@@ -1,10 +1,10 @@
-import FileSystem
 import Diagnostics
+import FileSystem
 import Foundation
-import Synchronization
 import GuideModel
 import JSON
 import Parallel
+import Synchronization
 
 /// Reads `Content/` into a `Guide`: guide.yml, schemas, entries (in parallel),
 /// handout definitions and media. Problems that stop a file from being read
@@ -41,7 +41,9 @@ public struct ContentLoader {
         let (files, walkDiagnostics) = known?.walk ?? walker.walk()
         if known == nil { cache?.store(walk: (files, walkDiagnostics), root: root) }
         let edited = known?.edited
-        if let edited, let cache, let last = cache.lastLoad(of: root), let patched = patch(last, edited: edited, cache: cache) {
+        if let edited, let cache, let last = cache.lastLoad(of: root),
+            let patched = patch(last, edited: edited, cache: cache)
+        {
             cache.remember(patched, root: root, entryFiles: last.entryFiles)
             return patched
         }
@@ -50,22 +52,27 @@ public struct ContentLoader {
         var configDocument: YAMLDocument?
         var config = GuideConfig()
         if let guideFile = files.first(where: { $0.relative == "guide.yml" }) {
-            if let parsed = ParsedYAMLFile.read(guideFile.path, path: walker.display("guide.yml"),
-                                                into: &diagnostics, sources: &sources),
-               let object = parsed.value.objectValue {
+            if let parsed = ParsedYAMLFile.read(
+                guideFile.path, path: walker.display("guide.yml"),
+                into: &diagnostics, sources: &sources),
+                let object = parsed.value.objectValue
+            {
                 configDocument = YAMLDocument(path: parsed.path, value: object, positions: parsed.positions)
                 config = GuideConfig(json: object)
             }
         } else {
-            diagnostics.append(.error("config.missing", file: walker.display("guide.yml"), at: nil,
-                                      "guide.yml is missing", help: "create \(walker.display("guide.yml")) with the guide's settings"))
+            diagnostics.append(
+                .error(
+                    "config.missing", file: walker.display("guide.yml"), at: nil,
+                    "guide.yml is missing", help: "create \(walker.display("guide.yml")) with the guide's settings"))
         }
 
         // The schemas are compiled on another thread while the entry files load (they need only guide.yml).
         let schemaFiles = files.filter { $0.relative.hasPrefix("schema/") }
         let schemaLoad = Background {
             let load = {
-                var found: [Diagnostic] = [], read: [String: SourceText] = [:]
+                var found: [Diagnostic] = []
+                var read: [String: SourceText] = [:]
                 let schemas = SchemaSet.load(schemaFiles, walker: walker, diagnostics: &found, sources: &read)
                 return (schemas, found, read)
             }
@@ -80,7 +87,8 @@ public struct ContentLoader {
             let relative = file.relative
             guard let slash = relative.utf8.firstIndex(of: UInt8(ascii: "/")) else {
                 if relative == Termbase.fileName {
-                    termbase = Termbase.load(file.path, path: walker.display(relative), into: &diagnostics, sources: &sources)
+                    termbase = Termbase.load(
+                        file.path, path: walker.display(relative), into: &diagnostics, sources: &sources)
                 } else if relative != "guide.yml", relative != TombstoneRecords.fileName, !relative.hasSuffix(".md") {
                     unexpected(file, walker, &diagnostics)
                 }
@@ -94,13 +102,17 @@ public struct ContentLoader {
                 let id = String(rest.dropLast(4))
                 // The id names the PDFs (<id>.<lang>.pdf): the same rule as entry ids.
                 guard Identifier.isValid(id) else {
-                    diagnostics.append(.error("file.id", file: walker.display(file.relative), at: nil,
-                                              "\"\(id)\" is not a valid handout id: use lower-case letters, digits and single hyphens",
-                                              help: "rename the file to \(Identifier.normalised(id)).yml"))
+                    diagnostics.append(
+                        .error(
+                            "file.id", file: walker.display(file.relative), at: nil,
+                            "\"\(id)\" is not a valid handout id: use lower-case letters, digits and single hyphens",
+                            help: "rename the file to \(Identifier.normalised(id)).yml"))
                     continue
                 }
-                if let parsed = ParsedYAMLFile.read(file.path, path: walker.display(file.relative),
-                                                    into: &diagnostics, sources: &sources) {
+                if let parsed = ParsedYAMLFile.read(
+                    file.path, path: walker.display(file.relative),
+                    into: &diagnostics, sources: &sources)
+                {
                     handouts.append(HandoutDefinition(id: id, file: parsed))
                 }
             } else if folder == "media" {
@@ -135,31 +147,37 @@ public struct ContentLoader {
             diagnostics += output.diagnostics
             if let source = output.source { sources[source.path] = source }
             guard let file = output.file else { continue }
-            entries[file.type, default: [:]][file.id, default: Entry(type: file.type, id: file.id)].files[file.language] = file
+            entries[file.type, default: [:]][file.id, default: Entry(type: file.type, id: file.id)].files[
+                file.language] = file
         }
 
         let (schemas, schemaDiagnostics, schemaSources) = schemaLoad.value
         diagnostics += schemaDiagnostics
         sources.merge(schemaSources) { $1 }
-        var guide = Guide(config: config, configDocument: configDocument, entries: entries,
-                          handouts: handouts.sorted { $0.id < $1.id }, media: media,
-                          fieldRules: schemas.fieldRules, sectionRules: schemas.sectionRules)
+        var guide = Guide(
+            config: config, configDocument: configDocument, entries: entries,
+            handouts: handouts.sorted { $0.id < $1.id }, media: media,
+            fieldRules: schemas.fieldRules, sectionRules: schemas.sectionRules)
         guide.contentSchemas = schemas.documents
-        guide.tombstones = TombstoneRecords.load(from: files, config: configDocument, published: publishedBundle,
-                                                 walker: walker, diagnostics: &diagnostics, sources: &sources)
+        guide.tombstones = TombstoneRecords.load(
+            from: files, config: configDocument, published: publishedBundle,
+            walker: walker, diagnostics: &diagnostics, sources: &sources)
         guide.termbase = termbase
         guide.contentFolder = root
         guide.contentFolderDisplay = displayRoot
         guide.computeSourceHashes(memo: cache?.sourceHashes)
         let content = LoadedContent(guide: guide, schemas: schemas, sources: sources, diagnostics: diagnostics)
-        cache?.remember(content, root: root, entryFiles: Dictionary(entryJobs.map { ($0.file.path, $0) }) { first, _ in first })
+        cache?.remember(
+            content, root: root, entryFiles: Dictionary(entryJobs.map { ($0.file.path, $0) }) { first, _ in first })
         return content
     }
 
     private func unexpected(_ file: ContentWalker.File, _ walker: ContentWalker, _ diagnostics: inout [Diagnostic]) {
-        diagnostics.append(.warning("file.unexpected", file: walker.display(file.relative), at: nil,
-                                    "file is not part of the guide and is ignored",
-                                    help: "entries go in concepts/, indicators/, protocols/ or helplines/ as <id>.<language>.md"))
+        diagnostics.append(
+            .warning(
+                "file.unexpected", file: walker.display(file.relative), at: nil,
+                "file is not part of the guide and is ignored",
+                help: "entries go in concepts/, indicators/, protocols/ or helplines/ as <id>.<language>.md"))
     }
 }
 

@@ -1,5 +1,5 @@
-import FileSystem
 import Diagnostics
+import FileSystem
 import Foundation
 import GuideModel
 
@@ -25,13 +25,17 @@ struct ContentWalker: Sendable {
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
         guard let rootReal = ContentWalker.realPath(root.path) else { return ([], []) }
-        visit(root.path, relative: "", rootReal: rootReal, ancestors: [rootReal], files: &files, diagnostics: &diagnostics)
+        visit(
+            root.path, relative: "", rootReal: rootReal, ancestors: [rootReal], files: &files, diagnostics: &diagnostics
+        )
         files.sort { $0.relative < $1.relative }
         return (files, diagnostics)
     }
 
-    private func visit(_ directory: String, relative: String, rootReal: String, ancestors: Set<String>,
-                       files: inout [File], diagnostics: inout [Diagnostic]) {
+    private func visit(
+        _ directory: String, relative: String, rootReal: String, ancestors: Set<String>,
+        files: inout [File], diagnostics: inout [Diagnostic]
+    ) {
         guard let entries = Self.list(directory) else {
             diagnostics.append(.error("file.unreadable", file: display(relative), at: nil, "cannot read this folder"))
             return
@@ -43,15 +47,19 @@ struct ContentWalker: Sendable {
             var real = path
             if type == UInt8(DT_LNK) {
                 guard let resolved = ContentWalker.realPath(path), let target = Self.targetType(resolved) else {
-                    diagnostics.append(.error("file.symlink", file: display(rel), at: nil,
-                                              "symbolic link cannot be followed (broken, or it loops)",
-                                              help: "remove the link or point it at an existing file"))
+                    diagnostics.append(
+                        .error(
+                            "file.symlink", file: display(rel), at: nil,
+                            "symbolic link cannot be followed (broken, or it loops)",
+                            help: "remove the link or point it at an existing file"))
                     continue
                 }
                 guard resolved == rootReal || resolved.hasPrefix(rootReal == "/" ? "/" : rootReal + "/") else {
-                    diagnostics.append(.error("file.symlink", file: display(rel), at: nil,
-                                              "symbolic link leads outside \(displayRoot)/ (to \(resolved)); it is not followed",
-                                              help: "copy what it points at into \(displayRoot)/, or remove the link"))
+                    diagnostics.append(
+                        .error(
+                            "file.symlink", file: display(rel), at: nil,
+                            "symbolic link leads outside \(displayRoot)/ (to \(resolved)); it is not followed",
+                            help: "copy what it points at into \(displayRoot)/, or remove the link"))
                     continue
                 }
                 real = resolved
@@ -60,19 +68,24 @@ struct ContentWalker: Sendable {
             if type == UInt8(DT_DIR) {
                 let resolved = ContentWalker.realPath(real) ?? real
                 if ancestors.contains(resolved) {
-                    diagnostics.append(.error("file.symlink", file: display(rel), at: nil,
-                                              "symbolic link loops back to a folder that contains it",
-                                              help: "remove the link"))
+                    diagnostics.append(
+                        .error(
+                            "file.symlink", file: display(rel), at: nil,
+                            "symbolic link loops back to a folder that contains it",
+                            help: "remove the link"))
                     continue
                 }
-                visit(path, relative: rel, rootReal: rootReal, ancestors: ancestors.union([resolved]),
-                      files: &files, diagnostics: &diagnostics)
+                visit(
+                    path, relative: rel, rootReal: rootReal, ancestors: ancestors.union([resolved]),
+                    files: &files, diagnostics: &diagnostics)
             } else if type == UInt8(DT_REG) {
                 files.append(File(relative: rel, path: path))
             } else {
                 // A FIFO, socket or device: reading it could block or never end.
-                diagnostics.append(.error("file.unreadable", file: display(rel), at: nil, "not a regular file",
-                                          help: "remove it: Content/ holds only ordinary files and folders"))
+                diagnostics.append(
+                    .error(
+                        "file.unreadable", file: display(rel), at: nil, "not a regular file",
+                        help: "remove it: Content/ holds only ordinary files and folders"))
             }
         }
     }

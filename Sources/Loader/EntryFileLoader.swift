@@ -1,9 +1,9 @@
-import YAML
 import Diagnostics
 import Foundation
 import GuideModel
 import JSON
 import Markdown
+import YAML
 
 /// Reads one `Content/<type>/<id>.<lang>.md` into an `EntryFile`.
 public struct EntryFileLoader: Sendable {
@@ -27,21 +27,30 @@ public struct EntryFileLoader: Sendable {
 
     func load(type: EntryType, name: String, file location: String, path: String) -> Output {
         guard let (id, language) = EntryFileLoader.nameParts(name) else {
-            return Output(diagnostics: [.error("file.name", file: path, at: nil,
-                                               "file name must be <id>.<language>.md",
-                                               help: "for example \(type.rawValue)/my-entry.en.md")])
+            return Output(diagnostics: [
+                .error(
+                    "file.name", file: path, at: nil,
+                    "file name must be <id>.<language>.md",
+                    help: "for example \(type.rawValue)/my-entry.en.md")
+            ])
         }
         if !Identifier.isValid(id) {
-            return Output(diagnostics: [.error("file.id", file: path, at: nil,
-                                               "\"\(id)\" is not a valid id: use lower-case letters, digits and single hyphens",
-                                               help: "rename the file to \(Identifier.normalised(id)).\(language).md")])
+            return Output(diagnostics: [
+                .error(
+                    "file.id", file: path, at: nil,
+                    "\"\(id)\" is not a valid id: use lower-case letters, digits and single hyphens",
+                    help: "rename the file to \(Identifier.normalised(id)).\(language).md")
+            ])
         }
         if !declaredLanguages.isEmpty, !declaredLanguages.contains(language) {
             let suggestion = Suggestion.closest(to: language, among: declaredLanguages)
-            return Output(diagnostics: [.error("file.language", file: path, at: nil,
-                                               "language \"\(language)\" is not declared in guide.yml",
-                                               help: suggestion.map { "did you mean \"\($0)\"? (rename the file to \(id).\($0).md)" }
-                                                   ?? "declare it under `languages` in guide.yml")])
+            return Output(diagnostics: [
+                .error(
+                    "file.language", file: path, at: nil,
+                    "language \"\(language)\" is not declared in guide.yml",
+                    help: suggestion.map { "did you mean \"\($0)\"? (rename the file to \(id).\($0).md)" }
+                        ?? "declare it under `languages` in guide.yml")
+            ])
         }
         let read = SourceReader.read(location, displayPath: path)
         var diagnostics = read.diagnostics
@@ -59,15 +68,18 @@ public struct EntryFileLoader: Sendable {
             return Output(source: source, diagnostics: diagnostics + [d])
         case .success(let yaml):
             guard case .object(let object) = yaml.value else {
-                diagnostics.append(.error("yaml.not-mapping", file: path, at: yaml.positions.valueRange([]),
-                                          "front matter must be `key: value` fields"))
+                diagnostics.append(
+                    .error(
+                        "yaml.not-mapping", file: path, at: yaml.positions.valueRange([]),
+                        "front matter must be `key: value` fields"))
                 return Output(source: source, diagnostics: diagnostics)
             }
             let body = MarkdownParser.parse(parts.body, lineOffset: parts.bodyLineOffset)
-            let file = EntryFile(type: type, id: id, language: language, path: path, frontMatter: object,
-                                 positions: yaml.positions, bodyText: parts.body, body: body,
-                                 bodyLine: parts.bodyLineOffset + 1, contentHash: ContentHash.of(read.text),
-                                 frontMatterText: parts.yaml)
+            let file = EntryFile(
+                type: type, id: id, language: language, path: path, frontMatter: object,
+                positions: yaml.positions, bodyText: parts.body, body: body,
+                bodyLine: parts.bodyLineOffset + 1, contentHash: ContentHash.of(read.text),
+                frontMatterText: parts.yaml)
             return Output(file: file, source: source, diagnostics: diagnostics)
         }
     }

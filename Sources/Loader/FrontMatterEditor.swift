@@ -8,7 +8,7 @@ public enum FrontMatterEditor {
         var lines = text.components(separatedBy: "\n")
         let stripped = lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
         guard stripped.first == "---",
-              let close = stripped.indices.dropFirst().first(where: { stripped[$0] == "---" || stripped[$0] == "..." })
+            let close = stripped.indices.dropFirst().first(where: { stripped[$0] == "---" || stripped[$0] == "..." })
         else { return nil }
         let line = "\(key): \(value)" + (newline == "\r\n" ? "\r" : "")
         if let existing = stripped[1..<close].firstIndex(where: { $0.hasPrefix(key + ":") }) {

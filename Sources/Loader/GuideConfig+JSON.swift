@@ -15,9 +15,10 @@ extension GuideConfig {
         helplineMaxAgeDays = o["helpline_max_age_days"]?.numberValue?.integerValue ?? 180
         languages = (o["languages"]?.arrayValue ?? []).compactMap { item in
             guard let code = item["code"]?.stringValue else { return nil }
-            return Language(code: code, name: item["name"]?.stringValue ?? code,
-                            fallback: item["fallback"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                            rightToLeft: item["dir"]?.stringValue == "rtl")
+            return Language(
+                code: code, name: item["name"]?.stringValue ?? code,
+                fallback: item["fallback"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                rightToLeft: item["dir"]?.stringValue == "rtl")
         }
         countries = Self.terms(o["countries"], idKey: "code")
         roles = Self.terms(o["roles"], idKey: "id")
@@ -60,8 +61,9 @@ extension GuideConfig {
     private static func terms(_ value: JSONValue?, idKey: String) -> [Term] {
         (value?.arrayValue ?? []).compactMap { item in
             guard let id = item[idKey]?.stringValue else { return nil }
-            return Term(id: id, names: languageMap(item["name"]),
-                        languages: item["languages"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            return Term(
+                id: id, names: languageMap(item["name"]),
+                languages: item["languages"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         }
     }
 }

@@ -12,7 +12,8 @@ extension HandoutDefinition {
         }
         let include: [Selection] = (o["include"]?.arrayValue ?? []).compactMap { item in
             if let text = item.stringValue { return Reference(parsing: text).map(Selection.entry) }
-            guard let map = item.objectValue, let type = map["type"]?.stringValue.flatMap(EntryType.init(rawValue:)) else {
+            guard let map = item.objectValue, let type = map["type"]?.stringValue.flatMap(EntryType.init(rawValue:))
+            else {
                 return nil
             }
             var filters: [String: [String]] = [:]
@@ -24,9 +25,10 @@ extension HandoutDefinition {
         let qr: QRTarget? = o["qr"]?.stringValue.flatMap { text in
             text == "home" ? .home : Reference(parsing: text).map(QRTarget.entry)
         }
-        self.init(id: id, path: file.path, value: o, positions: file.positions, title: title,
-                  layout: o["layout"]?.stringValue ?? "", paper: o["paper"]?.stringValue ?? "",
-                  languages: o["languages"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                  country: o["country"]?.stringValue, include: include, qr: qr)
+        self.init(
+            id: id, path: file.path, value: o, positions: file.positions, title: title,
+            layout: o["layout"]?.stringValue ?? "", paper: o["paper"]?.stringValue ?? "",
+            languages: o["languages"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            country: o["country"]?.stringValue, include: include, qr: qr)
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import GuideModel
+import JSON
 import Synchronization
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import GuideModel
-import JSON
 
 /// Reads the last published bundle (`guide.json` or a language file) from a
 /// path or an `http(s)://` URL, for `guide check` to compare the content with.
@@ -32,8 +33,10 @@ public enum PublishedBundleReader {
     }
 
     /// Reads `location`: a URL, an absolute path, or a path relative to `folder`.
-    public static func read(_ location: String, relativeTo folder: URL,
-                            origin: PublishedBundle.Origin) -> Result<PublishedBundle, Failure> {
+    public static func read(
+        _ location: String, relativeTo folder: URL,
+        origin: PublishedBundle.Origin
+    ) -> Result<PublishedBundle, Failure> {
         let bytes: [UInt8]
         switch isURL(location) ? fetch(location) : file(location, relativeTo: folder) {
         case .failure(let failure): return .failure(failure)

@@ -19,24 +19,40 @@ enum SourceReader {
         func fail(_ code: String, _ message: String, help: String? = nil, at range: SourceRange? = nil) -> Result {
             Result(text: "", diagnostics: [.error(code, file: displayPath, at: range, message, help: help)])
         }
-        guard var bytes = readBytes(location, limit: maximumBytes, onTooLarge: { size in
-            diagnostics = [.error("file.too-large", file: displayPath, at: nil,
-                                  "file is \(size / 1_048_576) MB; content files may be at most 1 MB",
-                                  help: "split it into several entries, or move large data out of Content/")]
-        }) else {
-            return Result(text: "", diagnostics: diagnostics.isEmpty
-                ? [.error("file.unreadable", file: displayPath, at: nil, "cannot read this file", help: "check its permissions")]
-                : diagnostics)
+        guard
+            var bytes = readBytes(
+                location, limit: maximumBytes,
+                onTooLarge: { size in
+                    diagnostics = [
+                        .error(
+                            "file.too-large", file: displayPath, at: nil,
+                            "file is \(size / 1_048_576) MB; content files may be at most 1 MB",
+                            help: "split it into several entries, or move large data out of Content/")
+                    ]
+                })
+        else {
+            return Result(
+                text: "",
+                diagnostics: diagnostics.isEmpty
+                    ? [
+                        .error(
+                            "file.unreadable", file: displayPath, at: nil, "cannot read this file",
+                            help: "check its permissions")
+                    ]
+                    : diagnostics)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
-            diagnostics.append(.warning("file.bom", file: displayPath, at: SourceRange(line: 1, column: 1, length: 1),
-                                        "file starts with a byte-order mark", help: "save the file as UTF-8 without BOM"))
+            diagnostics.append(
+                .warning(
+                    "file.bom", file: displayPath, at: SourceRange(line: 1, column: 1, length: 1),
+                    "file starts with a byte-order mark", help: "save the file as UTF-8 without BOM"))
         }
         if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(ofByte: bad, in: bytes)
-            return fail("file.encoding", "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
-                        help: "save the file as UTF-8", at: SourceRange(line: line, column: column, length: 1))
+            return fail(
+                "file.encoding", "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+                help: "save the file as UTF-8", at: SourceRange(line: line, column: column, length: 1))
         }
         if bytes.contains(0x0D) { bytes = normalisingLineEnds(bytes) }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -53,7 +69,10 @@ enum SourceReader {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         let size = Int(info.st_size)
-        if size > limit { onTooLarge(size); return nil }
+        if size > limit {
+            onTooLarge(size)
+            return nil
+        }
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
@@ -88,13 +107,22 @@ enum SourceReader {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
             var minimum: UInt32
             switch b {
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            case 0xC2...0xDF:
+                length = 2
+                minimum = 0x80
+            case 0xE0...0xEF:
+                length = 3
+                minimum = 0x800
+            case 0xF0...0xF4:
+                length = 4
+                minimum = 0x10000
             default: return i
             }
             guard i + length <= n else { return i }
@@ -113,9 +141,15 @@ enum SourceReader {
 
     /// 1-based line and column (in scalars) of a byte offset in valid-up-to-there UTF-8.
     static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for b in bytes[..<offset] {
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return (line, column)
     }

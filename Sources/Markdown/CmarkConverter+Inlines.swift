@@ -33,8 +33,9 @@ extension CmarkConverter {
 
     func inlines(of node: OpaquePointer, quoteDepth: Int) -> [Inline] {
         let (start, end) = byteBounds(of: node)
-        let leaf = Leaf(line: Int(cmark_node_get_start_line(node)),
-                        column: Int(cmark_node_get_start_column(node)), quoteDepth: quoteDepth, end: end)
+        let leaf = Leaf(
+            line: Int(cmark_node_get_start_line(node)),
+            column: Int(cmark_node_get_start_column(node)), quoteDepth: quoteDepth, end: end)
         cursor = start
         return inlines(childrenOf: node, leaf: leaf)
     }
@@ -60,8 +61,9 @@ extension CmarkConverter {
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_CODE:
             if cmark_node_get_end_line(node) > 0 {
-                let (_, last) = offset(line: Int(cmark_node_get_end_line(node)),
-                                       column: Int(cmark_node_get_end_column(node)), leaf: leaf)
+                let (_, last) = offset(
+                    line: Int(cmark_node_get_end_line(node)),
+                    column: Int(cmark_node_get_end_column(node)), leaf: leaf)
                 cursor = max(cursor, last + 1)
             }
             return .code(string(cmark_node_get_literal(node)))
@@ -98,13 +100,15 @@ extension CmarkConverter {
             starts.append((line, offset - opener.count))
         }
         if let (line, start) = starts.first(where: { source.matches(opener, at: $0.offset) }) {
-            let (endLine, last) = offset(line: Int(cmark_node_get_end_line(node)),
-                                         column: Int(cmark_node_get_end_column(node)), leaf: leaf)
+            let (endLine, last) = offset(
+                line: Int(cmark_node_get_end_line(node)),
+                column: Int(cmark_node_get_end_column(node)), leaf: leaf)
             let end = min(last + 1, source.lineEnd(endLine))
             cursor = max(cursor, end)
-            return Link(destination: destination, title: title, children: children,
-                        range: source.range(line: line, offset: start, endLine: endLine, endOffset: end),
-                        destinationRange: destinationRange(Array(destination.utf8), from: start, to: end))
+            return Link(
+                destination: destination, title: title, children: children,
+                range: source.range(line: line, offset: start, endLine: endLine, endOffset: end),
+                destinationRange: destinationRange(Array(destination.utf8), from: start, to: end))
         }
         // An autolink, `<https://…>` or bare: found by its text after the
         // previous inline, since cmark's positions for it are unusable.
@@ -116,10 +120,12 @@ extension CmarkConverter {
         }
         let line = source.line(containing: at)
         let textRange = source.range(line: line, offset: at, endLine: line, endOffset: at + text.count)
-        let bracketed = source.matches(Bytes.lessThan, at: at - 1) && source.matches(Bytes.greaterThan, at: at + text.count)
+        let bracketed =
+            source.matches(Bytes.lessThan, at: at - 1) && source.matches(Bytes.greaterThan, at: at + text.count)
         cursor = at + text.count + (bracketed ? 1 : 0)
         let range = bracketed ? source.range(line: line, offset: at - 1, endLine: line, endOffset: cursor) : textRange
-        return Link(destination: destination, title: title, children: children, range: range, destinationRange: textRange)
+        return Link(
+            destination: destination, title: title, children: children, range: range, destinationRange: textRange)
     }
 
     /// Where the destination of an inline link `[text](dest "title")` is

@@ -78,8 +78,10 @@ final class CmarkConverter {
             return Heading(level: level, inlines: inlines)
         }
         if !sectionIDs.insert(id).inserted {
-            problems.append(MarkdownProblem(kind: .duplicateSectionID, range: idRange,
-                                            message: "section id '\(id)' is used by an earlier heading"))
+            problems.append(
+                MarkdownProblem(
+                    kind: .duplicateSectionID, range: idRange,
+                    message: "section id '\(id)' is used by an earlier heading"))
         }
         return Heading(level: level, inlines: suffix.remainingInlines, id: id, idRange: idRange)
     }
@@ -92,11 +94,14 @@ final class CmarkConverter {
             if let tasklist = extensions.tasklist, cmark_node_get_syntax_extension(item) == tasklist {
                 checked = cmark_gfm_extensions_get_tasklist_item_checked(item)
             }
-            items.append(ListItem(blocks: blocks(childrenOf: item, quoteDepth: quoteDepth),
-                                  checked: checked, range: range(of: item)))
+            items.append(
+                ListItem(
+                    blocks: blocks(childrenOf: item, quoteDepth: quoteDepth),
+                    checked: checked, range: range(of: item)))
         }
-        return List(ordered: ordered, start: ordered ? Int(cmark_node_get_list_start(node)) : 1,
-                    tight: cmark_node_get_list_tight(node) != 0, items: items)
+        return List(
+            ordered: ordered, start: ordered ? Int(cmark_node_get_list_start(node)) : 1,
+            tight: cmark_node_get_list_tight(node) != 0, items: items)
     }
 
     private func table(_ node: OpaquePointer, quoteDepth: Int) -> Table {
@@ -138,15 +143,17 @@ final class CmarkConverter {
 
     /// A block's range, straight from cmark's source positions.
     func range(of node: OpaquePointer) -> SourceRange {
-        source.range(startLine: Int(cmark_node_get_start_line(node)),
-                     startColumn: Int(cmark_node_get_start_column(node)),
-                     endLine: Int(cmark_node_get_end_line(node)),
-                     endColumn: Int(cmark_node_get_end_column(node)))
+        source.range(
+            startLine: Int(cmark_node_get_start_line(node)),
+            startColumn: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)),
+            endColumn: Int(cmark_node_get_end_column(node)))
     }
 
     /// A block's byte offsets: first byte, and just after the last.
     func byteBounds(of node: OpaquePointer) -> (Int, Int) {
-        let startLine = Int(cmark_node_get_start_line(node)), endLine = Int(cmark_node_get_end_line(node))
+        let startLine = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
         let start = source.offset(line: startLine, byteColumn: Int(cmark_node_get_start_column(node)))
         let endColumn = Int(cmark_node_get_end_column(node))
         if endColumn <= 0 && endLine > startLine { return (start, source.lineEnd(endLine - 1)) }

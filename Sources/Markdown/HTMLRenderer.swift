@@ -15,8 +15,10 @@ public struct HTMLRenderer: Sendable {
     /// it. The result is still checked for a safe scheme and escaped.
     public var linkResolver: (@Sendable (_ destination: String) -> String?)?
 
-    public init(headingLevelShift: Int = 0, idPrefix: String = "",
-                linkResolver: (@Sendable (_ destination: String) -> String?)? = nil) {
+    public init(
+        headingLevelShift: Int = 0, idPrefix: String = "",
+        linkResolver: (@Sendable (_ destination: String) -> String?)? = nil
+    ) {
         self.headingLevelShift = headingLevelShift
         self.idPrefix = idPrefix
         self.linkResolver = linkResolver
@@ -115,7 +117,8 @@ public struct HTMLRenderer: Sendable {
         for item in list.items {
             var checkbox = ""
             if let checked = item.checked {
-                checkbox = checked ? "<input type=\"checkbox\" disabled checked> " : "<input type=\"checkbox\" disabled> "
+                checkbox =
+                    checked ? "<input type=\"checkbox\" disabled checked> " : "<input type=\"checkbox\" disabled> "
             }
             out += (checkbox.isEmpty ? "<li>" : "<li class=\"task-list-item\">").utf8
             if case .paragraph? = item.blocks.first?.kind {

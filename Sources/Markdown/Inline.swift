@@ -31,8 +31,10 @@ public struct Link: Hashable, Sendable {
     /// verbatim (not for reference-style links or escaped destinations).
     public let destinationRange: SourceRange?
 
-    public init(destination: String, title: String, children: [Inline],
-                range: SourceRange, destinationRange: SourceRange?) {
+    public init(
+        destination: String, title: String, children: [Inline],
+        range: SourceRange, destinationRange: SourceRange?
+    ) {
         self.destination = destination
         self.title = title
         self.children = children

@@ -47,7 +47,9 @@ extension MarkdownDocument {
     static func headings(in blocks: [Block]) -> [HeadingOccurrence] {
         var result: [HeadingOccurrence] = []
         blocks.forEachBlock { block in
-            if case .heading(let heading) = block.kind { result.append(HeadingOccurrence(heading: heading, range: block.range)) }
+            if case .heading(let heading) = block.kind {
+                result.append(HeadingOccurrence(heading: heading, range: block.range))
+            }
         }
         return result
     }
@@ -59,7 +61,9 @@ extension MarkdownDocument {
             if case .html(let html) = block.kind { result.append(RawHTMLOccurrence(html: html, range: block.range)) }
             block.forEachInlineRun { run in
                 run.forEachInline { inline in
-                    if case .html(let html, let range) = inline { result.append(RawHTMLOccurrence(html: html, range: range)) }
+                    if case .html(let html, let range) = inline {
+                        result.append(RawHTMLOccurrence(html: html, range: range))
+                    }
                 }
             }
         }
@@ -83,12 +87,15 @@ extension MarkdownDocument {
             case .heading(let heading):
                 guard let id = heading.id else { continue }
                 let rest = blocks[(index + 1)...]
-                let end = rest.firstIndex { other in
-                    if case .heading(let next) = other.kind { return next.level <= heading.level }
-                    return false
-                } ?? blocks.endIndex
-                result.append(MarkdownSection(id: id, heading: heading, headingRange: block.range,
-                                              blocks: Array(blocks[(index + 1)..<end])))
+                let end =
+                    rest.firstIndex { other in
+                        if case .heading(let next) = other.kind { return next.level <= heading.level }
+                        return false
+                    } ?? blocks.endIndex
+                result.append(
+                    MarkdownSection(
+                        id: id, heading: heading, headingRange: block.range,
+                        blocks: Array(blocks[(index + 1)..<end])))
             case .blockQuote(let inner):
                 collectSections(in: inner, into: &result)
             case .list(let list):

@@ -64,20 +64,22 @@ public enum MarkdownParser {
         guard let first = tooDeep.first else { return nil }
         // The whole line where the cut starts (cmark's columns for items nested on one line are unreliable).
         let line = max(Int(cmark_node_get_start_line(first)), 1)
-        let range = source.range(line: line, offset: source.lineStart(line), endLine: line, endOffset: source.lineEnd(line))
+        let range = source.range(
+            line: line, offset: source.lineStart(line), endLine: line, endOffset: source.lineEnd(line))
         for node in tooDeep {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
-        return MarkdownProblem(kind: .tooDeep, range: range,
-                               message: "lists, quotes or emphasis are nested more than \(maximumDepth) deep; what is deeper is left out")
+        return MarkdownProblem(
+            kind: .tooDeep, range: range,
+            message: "lists, quotes or emphasis are nested more than \(maximumDepth) deep; what is deeper is left out")
     }
 
     /// Nodes that can hold others (the iterator reports them with an exit event, even when empty).
     private static func isContainer(_ node: OpaquePointer) -> Bool {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
-             CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+            CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
             return false
         default:
             return true

@@ -13,8 +13,8 @@ struct SectionIDSuffix {
 
     init?(_ inlines: [Inline]) {
         guard case .text(let text)? = inlines.last,
-              // Most headings have no suffix: their last byte that is not a blank is not `}`.
-              text.utf8.last(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) == UInt8(ascii: "}")
+            // Most headings have no suffix: their last byte that is not a blank is not `}`.
+            text.utf8.last(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) == UInt8(ascii: "}")
         else { return nil }
         let trimmed = text.trimmingTrailingWhitespace
         guard trimmed.hasSuffix("}"), let brace = trimmed.lastIndex(of: "{") else { return nil }

@@ -1,10 +1,11 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import Synchronization
 
 /// A small HTTP/1.1 server on 127.0.0.1 for `guide serve`: GET and HEAD
 /// only, one request per connection.
@@ -69,11 +70,15 @@ public final class PreviewServer: Sendable {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(fd, 128) == 0 else {
-            let reason = errno == EADDRINUSE ? "port \(port) is in use; choose another with --port, or --port 0 for any free port"
-                                             : "cannot listen on 127.0.0.1:\(port): \(String(cString: strerror(errno)))"
+            let reason =
+                errno == EADDRINUSE
+                ? "port \(port) is in use; choose another with --port, or --port 0 for any free port"
+                : "cannot listen on 127.0.0.1:\(port): \(String(cString: strerror(errno)))"
             close(fd)
             throw PreviewServerError(reason)
         }
@@ -132,7 +137,10 @@ public final class PreviewServer: Sendable {
         var pending: [Pending] = []
         var buffer = [UInt8](repeating: 0, count: 8192)
         while !stopped.withLock({ $0 }) {
-            var polled = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            var polled = [
+                pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+            ]
             polled += pending.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
             let now = Self.now()
             let nearest = pending.map(\.deadline).min().map { max(0, Int32(($0 - now) * 1000) + 1) } ?? 1000
@@ -159,7 +167,8 @@ public final class PreviewServer: Sendable {
                 }
             }
             let later = Self.now()
-            for connection in pending where connection.deadline <= later && finishedHeads[connection.descriptor] == nil {
+            for connection in pending where connection.deadline <= later && finishedHeads[connection.descriptor] == nil
+            {
                 Self.respond(connection.descriptor, .text(408, "Request timeout\n"), method: "GET")
                 closed.insert(connection.descriptor)
             }
@@ -189,8 +198,10 @@ public final class PreviewServer: Sendable {
     }
 
     /// Parses a complete head, checks it, asks `handler` and writes the answer (on a worker).
-    static func serve(_ client: Int32, head bytes: [UInt8], allowedHosts: Set<String>,
-                      _ handler: (Request) -> Response) {
+    static func serve(
+        _ client: Int32, head bytes: [UInt8], allowedHosts: Set<String>,
+        _ handler: (Request) -> Response
+    ) {
         defer { close(client) }
         // The answer is written blocking, with a time limit: a client that stops reading is dropped.
         _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) & ~O_NONBLOCK)
@@ -199,8 +210,10 @@ public final class PreviewServer: Sendable {
         let head = HTTPHead(bytes[..<(headEnd(in: bytes) ?? bytes.count)])
         guard let head else { return respond(client, .text(400, "Bad request\n"), method: "GET") }
         guard let host = head.header("host"), allowedHosts.contains(host.lowercased()) else {
-            return respond(client, .text(421, "This preview answers only to its own address, \(allowedHosts.sorted().first ?? "")\n"),
-                           method: head.method)
+            return respond(
+                client,
+                .text(421, "This preview answers only to its own address, \(allowedHosts.sorted().first ?? "")\n"),
+                method: head.method)
         }
         guard head.method == "GET" || head.method == "HEAD" else {
             return respond(client, .text(405, "Method not allowed\n"), method: head.method)
@@ -285,7 +298,8 @@ struct HTTPHead {
         var fields: [(String, String)] = []
         while let line = lines.next() {
             guard let colon = line.firstIndex(of: ":") else { return nil }
-            fields.append((line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            fields.append(
+                (line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         self.fields = fields
     }

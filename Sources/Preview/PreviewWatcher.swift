@@ -1,11 +1,12 @@
+import FileSystem
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import Synchronization
-import FileSystem
 
 /// Watches folders (recursively) and reports the paths that changed.
 ///
@@ -81,8 +82,9 @@ public final class PreviewWatcher: Sendable {
 private final class Notifier {
     private let descriptor: Int32
     private var folders: [Int32: String] = [:]
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO
-        | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+    private static let mask = UInt32(
+        IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO
+            | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// Nil when inotify cannot watch all the folders (the caller polls instead).
     init?(folders roots: [String]) {
@@ -102,10 +104,13 @@ private final class Notifier {
         let watch = inotify_add_watch(descriptor, folder, Self.mask)
         guard watch >= 0 else { return errno == ENOENT }
         folders[watch] = folder
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !PreviewWatcher.isIgnored(name) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where !PreviewWatcher.isIgnored(name) {
             var isFolder: ObjCBool = false
             let path = folder + "/" + name
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue, !add(path) { return false }
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue, !add(path) {
+                return false
+            }
         }
         return true
     }
@@ -135,7 +140,8 @@ private final class Notifier {
     private func readEvents() -> [String] {
         var paths: [String] = []
         let size = 64 * 1024
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
+        let buffer = UnsafeMutableRawPointer.allocate(
+            byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
         defer { buffer.deallocate() }
         while true {
             let count = read(descriptor, buffer, size)
@@ -211,7 +217,10 @@ private struct Poller {
     static func differences(_ a: [String: FileStamp], _ b: [String: FileStamp]) -> [String] {
         var paths: [String] = []
         for (path, stamp) in b {
-            guard let old = a[path] else { paths.append(path); continue }
+            guard let old = a[path] else {
+                paths.append(path)
+                continue
+            }
             if old != stamp { paths.append(path) }
         }
         for path in a.keys where b[path] == nil { paths.append(path) }

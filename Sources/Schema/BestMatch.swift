@@ -8,8 +8,10 @@ import JSON
 /// When every branch only rejects the type, or only lists allowed values, the
 /// branches are merged into one `type` or `enum` error.
 enum BestMatch {
-    static func error(for branches: [[ValidationError]], node: SchemaNode, keyword: String,
-                      at path: JSONPointer, value: JSONValue) -> ValidationError {
+    static func error(
+        for branches: [[ValidationError]], node: SchemaNode, keyword: String,
+        at path: JSONPointer, value: JSONValue
+    ) -> ValidationError {
         let schemaPath = node.location + "/" + keyword
         let typeMismatch = { (errors: [ValidationError]) in
             errors.contains { $0.keyword == "type" && $0.instancePath == path }
@@ -20,9 +22,10 @@ enum BestMatch {
             for name in branches.flatMap({ $0.compactMap(\.expectedTypes).joined() }) where !names.contains(name) {
                 names.append(name)
             }
-            return ValidationError(instancePath: path, keyword: "type", schemaPath: schemaPath,
-                                   message: "expected \(Describe.types(names)), found \(Describe.found(value))",
-                                   expectedTypes: names)
+            return ValidationError(
+                instancePath: path, keyword: "type", schemaPath: schemaPath,
+                message: "expected \(Describe.types(names)), found \(Describe.found(value))",
+                expectedTypes: names)
         }
         let onlyValueLists = candidates.allSatisfy { errors in
             errors.count == 1 && errors[0].instancePath == path && errors[0].allowedValues != nil
@@ -33,15 +36,16 @@ enum BestMatch {
             for candidate in candidates.flatMap({ $0[0].allowedValues! }) where !allowed.contains(candidate) {
                 allowed.append(candidate)
             }
-            return ValidationError(instancePath: path, keyword: "enum", schemaPath: schemaPath,
-                                   message: "\(Describe.value(value)) is not one of \(Describe.choices(allowed))",
-                                   allowedValues: allowed)
+            return ValidationError(
+                instancePath: path, keyword: "enum", schemaPath: schemaPath,
+                message: "\(Describe.value(value)) is not one of \(Describe.choices(allowed))",
+                allowedValues: allowed)
         }
         let best = candidates.enumerated().max { a, b in
             let (depthA, depthB) = (deepest(a.element), deepest(b.element))
             if depthA != depthB { return depthA < depthB }
             if a.element.count != b.element.count { return a.element.count > b.element.count }
-            return a.offset > b.offset  // on a tie the earlier branch wins
+            return a.offset > b.offset // on a tie the earlier branch wins
         }!.element
         let depth = deepest(best)
         return best.first { $0.instancePath.tokens.count == depth }!

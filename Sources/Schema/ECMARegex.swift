@@ -33,7 +33,9 @@ final class ECMARegex: Sendable {
                 case ("w", false): out += "[a-zA-Z0-9_]"
                 case ("w", true): out += "a-zA-Z0-9_"
                 case ("W", false): out += "[^a-zA-Z0-9_]"
-                default: out.append(c); out.append(next)
+                default:
+                    out.append(c)
+                    out.append(next)
                 }
                 continue
             }

@@ -24,24 +24,32 @@ extension Evaluator {
         if node.minLength != nil || node.maxLength != nil {
             let length = string.unicodeScalars.count
             if let limit = node.minLength, length < limit {
-                errors.append(error(node, "minLength",
-                                    "\(Describe.value(.string(string))) is shorter than \(Describe.count(limit, "character"))"))
+                errors.append(
+                    error(
+                        node, "minLength",
+                        "\(Describe.value(.string(string))) is shorter than \(Describe.count(limit, "character"))"))
             }
             if let limit = node.maxLength, length > limit {
-                errors.append(error(node, "maxLength",
-                                    "\(Describe.value(.string(string))) is longer than \(Describe.count(limit, "character"))"))
+                errors.append(
+                    error(
+                        node, "maxLength",
+                        "\(Describe.value(.string(string))) is longer than \(Describe.count(limit, "character"))"))
             }
         }
         if let pattern = node.pattern, !pattern.matches(string) {
-            errors.append(error(node, "pattern", "\(Describe.value(.string(string))) does not match the pattern \(pattern.source)"))
+            errors.append(
+                error(
+                    node, "pattern", "\(Describe.value(.string(string))) does not match the pattern \(pattern.source)"))
         }
         if let format = node.assertedFormat, !SchemaRegistry.matches(string, format: format) {
             errors.append(error(node, "format", "\(Describe.value(.string(string))) is not a valid \(format)"))
         }
     }
 
-    mutating func checkArray(_ items: [JSONValue], _ node: SchemaNode,
-                             _ errors: inout [ValidationError], _ evaluated: inout Evaluated) {
+    mutating func checkArray(
+        _ items: [JSONValue], _ node: SchemaNode,
+        _ errors: inout [ValidationError], _ evaluated: inout Evaluated
+    ) {
         let prefix = node.prefixItems.count
         for (i, item) in items.enumerated() {
             if i < prefix {
@@ -68,29 +76,39 @@ extension Evaluator {
             }
             if let minimum = node.minContains {
                 if matches < minimum {
-                    errors.append(error(node, "minContains",
-                                        "expected at least \(Describe.count(minimum, "item")) matching \"contains\", found \(matches)"))
+                    errors.append(
+                        error(
+                            node, "minContains",
+                            "expected at least \(Describe.count(minimum, "item")) matching \"contains\", found \(matches)"
+                        ))
                 }
             } else if matches == 0 {
                 errors.append(error(node, "contains", "no item matches the \"contains\" schema"))
             }
             if let maximum = node.maxContains, matches > maximum {
-                errors.append(error(node, "maxContains",
-                                    "expected at most \(Describe.count(maximum, "item")) matching \"contains\", found \(matches)"))
+                errors.append(
+                    error(
+                        node, "maxContains",
+                        "expected at most \(Describe.count(maximum, "item")) matching \"contains\", found \(matches)"))
             }
         }
         if let limit = node.minItems, items.count < limit {
-            errors.append(error(node, "minItems", "expected at least \(Describe.count(limit, "item")), found \(items.count)"))
+            errors.append(
+                error(node, "minItems", "expected at least \(Describe.count(limit, "item")), found \(items.count)"))
         }
         if let limit = node.maxItems, items.count > limit {
-            errors.append(error(node, "maxItems", "expected at most \(Describe.count(limit, "item")), found \(items.count)"))
+            errors.append(
+                error(node, "maxItems", "expected at most \(Describe.count(limit, "item")), found \(items.count)"))
         }
         if node.uniqueItems {
             // Hashing groups items that are `==`; identity is then checked within a group.
             var seen: [JSONValue: [Int]] = [:]
             for (i, item) in items.enumerated() {
                 if let first = seen[item]?.first(where: { items[$0].isIdentical(to: item) }) {
-                    errors.append(error(node, "uniqueItems", "items \(first) and \(i) are both \(Describe.value(item)); items must be unique"))
+                    errors.append(
+                        error(
+                            node, "uniqueItems",
+                            "items \(first) and \(i) are both \(Describe.value(item)); items must be unique"))
                     break
                 }
                 seen[item, default: []].append(i)
@@ -98,9 +116,12 @@ extension Evaluator {
         }
     }
 
-    mutating func checkObject(_ object: JSONObject, _ node: SchemaNode,
-                              _ errors: inout [ValidationError], _ evaluated: inout Evaluated) {
-        let appliesToMembers = !node.properties.isEmpty || !node.patternProperties.isEmpty
+    mutating func checkObject(
+        _ object: JSONObject, _ node: SchemaNode,
+        _ errors: inout [ValidationError], _ evaluated: inout Evaluated
+    ) {
+        let appliesToMembers =
+            !node.properties.isEmpty || !node.patternProperties.isEmpty
             || node.additionalProperties != nil || node.propertyNames != nil
         if appliesToMembers {
             for (key, member) in object {
@@ -117,8 +138,10 @@ extension Evaluator {
                     matched = true
                     if schema.boolean == false {
                         path.append(key)
-                        errors.append(error(node, "additionalProperties", "unknown field \"\(key)\"", property: key,
-                                            knownProperties: node.propertyOrder))
+                        errors.append(
+                            error(
+                                node, "additionalProperties", "unknown field \"\(key)\"", property: key,
+                                knownProperties: node.propertyOrder))
                         path.removeLast()
                     } else {
                         descend(key, member, schema, &errors)
@@ -128,7 +151,10 @@ extension Evaluator {
                 if let schema = node.propertyNames {
                     path.append(key)
                     if let first = probe(.string(key), schema).errors.first {
-                        errors.append(error(node, "propertyNames", "invalid field name \"\(key)\": \(first.message)", property: key))
+                        errors.append(
+                            error(
+                                node, "propertyNames", "invalid field name \"\(key)\": \(first.message)", property: key)
+                        )
                     }
                     path.removeLast()
                 }
@@ -139,14 +165,21 @@ extension Evaluator {
         }
         for (property, requires) in node.dependentRequired where object[property] != nil {
             for name in requires where object[name] == nil {
-                errors.append(error(node, "dependentRequired", "field \"\(property)\" requires field \"\(name)\"", property: name))
+                errors.append(
+                    error(node, "dependentRequired", "field \"\(property)\" requires field \"\(name)\"", property: name)
+                )
             }
         }
         if let limit = node.minProperties, object.count < limit {
-            errors.append(error(node, "minProperties", "expected at least \(Describe.count(limit, "field")), found \(object.count)"))
+            errors.append(
+                error(
+                    node, "minProperties", "expected at least \(Describe.count(limit, "field")), found \(object.count)")
+            )
         }
         if let limit = node.maxProperties, object.count > limit {
-            errors.append(error(node, "maxProperties", "expected at most \(Describe.count(limit, "field")), found \(object.count)"))
+            errors.append(
+                error(
+                    node, "maxProperties", "expected at most \(Describe.count(limit, "field")), found \(object.count)"))
         }
     }
 

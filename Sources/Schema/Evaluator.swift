@@ -40,15 +40,19 @@ struct Evaluator {
         var evaluated = Evaluated()
         if let boolean = node.boolean {
             if !boolean {
-                errors.append(ValidationError(instancePath: pointer, keyword: "false", schemaPath: node.location,
-                                              message: "no value is allowed here"))
+                errors.append(
+                    ValidationError(
+                        instancePath: pointer, keyword: "false", schemaPath: node.location,
+                        message: "no value is allowed here"))
             }
             return evaluated
         }
         if let types = node.types, !types.matches(value) {
             let names = types.typeNames
-            errors.append(error(node, "type", "expected \(Describe.types(names)), found \(Describe.found(value))",
-                                expectedTypes: names))
+            errors.append(
+                error(
+                    node, "type", "expected \(Describe.types(names)), found \(Describe.found(value))",
+                    expectedTypes: names))
             return evaluated
         }
         let firstError = errors.count
@@ -66,14 +70,17 @@ struct Evaluator {
         }
 
         if let allowed = node.enumValues, !allowed.contains(where: { $0.isIdentical(to: value) }) {
-            let message = allowed.count == 1
+            let message =
+                allowed.count == 1
                 ? "expected \(Describe.value(allowed[0])), found \(Describe.value(value))"
                 : "\(Describe.value(value)) is not one of \(Describe.choices(allowed))"
             errors.append(error(node, "enum", message, allowedValues: allowed))
         }
         if let constant = node.constValue, !constant.isIdentical(to: value) {
-            errors.append(error(node, "const", "expected \(Describe.value(constant)), found \(Describe.value(value))",
-                                allowedValues: [constant]))
+            errors.append(
+                error(
+                    node, "const", "expected \(Describe.value(constant)), found \(Describe.value(value))",
+                    allowedValues: [constant]))
         }
         if let target = node.ref { evaluated.merge(validate(value, target, &errors)) }
         if let target = node.dynamicRef { evaluated.merge(validate(value, dynamicTarget(node, target), &errors)) }
@@ -92,8 +99,10 @@ struct Evaluator {
 
     /// Validates a member or item, with the instance path extended by `token`.
     @discardableResult
-    mutating func descend(_ token: String, _ value: JSONValue, _ node: SchemaNode,
-                          _ errors: inout [ValidationError]) -> Evaluated {
+    mutating func descend(
+        _ token: String, _ value: JSONValue, _ node: SchemaNode,
+        _ errors: inout [ValidationError]
+    ) -> Evaluated {
         path.append(token)
         defer { path.removeLast() }
         return validate(value, node, &errors)
@@ -106,11 +115,14 @@ struct Evaluator {
         return (errors, evaluated)
     }
 
-    func error(_ node: SchemaNode, _ keyword: String, _ message: String, allowedValues: [JSONValue]? = nil,
-               property: String? = nil, knownProperties: [String]? = nil, expectedTypes: [String]? = nil) -> ValidationError {
-        ValidationError(instancePath: pointer, keyword: keyword, schemaPath: node.location + "/" + keyword,
-                        message: message, allowedValues: allowedValues, property: property,
-                        knownProperties: knownProperties, expectedTypes: expectedTypes)
+    func error(
+        _ node: SchemaNode, _ keyword: String, _ message: String, allowedValues: [JSONValue]? = nil,
+        property: String? = nil, knownProperties: [String]? = nil, expectedTypes: [String]? = nil
+    ) -> ValidationError {
+        ValidationError(
+            instancePath: pointer, keyword: keyword, schemaPath: node.location + "/" + keyword,
+            message: message, allowedValues: allowedValues, property: property,
+            knownProperties: knownProperties, expectedTypes: expectedTypes)
     }
 
     /// When a referenced schema rejected this value's type, other complaints
@@ -134,8 +146,10 @@ struct Evaluator {
         return initial
     }
 
-    private mutating func applySubschemas(_ value: JSONValue, _ node: SchemaNode,
-                                          _ errors: inout [ValidationError], _ evaluated: inout Evaluated) {
+    private mutating func applySubschemas(
+        _ value: JSONValue, _ node: SchemaNode,
+        _ errors: inout [ValidationError], _ evaluated: inout Evaluated
+    ) {
         for subschema in node.allOf { evaluated.merge(validate(value, subschema, &errors)) }
         if !node.anyOf.isEmpty {
             var failures: [[ValidationError]] = []
@@ -162,7 +176,10 @@ struct Evaluator {
             if matched.isEmpty {
                 errors.append(BestMatch.error(for: failures, node: node, keyword: "oneOf", at: pointer, value: value))
             } else if matched.count > 1 {
-                errors.append(error(node, "oneOf", "matches \(matched.count) of the \(node.oneOf.count) alternatives; it must match exactly one"))
+                errors.append(
+                    error(
+                        node, "oneOf",
+                        "matches \(matched.count) of the \(node.oneOf.count) alternatives; it must match exactly one"))
             } else {
                 evaluated.merge(matched[0])
             }
@@ -186,8 +203,10 @@ struct Evaluator {
         }
     }
 
-    private mutating func checkUnevaluated(_ value: JSONValue, _ node: SchemaNode,
-                                           _ errors: inout [ValidationError], _ evaluated: inout Evaluated) {
+    private mutating func checkUnevaluated(
+        _ value: JSONValue, _ node: SchemaNode,
+        _ errors: inout [ValidationError], _ evaluated: inout Evaluated
+    ) {
         if case .array(let items) = value, let unevaluated = node.unevaluatedItems {
             for (i, item) in items.enumerated()
             where !(evaluated.allItems || i < evaluated.itemPrefix || evaluated.containedItems.contains(i)) {
@@ -205,8 +224,10 @@ struct Evaluator {
             for (key, member) in object where !evaluated.properties.contains(key) {
                 if unevaluated.boolean == false {
                     path.append(key)
-                    errors.append(error(node, "unevaluatedProperties", "unknown field \"\(key)\"", property: key,
-                                        knownProperties: node.knownPropertiesForUnevaluated))
+                    errors.append(
+                        error(
+                            node, "unevaluatedProperties", "unknown field \"\(key)\"", property: key,
+                            knownProperties: node.knownPropertiesForUnevaluated))
                     path.removeLast()
                 } else {
                     descend(key, member, unevaluated, &errors)

@@ -25,7 +25,9 @@ public struct FullDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public init?(year: Int, month: Int, day: Int) {
-        guard year >= 1, (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, of: year) else { return nil }
+        guard year >= 1, (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, of: year) else {
+            return nil
+        }
         self.year = year
         self.month = month
         self.day = day

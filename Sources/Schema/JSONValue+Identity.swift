@@ -15,7 +15,8 @@ extension JSONValue {
             guard a.count == b.count else { return false }
             for (key, value) in a {
                 guard let match = b.first(where: { $0.key.unicodeScalars.elementsEqual(key.unicodeScalars) }),
-                      match.value.isIdentical(to: value) else { return false }
+                    match.value.isIdentical(to: value)
+                else { return false }
             }
             return true
         default:

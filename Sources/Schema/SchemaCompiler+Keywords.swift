@@ -31,7 +31,9 @@ extension SchemaCompiler {
                 node[keyPath: path] = n
             } else if let path = Self.bounds[keyword] {
                 guard let n = value.numberValue else { throw here.error("\"\(keyword)\" must be a number") }
-                if keyword == "multipleOf" && n.doubleValue <= 0 { throw here.error("\"multipleOf\" must be greater than 0") }
+                if keyword == "multipleOf" && n.doubleValue <= 0 {
+                    throw here.error("\"multipleOf\" must be greater than 0")
+                }
                 node[keyPath: path] = n
             } else if let path = Self.single[keyword] {
                 node[keyPath: path] = try compile(value, here)
@@ -40,14 +42,18 @@ extension SchemaCompiler {
                 guard let items = value.arrayValue, !items.isEmpty else {
                     throw here.error("\"\(keyword)\" must be a non-empty array of schemas")
                 }
-                node[keyPath: path] = try items.enumerated().map { try compile($0.element, here.child(String($0.offset))) }
+                node[keyPath: path] = try items.enumerated().map {
+                    try compile($0.element, here.child(String($0.offset)))
+                }
             } else {
                 try decodeOther(keyword, value, into: node, here)
             }
         }
     }
 
-    private mutating func decodeOther(_ keyword: String, _ value: JSONValue, into node: SchemaNode, _ here: Context) throws {
+    private mutating func decodeOther(_ keyword: String, _ value: JSONValue, into node: SchemaNode, _ here: Context)
+        throws
+    {
         switch keyword {
         case "type":
             node.types = try decodeTypes(value, here)
@@ -74,7 +80,8 @@ extension SchemaCompiler {
             }
         case "patternProperties":
             for (source, schema) in try members(value, here) {
-                node.patternProperties.append((try regex(source, here.child(source)), try compile(schema, here.child(source))))
+                node.patternProperties.append(
+                    (try regex(source, here.child(source)), try compile(schema, here.child(source))))
             }
         case "dependentSchemas":
             for (name, schema) in try members(value, here) {
@@ -90,7 +97,7 @@ extension SchemaCompiler {
             guard let reference = value.stringValue else { throw here.error("\"\(keyword)\" must be a string") }
             addReference(reference, from: node, dynamic: keyword == "$dynamicRef", here)
         default:
-            break  // annotations, `x-` extensions and unknown keywords do not affect validation
+            break // annotations, `x-` extensions and unknown keywords do not affect validation
         }
     }
 
@@ -100,7 +107,8 @@ extension SchemaCompiler {
         var set = TypeSet()
         for name in names {
             guard let type = TypeSet(name: name) else {
-                throw here.error("unknown type \"\(name)\"; expected one of \(TypeSet.names.map(\.0).joined(separator: ", "))")
+                throw here.error(
+                    "unknown type \"\(name)\"; expected one of \(TypeSet.names.map(\.0).joined(separator: ", "))")
             }
             set.insert(type)
         }

@@ -56,8 +56,9 @@ struct SchemaCompiler {
     @discardableResult
     mutating func addDocument(_ value: JSONValue, uri: String, name: String) throws -> SchemaNode {
         resources.append(Resource(uri: uri))
-        let context = Context(base: uri, document: name, documentURI: uri, pointer: .root,
-                              resource: resources.count - 1, enclosing: [(uri, [])])
+        let context = Context(
+            base: uri, document: name, documentURI: uri, pointer: .root,
+            resource: resources.count - 1, enclosing: [(uri, [])])
         if index[uri] != nil { throw context.error("a schema with URI \(uri) is already registered") }
         resourceRoots[uri] = (value, context)
         return try compile(value, context)
@@ -82,8 +83,10 @@ struct SchemaCompiler {
                 context.base = base
                 context.resource = resources.count - 1
                 context.enclosing.append((base, []))
-                if let existing = resourceRoots[base], existing.context.pointer != context.pointer
-                    || existing.context.document != context.document {
+                if let existing = resourceRoots[base],
+                    existing.context.pointer != context.pointer
+                        || existing.context.document != context.document
+                {
                     throw context.child("$id").error("a schema with URI \(base) is already registered")
                 }
                 resourceRoots[base] = (value, context)
@@ -134,10 +137,14 @@ struct SchemaCompiler {
                 let keyword = reference.isDynamic ? "$dynamicRef" : "$ref"
                 throw reference.context.error("cannot resolve \"\(keyword)\" to \(reference.uri)")
             }
-            guard reference.isDynamic else { reference.node.ref = target; continue }
+            guard reference.isDynamic else {
+                reference.node.ref = target
+                continue
+            }
             reference.node.dynamicRef = target
             if let name = URIReference.split(reference.uri).fragment, !name.isEmpty, !name.hasPrefix("/"),
-               resources[target.resource].dynamicAnchors[name] === target {
+                resources[target.resource].dynamicAnchors[name] === target
+            {
                 reference.node.dynamicAnchorName = name
             }
         }

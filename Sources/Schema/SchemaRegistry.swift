@@ -40,8 +40,10 @@ public final class SchemaRegistry: Sendable {
     /// `assertingFormats` (a subset of `supportedFormats`) turns those
     /// `format` keywords into assertions (the format-assertion vocabulary's
     /// behaviour); by default `format` only annotates, as draft 2020-12 says.
-    public init(documents: [SchemaDocument], baseURI: String = "file:///schema/",
-                assertingFormats: Set<String> = []) throws {
+    public init(
+        documents: [SchemaDocument], baseURI: String = "file:///schema/",
+        assertingFormats: Set<String> = []
+    ) throws {
         self.baseURI = baseURI
         var compiler = SchemaCompiler()
         compiler.assertedFormats = assertingFormats.intersection(Self.supportedFormats)
@@ -70,8 +72,11 @@ public final class SchemaRegistry: Sendable {
     /// instance is valid. An unknown `uri` yields a single `$ref` error.
     public func validate(_ instance: JSONValue, against uri: String) -> [ValidationError] {
         guard let root = node(uri) else {
-            return [ValidationError(instancePath: .root, keyword: "$ref", schemaPath: absoluteURI(uri),
-                                    message: "no schema is registered as \(absoluteURI(uri))")]
+            return [
+                ValidationError(
+                    instancePath: .root, keyword: "$ref", schemaPath: absoluteURI(uri),
+                    message: "no schema is registered as \(absoluteURI(uri))")
+            ]
         }
         var evaluator = Evaluator(resources: resources, tracksEvaluation: tracksEvaluation)
         var errors: [ValidationError] = []

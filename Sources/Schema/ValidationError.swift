@@ -26,9 +26,11 @@ public struct ValidationError: Sendable, Equatable, CustomStringConvertible {
     /// `type`: the accepted JSON Schema type names.
     public var expectedTypes: [String]?
 
-    public init(instancePath: JSONPointer, keyword: String, schemaPath: String, message: String,
-                allowedValues: [JSONValue]? = nil, property: String? = nil,
-                knownProperties: [String]? = nil, expectedTypes: [String]? = nil) {
+    public init(
+        instancePath: JSONPointer, keyword: String, schemaPath: String, message: String,
+        allowedValues: [JSONValue]? = nil, property: String? = nil,
+        knownProperties: [String]? = nil, expectedTypes: [String]? = nil
+    ) {
         self.instancePath = instancePath
         self.keyword = keyword
         self.schemaPath = schemaPath

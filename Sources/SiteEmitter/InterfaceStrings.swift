@@ -26,8 +26,10 @@ struct InterfaceStrings: Sendable {
     ]
 
     /// Loads every declared language's strings; diagnostics for what is missing.
-    static func load(folder: URL, displayFolder: String, config: GuideConfig,
-                     configDocument: YAMLDocument?) -> (InterfaceStrings, [Diagnostic]) {
+    static func load(
+        folder: URL, displayFolder: String, config: GuideConfig,
+        configDocument: YAMLDocument?
+    ) -> (InterfaceStrings, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var raw: [String: [String: String]] = [:]
         for language in config.languageCodes {
@@ -37,9 +39,11 @@ struct InterfaceStrings: Sendable {
             do {
                 let value = try JSONParser.parse([UInt8](data))
                 guard let object = value.objectValue else {
-                    diagnostics.append(.error("site.strings-invalid", file: display, at: SourceRange(line: 1, column: 1, length: 1),
-                                              "interface strings must be a JSON object of strings",
-                                              help: "write the labels as { \"key\": \"text\", … }"))
+                    diagnostics.append(
+                        .error(
+                            "site.strings-invalid", file: display, at: SourceRange(line: 1, column: 1, length: 1),
+                            "interface strings must be a JSON object of strings",
+                            help: "write the labels as { \"key\": \"text\", … }"))
                     continue
                 }
                 var strings: [String: String] = [:]
@@ -48,9 +52,11 @@ struct InterfaceStrings: Sendable {
                 }
                 raw[language] = strings
             } catch let error as JSONParseError {
-                diagnostics.append(.error("site.strings-invalid", file: display,
-                                          at: SourceRange(line: error.line, column: error.column, length: 1), error.message,
-                                          help: "the file is one JSON object of \"key\": \"text\" pairs"))
+                diagnostics.append(
+                    .error(
+                        "site.strings-invalid", file: display,
+                        at: SourceRange(line: error.line, column: error.column, length: 1), error.message,
+                        help: "the file is one JSON object of \"key\": \"text\" pairs"))
             } catch {
                 diagnostics.append(.error("site.strings-invalid", file: display, at: nil, "\(error)"))
             }
@@ -66,12 +72,15 @@ struct InterfaceStrings: Sendable {
             guard let own = raw[code] else {
                 if !diagnostics.contains(where: { $0.file == display }) {
                     let place = configDocument?.positions.valueRange(["languages", String(index), "code"])
-                    diagnostics.append(Diagnostic(
-                        "site.strings-missing", code == source ? .error : .warning,
-                        file: configDocument?.path ?? "guide.yml", range: place,
-                        message: "language \"\(code)\" has no interface strings (\(display))",
-                        help: code == source ? "create \(display) with the site's labels"
-                            : "copy \(displayFolder)/\(source).json to \(display) and translate it; until then the site shows \(source) labels"))
+                    diagnostics.append(
+                        Diagnostic(
+                            "site.strings-missing", code == source ? .error : .warning,
+                            file: configDocument?.path ?? "guide.yml", range: place,
+                            message: "language \"\(code)\" has no interface strings (\(display))",
+                            help: code == source
+                                ? "create \(display) with the site's labels"
+                                : "copy \(displayFolder)/\(source).json to \(display) and translate it; until then the site shows \(source) labels"
+                        ))
                 }
                 result.byLanguage[code] = fill([:], from: sourceStrings, keys: canonical)
                 continue
@@ -79,17 +88,22 @@ struct InterfaceStrings: Sendable {
             let missing = canonical.filter { own[$0] == nil }
             if !missing.isEmpty {
                 let shown = missing.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
-                diagnostics.append(Diagnostic(
-                    "site.strings-missing", code == source ? .error : .warning, file: display, range: nil,
-                    message: "missing interface string\(missing.count == 1 ? "" : "s") \(shown)\(missing.count > 8 ? " and \(missing.count - 8) more" : "")",
-                    help: code == source ? "add the keys the templates use" : "add the keys; until then the site shows the \(source) text"))
+                diagnostics.append(
+                    Diagnostic(
+                        "site.strings-missing", code == source ? .error : .warning, file: display, range: nil,
+                        message:
+                            "missing interface string\(missing.count == 1 ? "" : "s") \(shown)\(missing.count > 8 ? " and \(missing.count - 8) more" : "")",
+                        help: code == source
+                            ? "add the keys the templates use"
+                            : "add the keys; until then the site shows the \(source) text"))
             }
             result.byLanguage[code] = fill(own, from: sourceStrings, keys: canonical)
         }
         return (result, diagnostics)
     }
 
-    private static func fill(_ own: [String: String], from source: [String: String], keys: [String]) -> [String: String] {
+    private static func fill(_ own: [String: String], from source: [String: String], keys: [String]) -> [String: String]
+    {
         var filled = own
         for key in keys where filled[key] == nil { filled[key] = source[key] ?? key }
         return filled

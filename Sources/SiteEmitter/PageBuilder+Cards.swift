@@ -12,7 +12,8 @@ extension PageBuilder {
         var card: Context = [
             "title": .string(shown.file.string("title") ?? shown.entry.id),
             "summary": .string(shown.file.string("summary") ?? ""),
-            "href": .string(SitePaths.link(from: page, to: SitePaths.entry(language, shown.entry.type, shown.entry.id))),
+            "href": .string(
+                SitePaths.link(from: page, to: SitePaths.entry(language, shown.entry.type, shown.entry.id))),
             "type_label": .string(s["type_\(shown.entry.type.rawValue)"] ?? ""),
             "type": .string(shown.entry.type.rawValue),
             "fallback_lang": false, "fallback_dir": false, "helpline": false, "strength": false, "filter": false,
@@ -35,9 +36,11 @@ extension PageBuilder {
         if let strength = model.field("strength", of: shown)?.value.stringValue {
             card["strength"] = ["id": .string(strength), "label": .string(s["strength_tag_\(strength)"] ?? strength)]
         }
-        card["filter"] = ["touchpoints": .string(ids("touchpoints")), "roles": .string(ids("observers")),
-                          "category": .string(model.field("category", of: shown)?.value.stringValue ?? ""),
-                          "countries": .string(ids("jurisdictions"))]
+        card["filter"] = [
+            "touchpoints": .string(ids("touchpoints")), "roles": .string(ids("observers")),
+            "category": .string(model.field("category", of: shown)?.value.stringValue ?? ""),
+            "countries": .string(ids("jurisdictions")),
+        ]
     }
 
     /// A card for a reference (front matter `related`, `protocols` …), or nil
@@ -50,8 +53,11 @@ extension PageBuilder {
     /// The same for a parsed reference.
     func card(for parsed: Reference, from page: String, language: String) -> Context? {
         let base = cards.context(parsed.entry, language: language) { () -> (Context, String)? in
-            guard let target = model.target(of: parsed.entry, in: language), let entry = model.guide.entry(parsed.entry) else { return nil }
-            let shown = model.shown(parsed, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts)
+            guard let target = model.target(of: parsed.entry, in: language), let entry = model.guide.entry(parsed.entry)
+            else { return nil }
+            let shown =
+                model.shown(parsed, in: language)
+                ?? model.guide.localized(entry, in: model.source, drafts: model.drafts)
             guard let shown else { return nil }
             var card = self.card(shown, from: "", language: language)
             if shown.language != language {
@@ -68,16 +74,21 @@ extension PageBuilder {
 
     /// A card rendered once with `partials/card` per entry, language and page
     /// depth (its links are relative), then reused by every list: `["html": …]`.
-    func renderedCard(_ reference: Reference, from page: String, language: String, contact: Bool = false,
-                      filterable: Bool = false) -> TemplateValue? {
+    func renderedCard(
+        _ reference: Reference, from page: String, language: String, contact: Bool = false,
+        filterable: Bool = false
+    ) -> TemplateValue? {
         // Cards are of entries (no section), as `Reference(parsing: "type/id")` gives.
         let entryReference = reference.entry
-        let key = CardCache.Key(language: language, depth: SitePaths.depth(of: page), contact: contact, filterable: filterable)
+        let key = CardCache.Key(
+            language: language, depth: SitePaths.depth(of: page), contact: contact, filterable: filterable)
         if let html = cards.get(entryReference, key) { return html }
         guard var context = card(for: entryReference, from: page, language: language) else { return nil }
         if !filterable { context["filter"] = false }
         if contact, let entry = model.guide.entry(reference),
-           let shown = model.shown(reference, in: language) ?? model.guide.localized(entry, in: model.source, drafts: model.drafts) {
+            let shown = model.shown(reference, in: language)
+                ?? model.guide.localized(entry, in: model.source, drafts: model.drafts)
+        {
             context["helpline"] = .object(helpline(shown, from: page))
         }
         context["s"] = stringValues[language]

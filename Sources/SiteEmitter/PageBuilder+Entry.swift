@@ -1,6 +1,6 @@
 import GuideModel
-import Schema
 import JSON
+import Schema
 import Templating
 
 extension PageBuilder {
@@ -29,8 +29,9 @@ extension PageBuilder {
         context["facts"] = .list(facts(shown, page: page))
         context["sources"] = .list(sources(model.field("sources", of: shown)?.value))
         let related = (model.field("related", of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue)
-        context["related"] = .list(related.compactMap { model.reference($0) }
-            .compactMap { renderedCard($0.entry, from: page, language: language) })
+        context["related"] = .list(
+            related.compactMap { model.reference($0) }
+                .compactMap { renderedCard($0.entry, from: page, language: language) })
         if entry.type == .helplines {
             context["helpline"] = .object(helpline(shown, from: page))
         }
@@ -49,8 +50,9 @@ extension PageBuilder {
         }
         if entry.type == .protocols {
             let references = (model.field("helplines", of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue)
-            context["helplines"] = .list(references.compactMap { model.reference($0) }
-                .compactMap { renderedCard($0.entry, from: page, language: language, contact: true) })
+            context["helplines"] = .list(
+                references.compactMap { model.reference($0) }
+                    .compactMap { renderedCard($0.entry, from: page, language: language, contact: true) })
         }
         return (page, context)
     }
@@ -65,8 +67,10 @@ extension PageBuilder {
         if shown.isUnderReview {
             let textLanguage = shown.file.language
             let marks = languageMarks(textLanguage, page: shown.language)
-            result.append(["kind": "review", "strong": false, "link_href": false, "lang": marks.lang, "dir": marks.dir,
-                           "text": .string(strings.strings(textLanguage)["notice_review"] ?? "")])
+            result.append([
+                "kind": "review", "strong": false, "link_href": false, "lang": marks.lang, "dir": marks.dir,
+                "text": .string(strings.strings(textLanguage)["notice_review"] ?? ""),
+            ])
         }
         return result
     }
@@ -79,16 +83,21 @@ extension PageBuilder {
         switch shown.state {
         case .missing:
             let shownIn = config.language(shown.file.language)?.name ?? shown.file.language
-            return ["kind": "missing", "strong": .bool(strong), "link_href": false, "lang": false, "dir": false,
-                    "text": .string(s.format(strong ? "notice_missing_strong" : "notice_missing", ["language": shownIn]))]
+            return [
+                "kind": "missing", "strong": .bool(strong), "link_href": false, "lang": false, "dir": false,
+                "text": .string(s.format(strong ? "notice_missing_strong" : "notice_missing", ["language": shownIn])),
+            ]
         case .outdated:
             let source = model.source
             let sourceName = config.language(source)?.name ?? source
-            return ["kind": "outdated", "strong": .bool(strong), "lang": false, "dir": false,
-                    "text": .string(s.format("notice_outdated", ["language": sourceName])),
-                    "link_text": .string(s.format("notice_outdated_link", ["language": sourceName])),
-                    "link_lang": .string(source), "link_dir": .string(direction(source)),
-                    "link_href": .string(SitePaths.link(from: page, to: SitePaths.entry(source, shown.entry.type, shown.entry.id)))]
+            return [
+                "kind": "outdated", "strong": .bool(strong), "lang": false, "dir": false,
+                "text": .string(s.format("notice_outdated", ["language": sourceName])),
+                "link_text": .string(s.format("notice_outdated_link", ["language": sourceName])),
+                "link_lang": .string(source), "link_dir": .string(direction(source)),
+                "link_href": .string(
+                    SitePaths.link(from: page, to: SitePaths.entry(source, shown.entry.type, shown.entry.id))),
+            ]
         case .source, .current:
             return nil
         }
@@ -112,9 +121,13 @@ extension PageBuilder {
         let s = self.strings.strings(language)
         var facts: [Context] = []
         func add(_ label: String, _ values: [TemplateValue]) {
-            if !values.isEmpty { facts.append(["label": .string(s[label] ?? label), "values": .list(values), "note": false]) }
+            if !values.isEmpty {
+                facts.append(["label": .string(s[label] ?? label), "values": .list(values), "note": false])
+            }
         }
-        func list(_ key: String) -> [String] { (model.field(key, of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue) }
+        func list(_ key: String) -> [String] {
+            (model.field(key, of: shown)?.value.arrayValue ?? []).compactMap(\.stringValue)
+        }
         func text(_ key: String) -> [TemplateValue] {
             guard let box = model.field(key, of: shown), let value = box.value.stringValue else { return [] }
             let marks = languageMarks(box.language, page: shown.language)
@@ -124,16 +137,28 @@ extension PageBuilder {
         case .concepts:
             let aliases = model.field("aliases", of: shown)
             let marks = languageMarks(aliases?.language, page: language)
-            add("field_aliases", list("aliases").map { ["text": .string($0), "href": false, "value_lang": marks.lang, "value_dir": marks.dir] })
+            add(
+                "field_aliases",
+                list("aliases").map {
+                    ["text": .string($0), "href": false, "value_lang": marks.lang, "value_dir": marks.dir]
+                })
         case .indicators:
             if let category = model.field("category", of: shown)?.value.stringValue {
                 let label = termLabel(category, in: config.categories, language: language)
                 let marks = languageMarks(label.lang, page: language)
-                add("field_category", [["text": .string(label.text), "href": false, "value_lang": marks.lang, "value_dir": marks.dir]])
+                add(
+                    "field_category",
+                    [["text": .string(label.text), "href": false, "value_lang": marks.lang, "value_dir": marks.dir]])
             }
             if let strength = model.field("strength", of: shown)?.value.stringValue {
-                add("field_strength", [["text": .string(s["strength_\(strength)"] ?? strength), "href": false,
-                                        "value_lang": false, "value_dir": false]])
+                add(
+                    "field_strength",
+                    [
+                        [
+                            "text": .string(s["strength_\(strength)"] ?? strength), "href": false,
+                            "value_lang": false, "value_dir": false,
+                        ]
+                    ])
                 if let note = text("strength_note").first, var last = facts.popLast() {
                     last["note"] = note
                     facts.append(last)

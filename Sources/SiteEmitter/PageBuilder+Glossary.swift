@@ -12,9 +12,11 @@ extension SiteEmitter {
     func glossaryPages(_ language: String, model: SiteModel, builder: PageBuilder) -> [PlannedPage] {
         guard model.guide.termbase != nil, builder.templates.has("pages/glossary") else { return [] }
         // It names concepts' titles and links to their pages: it depends on every entry.
-        return [PlannedPage(path: SitePaths.glossary(language), template: "pages/glossary", dependencies: .all) {
-            builder.glossaryPage(language).context
-        }]
+        return [
+            PlannedPage(path: SitePaths.glossary(language), template: "pages/glossary", dependencies: .all) {
+                builder.glossaryPage(language).context
+            }
+        ]
     }
 }
 
@@ -31,7 +33,9 @@ extension PageBuilder {
     func glossaryPage(_ language: String) -> (path: String, context: Context) {
         let page = SitePaths.glossary(language)
         let s = strings.strings(language)
-        var context = base(page: page, language: language, title: s["glossary"] ?? "Glossary") { SitePaths.glossary($0) }
+        var context = base(page: page, language: language, title: s["glossary"] ?? "Glossary") {
+            SitePaths.glossary($0)
+        }
         let source = model.source
         var items: [TemplateValue] = []
         for concept in model.guide.termbase?.concepts ?? [] {
@@ -46,9 +50,10 @@ extension PageBuilder {
                 "source_term": sourceTerm.map { .string($0) } ?? false,
                 "source_lang": .string(source),
                 "variants": .string((own?.variants ?? []).map(\.text).joined(separator: ", ")),
-                "avoid": .list((own?.forbidden ?? []).map { term -> TemplateValue in
-                    ["term": .string(term.text), "reason": .string(term.reason ?? "")]
-                }),
+                "avoid": .list(
+                    (own?.forbidden ?? []).map { term -> TemplateValue in
+                        ["term": .string(term.text), "reason": .string(term.reason ?? "")]
+                    }),
                 // Reasons and notes are written in the termbase's language, the source language.
                 "note_lang": .string(source),
                 "note": .string(own?.note ?? ""),
@@ -57,7 +62,8 @@ extension PageBuilder {
             if let entry = concept.entry, let target = model.target(of: entry, in: language) {
                 item["entry_href"] = .string(SitePaths.link(from: page, to: target))
                 // The page may be a fallback language's: its title is marked with that language.
-                let file = model.shown(entry.entry, in: language)?.file
+                let file =
+                    model.shown(entry.entry, in: language)?.file
                     ?? model.guide.entry(entry.entry).flatMap { model.guide.sourceFile(of: $0) }
                 item["entry_title"] = .string(file?.string("title") ?? entry.description)
                 item["entry_lang"] = .string(file?.language ?? source)

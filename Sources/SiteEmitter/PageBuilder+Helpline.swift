@@ -1,6 +1,6 @@
 import GuideModel
-import Schema
 import JSON
+import Schema
 import Templating
 
 extension PageBuilder {
@@ -22,7 +22,8 @@ extension PageBuilder {
             "country_code": .string(country),
             "country": .string(countryLabel.text), "country_lang": countryMarks.lang, "country_dir": countryMarks.dir,
             "country_href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "countries", country))),
-            "fallback_lang": false, "organisation": false, "organisation_url": false, "anonymous": false, "source": false,
+            "fallback_lang": false, "organisation": false, "organisation_url": false, "anonymous": false,
+            "source": false,
         ]
         if shown.isFallback {
             result["fallback_lang"] = .string(shown.file.language)
@@ -33,19 +34,28 @@ extension PageBuilder {
         // The schema.org Organization the ContactPoint belongs to: its address only when the editors give one.
         if let url = value("organisation_url")?.stringValue { result["organisation_url"] = .string(url) }
         let languages = (value("languages")?.arrayValue ?? []).compactMap(\.stringValue)
-        result["answer_languages"] = .string(languages.isEmpty ? s["not_stated"] ?? "" : languages.map { config.language($0)?.name ?? $0 }.joined(separator: ", "))
-        if let anonymous = value("anonymous")?.boolValue { result["anonymous"] = .string(anonymous ? s["yes"] ?? "" : s["no"] ?? "") }
+        result["answer_languages"] = .string(
+            languages.isEmpty
+                ? s["not_stated"] ?? "" : languages.map { config.language($0)?.name ?? $0 }.joined(separator: ", "))
+        if let anonymous = value("anonymous")?.boolValue {
+            result["anonymous"] = .string(anonymous ? s["yes"] ?? "" : s["no"] ?? "")
+        }
         result["verified_on"] = .string(value("verified_on")?.stringValue ?? "")
         if let source = value("source"), let url = source["url"]?.stringValue {
-            result["source"] = ["title": .string(source["title"]?.stringValue ?? url), "url": .string(url),
-                                "publisher": .string(source["publisher"]?.stringValue ?? "")]
+            result["source"] = [
+                "title": .string(source["title"]?.stringValue ?? url), "url": .string(url),
+                "publisher": .string(source["publisher"]?.stringValue ?? ""),
+            ]
         }
         let channels = model.field("channels", of: shown)
         let hoursMarks = languageMarks(channels?.language, page: language)
-        let list = (channels?.value.arrayValue ?? []).compactMap { channel($0, language: language, hoursMarks: hoursMarks) }
+        let list = (channels?.value.arrayValue ?? []).compactMap {
+            channel($0, language: language, hoursMarks: hoursMarks)
+        }
         result["channels"] = .list(list)
         let types = (channels?.value.arrayValue ?? []).compactMap { $0["type"]?.stringValue }
-        result["no_voice"] = types.contains { $0 == "phone" || $0 == "toll-free" } ? false : .string(s["no_phone_number"] ?? "")
+        result["no_voice"] =
+            types.contains { $0 == "phone" || $0 == "toll-free" } ? false : .string(s["no_phone_number"] ?? "")
         return result
     }
 
@@ -53,20 +63,27 @@ extension PageBuilder {
     /// (`helpline_max_age_days`), with its date; `false` while it is fresh.
     /// `short`: one line, where many numbers are listed (the home page).
     func stale(_ shown: LocalizedEntry, short: Bool = false) -> TemplateValue {
-        guard let freshness = model.guide.freshness(of: shown.entry, today: today), freshness.isStale else { return false }
+        guard let freshness = model.guide.freshness(of: shown.entry, today: today), freshness.isStale else {
+            return false
+        }
         let s = strings.strings(shown.language)
         let date = freshness.verifiedOn.description
-        return ["date": .string(date), "label": .string(s["stale_label"] ?? ""),
-                "text": .string(s.format(short ? "stale_short" : "stale_warning", ["date": date]))]
+        return [
+            "date": .string(date), "label": .string(s["stale_label"] ?? ""),
+            "text": .string(s.format(short ? "stale_short" : "stale_warning", ["date": date])),
+        ]
     }
 
-    private func channel(_ value: JSONValue, language: String, hoursMarks: (lang: TemplateValue, dir: TemplateValue)) -> TemplateValue? {
+    private func channel(_ value: JSONValue, language: String, hoursMarks: (lang: TemplateValue, dir: TemplateValue))
+        -> TemplateValue?
+    {
         let s = strings.strings(language)
         guard let type = value["type"]?.stringValue, let raw = value["value"]?.stringValue else { return nil }
         var channel: Context = [
             "type": .string(type), "type_label": .string(s["channel_\(type)"] ?? type), "value": .string(raw),
             "hours": .string(value["hours"]?.stringValue ?? s["not_stated"] ?? ""),
-            "hours_lang": value["hours"] == nil ? false : hoursMarks.lang, "hours_dir": value["hours"] == nil ? false : hoursMarks.dir,
+            "hours_lang": value["hours"] == nil ? false : hoursMarks.lang,
+            "hours_dir": value["hours"] == nil ? false : hoursMarks.dir,
             "href": false, "from_abroad": false, "telephone": false, "email": false, "external": false,
         ]
         if let abroad = value["reachable_from_abroad"]?.boolValue {

@@ -12,17 +12,24 @@ extension PageBuilder {
         let description = config.description[language] ?? config.description[model.source] ?? ""
         context["description"] = .string(description)
         if config.description[language] == nil { context["description_lang"] = .string(model.source) }
-        context["touchpoint_links"] = .list(config.touchpoints.map { term -> TemplateValue in
-            let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
-            return ["text": .string(model.guide.name(of: term, in: language)), "value_lang": marks.lang, "value_dir": marks.dir,
-             "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "touchpoints", term.id))),
-             "count": .int(indicators(at: term.id, in: language).count)]
-        })
-        context["type_links"] = .list(EntryType.allCases.map { type -> TemplateValue in
-            ["text": .string(strings.strings(language)["type_\(type.rawValue)"] ?? type.rawValue),
-             "href": .string(SitePaths.link(from: page, to: SitePaths.typeListing(language, type))),
-             "count": .int(model.entries(of: type, in: language).count)]
-        })
+        context["touchpoint_links"] = .list(
+            config.touchpoints.map { term -> TemplateValue in
+                let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
+                return [
+                    "text": .string(model.guide.name(of: term, in: language)), "value_lang": marks.lang,
+                    "value_dir": marks.dir,
+                    "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, "touchpoints", term.id))),
+                    "count": .int(indicators(at: term.id, in: language).count),
+                ]
+            })
+        context["type_links"] = .list(
+            EntryType.allCases.map { type -> TemplateValue in
+                [
+                    "text": .string(strings.strings(language)["type_\(type.rawValue)"] ?? type.rawValue),
+                    "href": .string(SitePaths.link(from: page, to: SitePaths.typeListing(language, type))),
+                    "count": .int(model.entries(of: type, in: language).count),
+                ]
+            })
         context["role_links"] = .list(termLinks(config.roles.map(\.id), group: "roles", from: page, language: language))
         context["glossary_href"] = glossaryLink(from: page, language: language)
         context["emergency_countries"] = .list(emergencyCountries(from: page, language: language))
@@ -43,15 +50,26 @@ extension PageBuilder {
                 let inCategory = entries.filter { model.field("category", of: $0)?.value.stringValue == category.id }
                 if inCategory.isEmpty { continue }
                 let marks = languageMarks(nameLanguage(of: category, in: language), page: language)
-                sections.append(["heading": .string(model.guide.name(of: category, in: language)), "id": .string("category-\(category.id)"),
-                                 "heading_lang": marks.lang, "heading_dir": marks.dir,
-                                 "cards": .list(inCategory.compactMap { renderedCard($0.entry.reference, from: page, language: language, filterable: true) })])
+                sections.append([
+                    "heading": .string(model.guide.name(of: category, in: language)),
+                    "id": .string("category-\(category.id)"),
+                    "heading_lang": marks.lang, "heading_dir": marks.dir,
+                    "cards": .list(
+                        inCategory.compactMap {
+                            renderedCard($0.entry.reference, from: page, language: language, filterable: true)
+                        }),
+                ])
             }
             let known = Set(config.categories.map(\.id))
             let other = entries.filter { !known.contains(model.field("category", of: $0)?.value.stringValue ?? "") }
             if !other.isEmpty {
-                sections.append(["heading": false, "id": false,
-                                 "cards": .list(other.compactMap { renderedCard($0.entry.reference, from: page, language: language, filterable: true) })])
+                sections.append([
+                    "heading": false, "id": false,
+                    "cards": .list(
+                        other.compactMap {
+                            renderedCard($0.entry.reference, from: page, language: language, filterable: true)
+                        }),
+                ])
             }
             context["filters"] = .list(filters(language))
             context["filter_script"] = .string(SitePaths.rootPrefix(of: page) + "assets/filter.js")
@@ -60,12 +78,18 @@ extension PageBuilder {
                 let inCountry = helplines(in: country.id, language: language)
                 if inCountry.isEmpty { continue }
                 let marks = languageMarks(nameLanguage(of: country, in: language), page: language)
-                sections.append(["heading": .string(model.guide.name(of: country, in: language)), "id": .string("country-\(country.id)"),
-                                 "heading_lang": marks.lang, "heading_dir": marks.dir,
-                                 "cards": .list(inCountry.compactMap { helplineCard($0, from: page) })])
+                sections.append([
+                    "heading": .string(model.guide.name(of: country, in: language)),
+                    "id": .string("country-\(country.id)"),
+                    "heading_lang": marks.lang, "heading_dir": marks.dir,
+                    "cards": .list(inCountry.compactMap { helplineCard($0, from: page) }),
+                ])
             }
         default:
-            sections.append(["heading": false, "id": false, "cards": .list(entries.compactMap { renderedCard($0.entry.reference, from: page, language: language) })])
+            sections.append([
+                "heading": false, "id": false,
+                "cards": .list(entries.compactMap { renderedCard($0.entry.reference, from: page, language: language) }),
+            ])
         }
         context["sections"] = .list(sections)
         context["empty"] = .bool(entries.isEmpty)
@@ -81,12 +105,18 @@ extension PageBuilder {
             ("category", "field_category", config.categories), ("countries", "countries", config.countries),
         ]
         return groups.map { group in
-            ["key": .string(group.key), "label": .string(s[group.label] ?? group.label), "all": .string(s["filter_all"] ?? ""),
-             "options": .list(group.terms.map { term in
-                 let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
-                 return ["id": .string(term.id), "name": .string(model.guide.name(of: term, in: language)),
-                         "lang": marks.lang, "dir": marks.dir]
-             })]
+            [
+                "key": .string(group.key), "label": .string(s[group.label] ?? group.label),
+                "all": .string(s["filter_all"] ?? ""),
+                "options": .list(
+                    group.terms.map { term in
+                        let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
+                        return [
+                            "id": .string(term.id), "name": .string(model.guide.name(of: term, in: language)),
+                            "lang": marks.lang, "dir": marks.dir,
+                        ]
+                    }),
+            ]
         }
     }
 
@@ -95,11 +125,15 @@ extension PageBuilder {
         let page = SitePaths.groupIndex(language, group)
         let s = strings.strings(language)
         var context = base(page: page, language: language, title: s[group] ?? group) { SitePaths.groupIndex($0, group) }
-        context["terms"] = .list(terms(group).map { term -> TemplateValue in
-            let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
-            return ["text": .string(model.guide.name(of: term, in: language)), "value_lang": marks.lang, "value_dir": marks.dir,
-             "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, group, term.id)))]
-        })
+        context["terms"] = .list(
+            terms(group).map { term -> TemplateValue in
+                let marks = languageMarks(nameLanguage(of: term, in: language), page: language)
+                return [
+                    "text": .string(model.guide.name(of: term, in: language)), "value_lang": marks.lang,
+                    "value_dir": marks.dir,
+                    "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, group, term.id))),
+                ]
+            })
         return (page, context)
     }
 
@@ -116,27 +150,44 @@ extension PageBuilder {
         context["parent_href"] = .string(SitePaths.link(from: page, to: SitePaths.groupIndex(language, group)))
         var sections: [TemplateValue] = []
         func section(_ key: String, _ id: String, _ cards: [TemplateValue]) {
-            sections.append(["heading": .string(s[key] ?? key), "id": .string(id), "cards": .list(cards), "empty": .bool(cards.isEmpty),
-                             "empty_text": .string(s["no_entries"] ?? "")])
+            sections.append([
+                "heading": .string(s[key] ?? key), "id": .string(id), "cards": .list(cards),
+                "empty": .bool(cards.isEmpty),
+                "empty_text": .string(s["no_entries"] ?? ""),
+            ])
         }
         switch group {
         case "touchpoints":
-            section("indicators_here", "indicators", indicators(at: term.id, in: language).compactMap { renderedCard($0.entry.reference, from: page, language: language) })
-            section("protocols_here", "protocols", entries(.protocols, in: language, listing: "touchpoints", term.id)
-                .compactMap { renderedCard($0.entry.reference, from: page, language: language) })
+            section(
+                "indicators_here", "indicators",
+                indicators(at: term.id, in: language).compactMap {
+                    renderedCard($0.entry.reference, from: page, language: language)
+                })
+            section(
+                "protocols_here", "protocols",
+                entries(.protocols, in: language, listing: "touchpoints", term.id)
+                    .compactMap { renderedCard($0.entry.reference, from: page, language: language) })
         case "roles":
-            section("indicators_for_role", "indicators", entries(.indicators, in: language, listing: "observers", term.id)
-                .compactMap { renderedCard($0.entry.reference, from: page, language: language) })
-            section("protocols_for_role", "protocols", entries(.protocols, in: language, listing: "roles", term.id)
-                .compactMap { renderedCard($0.entry.reference, from: page, language: language) })
+            section(
+                "indicators_for_role", "indicators",
+                entries(.indicators, in: language, listing: "observers", term.id)
+                    .compactMap { renderedCard($0.entry.reference, from: page, language: language) })
+            section(
+                "protocols_for_role", "protocols",
+                entries(.protocols, in: language, listing: "roles", term.id)
+                    .compactMap { renderedCard($0.entry.reference, from: page, language: language) })
         default:
             context["is_country"] = true
             context["country_numbers"] = emergencyCountry(term, from: page, language: language)
-            section("helplines_in_country", "helplines", helplines(in: term.id, language: language).compactMap { helplineCard($0, from: page) })
+            section(
+                "helplines_in_country", "helplines",
+                helplines(in: term.id, language: language).compactMap { helplineCard($0, from: page) })
             let specific = EntryType.allCases.filter { $0 != .helplines }
                 .flatMap { entries($0, in: language, listing: "jurisdictions", term.id) }
             if !specific.isEmpty {
-                section("entries_for_country", "specific", specific.compactMap { renderedCard($0.entry.reference, from: page, language: language) })
+                section(
+                    "entries_for_country", "specific",
+                    specific.compactMap { renderedCard($0.entry.reference, from: page, language: language) })
             }
         }
         context["sections"] = .list(sections)
@@ -180,7 +231,9 @@ extension PageBuilder {
             for shown in model.entries(of: type, in: language) {
                 var seen: Set<String> = []
                 for value in model.field(key, of: shown)?.value.arrayValue ?? [] {
-                    if let term = value.stringValue, seen.insert(term).inserted { lists[term, default: []].append(shown) }
+                    if let term = value.stringValue, seen.insert(term).inserted {
+                        lists[term, default: []].append(shown)
+                    }
                 }
             }
             return lists
@@ -189,13 +242,16 @@ extension PageBuilder {
 
     /// Helplines of a country, emergency lines first, then by id.
     func helplines(in country: String, language: String) -> [LocalizedEntry] {
-        let all = termLists.value(for: "\(language)|helplines|country") {
-            var lists: [String: [LocalizedEntry]] = [:]
-            for shown in model.entries(of: .helplines, in: language) {
-                if let country = model.field("country", of: shown)?.value.stringValue { lists[country, default: []].append(shown) }
-            }
-            return lists
-        }[country] ?? []
+        let all =
+            termLists.value(for: "\(language)|helplines|country") {
+                var lists: [String: [LocalizedEntry]] = [:]
+                for shown in model.entries(of: .helplines, in: language) {
+                    if let country = model.field("country", of: shown)?.value.stringValue {
+                        lists[country, default: []].append(shown)
+                    }
+                }
+                return lists
+            }[country] ?? []
         let emergency = all.filter { model.field("purpose", of: $0)?.value.stringValue == "emergency" }
         return emergency + all.filter { model.field("purpose", of: $0)?.value.stringValue != "emergency" }
     }

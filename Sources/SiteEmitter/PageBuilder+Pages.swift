@@ -21,7 +21,9 @@ extension PageBuilder {
     func handoutsPage(_ language: String) -> (path: String, context: Context) {
         let page = SitePaths.handouts(language)
         let s = strings.strings(language)
-        var context = base(page: page, language: language, title: s["handouts_heading"] ?? "") { SitePaths.handouts($0) }
+        var context = base(page: page, language: language, title: s["handouts_heading"] ?? "") {
+            SitePaths.handouts($0)
+        }
         context["meta_description"] = .string(s["handouts_lead"] ?? "")
         var files: [String: PublishedHandout] = [:]
         for file in publishedHandouts { files["\(file.id)|\(file.language)"] = file }
@@ -29,21 +31,26 @@ extension PageBuilder {
             let titleLanguage = definition.title[language] != nil ? language : model.source
             let marks = languageMarks(titleLanguage, page: language)
             var item: Context = [
-                "title": .string(definition.title[titleLanguage] ?? definition.id), "title_lang": marks.lang, "title_dir": marks.dir,
-                "format": .string("\(s["layout_\(definition.layout)"] ?? definition.layout) · \(s["paper_\(definition.paper)"] ?? definition.paper)"),
+                "title": .string(definition.title[titleLanguage] ?? definition.id), "title_lang": marks.lang,
+                "title_dir": marks.dir,
+                "format": .string(
+                    "\(s["layout_\(definition.layout)"] ?? definition.layout) · \(s["paper_\(definition.paper)"] ?? definition.paper)"
+                ),
                 "href": false, "facts": false,
             ]
             if let file = files["\(definition.id)|\(language)"] {
                 item["href"] = .string(SitePaths.rootPrefix(of: page) + "handouts/" + file.fileName)
-                item["facts"] = .string(s.format("handout_facts", ["size": Self.fileSize(file.bytes), "pages": String(file.pages)]))
+                item["facts"] = .string(
+                    s.format("handout_facts", ["size": Self.fileSize(file.bytes), "pages": String(file.pages)]))
             }
             return .object(item)
         }
         context["handouts"] = .list(items)
-        context["handouts_unpublished"] = .bool(items.contains { item in
-            if case .object(let object) = item, case .bool(false)? = object.values["href"] { return true }
-            return false
-        })
+        context["handouts_unpublished"] = .bool(
+            items.contains { item in
+                if case .object(let object) = item, case .bool(false)? = object.values["href"] { return true }
+                return false
+            })
         return (page, context)
     }
 
@@ -57,7 +64,9 @@ extension PageBuilder {
     /// pages a host serves at any address.
     var hostRoot: String {
         let base = PageAddress.base(config)
-        guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
+        guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else {
+            return "/"
+        }
         return String(base[slash...])
     }
 
@@ -85,7 +94,9 @@ extension PageBuilder {
     func offlinePage(_ language: String) -> (path: String, context: Context) {
         let page = SitePaths.offlinePage(language)
         let s = strings.strings(language)
-        var context = base(page: page, language: language, title: s["offline_heading"] ?? "") { SitePaths.offlinePage($0) }
+        var context = base(page: page, language: language, title: s["offline_heading"] ?? "") {
+            SitePaths.offlinePage($0)
+        }
         context["canonical"] = false
         context["meta_description"] = .string(s["offline_text"] ?? "")
         context["message"] = .string(s["offline_text"] ?? "")
@@ -98,11 +109,14 @@ extension PageBuilder {
     func languageChoices(root: String) -> [TemplateValue] {
         config.languages.map { language -> TemplateValue in
             let s = strings.strings(language.code)
-            return ["code": .string(language.code), "name": .string(language.name), "dir": language.rightToLeft ? "rtl" : "ltr",
-                    "href": .string(root + SitePaths.home(language.code)),
-                    "title": .string(config.title[language.code] ?? config.title[model.source] ?? ""),
-                    "not_found": .string(s["not_found_text"] ?? ""),
-                    "suggest": .string(s["suggested_language"] ?? "")]
+            return [
+                "code": .string(language.code), "name": .string(language.name),
+                "dir": language.rightToLeft ? "rtl" : "ltr",
+                "href": .string(root + SitePaths.home(language.code)),
+                "title": .string(config.title[language.code] ?? config.title[model.source] ?? ""),
+                "not_found": .string(s["not_found_text"] ?? ""),
+                "suggest": .string(s["suggested_language"] ?? ""),
+            ]
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GuideModel
-import Schema
 import JSON
+import Schema
 import Templating
 
 /// A template context: one level of names and values.
@@ -31,8 +31,10 @@ struct PageBuilder: Sendable {
 
     /// `cards` may come from the previous build in this process (`guide serve`),
     /// without the cards of entries that changed since.
-    init(model: SiteModel, strings: InterfaceStrings, settings: SiteSettings, templates: SiteTemplates,
-         cards: CardCache = CardCache(), today: FullDate, publishedHandouts: [PublishedHandout] = []) {
+    init(
+        model: SiteModel, strings: InterfaceStrings, settings: SiteSettings, templates: SiteTemplates,
+        cards: CardCache = CardCache(), today: FullDate, publishedHandouts: [PublishedHandout] = []
+    ) {
         self.model = model
         self.today = today
         self.publishedHandouts = publishedHandouts
@@ -49,7 +51,8 @@ struct PageBuilder: Sendable {
         var shortTitles: [String: TemplateValue] = [:]
         let config = model.guide.config
         for language in model.languages {
-            descriptions[language] = .string(Self.metaDescription(config.description[language] ?? config.description[model.source] ?? ""))
+            descriptions[language] = .string(
+                Self.metaDescription(config.description[language] ?? config.description[model.source] ?? ""))
             shortTitles[language] = .string(Self.shortTitle(config.title[language] ?? config.title[model.source] ?? ""))
         }
         self.descriptions = descriptions
@@ -66,11 +69,15 @@ struct PageBuilder: Sendable {
     /// `alternates` gives, per language, the same page in that language.
     /// `root` replaces the relative way back to the site's root on pages
     /// served at any address (the 404 page: an absolute path).
-    func base(page: String, language: String, title: String, root: String? = nil, alternates: (String) -> String?) -> Context {
+    func base(page: String, language: String, title: String, root: String? = nil, alternates: (String) -> String?)
+        -> Context
+    {
         let root = root ?? SitePaths.rootPrefix(of: page)
         let current = Self.section(of: page)
         // What every page of this language, depth and section shares, built once (copied, not rebuilt).
-        var context = cards.chrome("\(language)|\(root)|\(current)") { chrome(language: language, root: root, current: current) }
+        var context = cards.chrome("\(language)|\(root)|\(current)") {
+            chrome(language: language, root: root, current: current)
+        }
         let siteTitle = config.title[language] ?? config.title[model.source] ?? ""
         let published = self.published
         var languages: [TemplateValue] = []
@@ -117,17 +124,25 @@ struct PageBuilder: Sendable {
         let s = strings.strings(language)
         let siteTitle = config.title[language] ?? config.title[model.source] ?? ""
         var nav: [TemplateValue] = EntryType.allCases.enumerated().map { index, type in
-            ["label": .string(s["type_\(type.rawValue)"] ?? type.rawValue), "href": .string(root + SitePaths.typeListing(language, type)),
-             "current": .bool(index == current)]
+            [
+                "label": .string(s["type_\(type.rawValue)"] ?? type.rawValue),
+                "href": .string(root + SitePaths.typeListing(language, type)),
+                "current": .bool(index == current),
+            ]
         }
         for (offset, group) in Self.groups.enumerated() {
-            nav.append(["label": .string(s[group] ?? group), "href": .string(root + SitePaths.groupIndex(language, group)),
-                        "current": .bool(EntryType.allCases.count + offset == current)])
+            nav.append([
+                "label": .string(s[group] ?? group), "href": .string(root + SitePaths.groupIndex(language, group)),
+                "current": .bool(EntryType.allCases.count + offset == current),
+            ])
         }
-        nav.append(["label": .string(s["handouts_heading"] ?? "handouts"), "href": .string(root + SitePaths.handouts(language)),
-                    "current": false])
+        nav.append([
+            "label": .string(s["handouts_heading"] ?? "handouts"), "href": .string(root + SitePaths.handouts(language)),
+            "current": false,
+        ])
         return [
-            "lang": .string(language), "dir": .string(direction(language)), "s": stringValues[language] ?? [:], "root": .string(root),
+            "lang": .string(language), "dir": .string(direction(language)), "s": stringValues[language] ?? [:],
+            "root": .string(root),
             "site_title": .string(siteTitle), "site_short_title": shortTitles[language] ?? .string(siteTitle),
             "meta_description": descriptions[language] ?? "",
             "quick_exit_url": .string(settings.quickExitURL),
@@ -139,7 +154,8 @@ struct PageBuilder: Sendable {
             "edition": .string(config.version),
             "publisher": publisher(language),
             "nav": .list(nav),
-            "css_href": .string(root + "assets/site.css"), "script_src": .string(root + "assets/site.js"), "sw_src": .string(root + "sw.js"),
+            "css_href": .string(root + "assets/site.css"), "script_src": .string(root + "assets/site.js"),
+            "sw_src": .string(root + "sw.js"),
             "icon_href": .string(root + "assets/favicon.svg"),
         ]
     }
@@ -156,8 +172,11 @@ struct PageBuilder: Sendable {
     func publisher(_ language: String) -> TemplateValue {
         let provenance = config.provenance
         guard let name = provenance.publisher(in: language, sourceLanguage: model.source) else { return false }
-        return ["name": .string(name), "url": .text(provenance.publisherURL),
-                "licence": .text(provenance.licenceName ?? provenance.licenceID), "licence_url": .text(provenance.licenceURL)]
+        return [
+            "name": .string(name), "url": .text(provenance.publisherURL),
+            "licence": .text(provenance.licenceName ?? provenance.licenceID),
+            "licence_url": .text(provenance.licenceURL),
+        ]
     }
 
     /// The part of a guide's title before its first colon ("Trata de
@@ -175,7 +194,7 @@ struct PageBuilder: Sendable {
         // Most texts (summaries: at most 300 characters, one line) pass as they are.
         let utf8 = text.utf8
         var plain = utf8.count <= 200 && utf8.last != 0x20
-        var previous: UInt8 = 0x20  // a leading space counts as a doubled one
+        var previous: UInt8 = 0x20 // a leading space counts as a doubled one
         for byte in utf8 where plain {
             if byte < 0x20 || (byte == 0x20 && previous == 0x20) { plain = false }
             previous = byte
@@ -200,8 +219,10 @@ struct PageBuilder: Sendable {
         return ids.map { id in
             let label = termLabel(id, in: list, language: language)
             let marks = languageMarks(label.lang, page: language)
-            return ["text": .string(label.text), "value_lang": marks.lang, "value_dir": marks.dir,
-                    "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, group, id)))]
+            return [
+                "text": .string(label.text), "value_lang": marks.lang, "value_dir": marks.dir,
+                "href": .string(SitePaths.link(from: page, to: SitePaths.term(language, group, id))),
+            ]
         }
     }
 
@@ -218,8 +239,10 @@ struct PageBuilder: Sendable {
     func sources(_ value: JSONValue?) -> [TemplateValue] {
         (value?.arrayValue ?? []).compactMap { item -> TemplateValue? in
             guard let title = item["title"]?.stringValue, let url = item["url"]?.stringValue else { return nil }
-            return ["title": .string(title), "url": .string(url),
-                    "publisher": .text(item["publisher"]?.stringValue), "accessed": .text(item["accessed"]?.stringValue)]
+            return [
+                "title": .string(title), "url": .string(url),
+                "publisher": .text(item["publisher"]?.stringValue), "accessed": .text(item["accessed"]?.stringValue),
+            ]
         }
     }
 }

@@ -276,7 +276,9 @@ enum SearchIndex {
                         unicodeWords(String(decoding: piece, as: UTF8.self)) { words.add($0) }
                     }
                 } else if index - start == 1, !ascii {
-                    unicodeWords(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) { words.add($0) }
+                    unicodeWords(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) {
+                        words.add($0)
+                    }
                 }
                 start = index + 1
                 ascii = true
@@ -344,7 +346,8 @@ enum SearchIndex {
             let mask = slots.count - 1
             for (start, length) in zip(old.0, old.1) where start != 0 {
                 var slot = text.withUnsafeBufferPointer {
-                    Int(Self.hash(UnsafeBufferPointer(rebasing: $0[Int(start) - 1..<Int(start) - 1 + Int(length)]))) & mask
+                    Int(Self.hash(UnsafeBufferPointer(rebasing: $0[Int(start) - 1..<Int(start) - 1 + Int(length)])))
+                        & mask
                 }
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = start
@@ -390,7 +393,11 @@ enum SearchIndex {
             current = String.UnicodeScalarView()
         }
         for scalar in fold(text).unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { current.append(scalar) } else { flush() }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(scalar)
+            } else {
+                flush()
+            }
         }
         flush()
     }

@@ -3,8 +3,8 @@ import Dispatch
 import Foundation
 import GuideModel
 import JSON
-import Schema
 import Parallel
+import Schema
 
 /// What each page is made from, for builds in place (`guide serve`, see `SiteRecord`).
 ///
@@ -50,7 +50,8 @@ struct SiteDependencies: Sendable {
                     for key in keys {
                         switch file.frontMatter[key] {
                         case .string(let id)?: terms.insert("\(group)/\(id)")
-                        case .array(let items)?: terms.formUnion(items.compactMap(\.stringValue).map { "\(group)/\($0)" })
+                        case .array(let items)?:
+                            terms.formUnion(items.compactMap(\.stringValue).map { "\(group)/\($0)" })
                         default: break
                         }
                     }
@@ -66,7 +67,9 @@ struct SiteDependencies: Sendable {
     static let memo = ProcessMemo<EntryFacts>()
 
     /// The front-matter fields that put an entry on a term's page.
-    static let termFields = ["touchpoints": ["touchpoints"], "roles": ["observers", "roles"], "countries": ["country", "jurisdictions"]]
+    static let termFields = [
+        "touchpoints": ["touchpoints"], "roles": ["observers", "roles"], "countries": ["country", "jurisdictions"],
+    ]
 
     func entryPage(_ reference: Reference) -> PageDependencies {
         .entries(types: [], references: references[reference] ?? [reference.description])
@@ -100,8 +103,10 @@ struct SiteInputs: Equatable, Sendable {
 
     init(_ context: EmitContext) {
         let guide = context.guide
-        templates = Self.fingerprint(of: [context.templates.appendingPathComponent("site"),
-                                          context.templates.appendingPathComponent("strings")])
+        templates = Self.fingerprint(of: [
+            context.templates.appendingPathComponent("site"),
+            context.templates.appendingPathComponent("strings"),
+        ])
         config = guide.configDocument?.value
         fieldRules = guide.fieldRules
         sectionRules = guide.sectionRules

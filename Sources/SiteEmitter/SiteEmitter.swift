@@ -1,11 +1,11 @@
-import FileSystem
 import Diagnostics
 import Dispatch
+import FileSystem
 import Foundation
 import GuideModel
 import JSON
-import Templating
 import Parallel
+import Templating
 
 /// Writes the static site: a folder per language, every page an
 /// `index.html` reached by relative links, rendered from the Mustache
@@ -19,9 +19,12 @@ public struct SiteEmitter: Emitter {
     public func emit(_ context: EmitContext) throws -> [Diagnostic] {
         let global = SiteInputs(context)
         let kept = context.lastBuild?.value as? Kept
-        let design = kept.flatMap { $0.design.global == global ? $0.design : nil } ?? Design(loading: context, global: global)
+        let design =
+            kept.flatMap { $0.design.global == global ? $0.design : nil } ?? Design(loading: context, global: global)
         let diagnostics = design.problems
-        guard let templates = design.templates, !diagnostics.contains(where: { $0.severity == .error }) else { return diagnostics }
+        guard let templates = design.templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return diagnostics
+        }
         let (strings, settings) = (design.strings, design.settings)
 
         let model = SiteModel(guide: context.guide, drafts: context.drafts)
@@ -37,18 +40,24 @@ public struct SiteEmitter: Emitter {
         let reuse = Reuse(lastBuild: kept, current: record)
         let cards = reuse.cards ?? CardCache()
         cards.forget(reuse.changes.entries)
-        let builder = PageBuilder(model: model, strings: strings, settings: settings, templates: templates, cards: cards,
-                                  today: context.today, publishedHandouts: context.publishedHandouts)
+        let builder = PageBuilder(
+            model: model, strings: strings, settings: settings, templates: templates, cards: cards,
+            today: context.today, publishedHandouts: context.publishedHandouts)
         let pages = plan(model: model, builder: builder, dependencies: dependencies)
-        if !context.inPlace { writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) }) }
+        if !context.inPlace {
+            writer.createFolders(pages: pages.map(\.path), shared: model.languages.map { SitePaths.searchIndex($0) })
+        }
         // Jobs on all cores: first the pages of entries that changed (the page an
         // editor is looking at is replaced soonest), then each language's search
         // index (the longest jobs), then every other page.
         let languages = model.languages
         let folded = SearchIndex.FoldedCache()
-        let edited = pages.indices.filter { pages[$0].entry.map { reuse.changes.entries.contains($0.description) } ?? false }
+        let edited = pages.indices.filter {
+            pages[$0].entry.map { reuse.changes.entries.contains($0.description) } ?? false
+        }
         let editedSet = Set(edited)
-        let jobs: [Job] = edited.map(Job.page) + languages.indices.map(Job.searchIndex) + [Job.sitemap]
+        let jobs: [Job] =
+            edited.map(Job.page) + languages.indices.map(Job.searchIndex) + [Job.sitemap]
             + pages.indices.filter { !editedSet.contains($0) }.map(Job.page)
         let results = Parallel.map(jobs.count) { index -> SiteWriter.Written? in
             switch jobs[index] {
@@ -68,31 +77,39 @@ public struct SiteEmitter: Emitter {
             guard let written else { continue }
             files.append(written)
             if case .page(let number) = job {
-                record.files[written.path] = SiteRecord.File(hash: written.hash, dependencies: pages[number].dependencies)
+                record.files[written.path] = SiteRecord.File(
+                    hash: written.hash, dependencies: pages[number].dependencies)
             }
         }
         files += try writer.copyTree(from: context.templates.appendingPathComponent("site/assets"), to: "assets")
         files.append(writer.write("robots.txt", SiteMap.robots(config: model.guide.config)))
-        files += try writer.copyMedia(model.guide.media.sorted(), contentRoot: model.guide.contentFolder,
-                                      displayRoot: model.guide.contentFolderDisplay)
+        files += try writer.copyMedia(
+            model.guide.media.sorted(), contentRoot: model.guide.contentFolder,
+            displayRoot: model.guide.contentFolderDisplay)
 
         // Offline: a list of each language's files, and a service worker whose
         // bytes (its cache name) change whenever any output does.
         let byFolder = Dictionary(grouping: files.map(\.path), by: Self.firstComponent)
         // Shared files, less those a reader never opens offline (the sitemap can be megabytes).
         let notKept: Set<String> = ["sitemap.xml", "robots.txt", "sw.js", "404.html"]
-        let shared = byFolder.filter { !model.languages.contains($0.key) }.values.joined().filter { !notKept.contains($0) }.sorted()
+        let shared = byFolder.filter { !model.languages.contains($0.key) }.values.joined().filter {
+            !notKept.contains($0)
+        }.sorted()
         for language in model.languages {
             let own = (byFolder[language] ?? []).sorted()
             let list = JSONValue.array((shared + own).map { .string($0) })
-            files.append(writer.write(SitePaths.offlineList(language), JSONWriter(sortedKeys: true, pretty: false).string(list)))
+            files.append(
+                writer.write(SitePaths.offlineList(language), JSONWriter(sortedKeys: true, pretty: false).string(list)))
         }
         let version = SiteWriter.version(of: files)
-        let worker = templates.render("sw", ["version": .string(version), "languages": .list(model.languages.map { ["code": .string($0)] })])
+        let worker = templates.render(
+            "sw", ["version": .string(version), "languages": .list(model.languages.map { ["code": .string($0)] })])
         files.append(writer.write("sw.js", worker))
 
         let problems = writer.problems
-        for file in files where record.files[file.path] == nil { record.files[file.path] = SiteRecord.File(hash: file.hash, dependencies: nil) }
+        for file in files where record.files[file.path] == nil {
+            record.files[file.path] = SiteRecord.File(hash: file.hash, dependencies: nil)
+        }
         if let old = reuse.recorded {
             for path in old.files.keys where record.files[path] == nil { OutputFiles.remove(path, in: context.folder) }
         }
@@ -130,11 +147,14 @@ public struct SiteEmitter: Emitter {
             self.global = global
             let templatesDisplay = SiteEmitter.display(context.templates)
             let siteFolder = context.templates.appendingPathComponent("site")
-            let (templates, templateProblems) = SiteTemplates.load(folder: siteFolder, displayFolder: "\(templatesDisplay)/site")
+            let (templates, templateProblems) = SiteTemplates.load(
+                folder: siteFolder, displayFolder: "\(templatesDisplay)/site")
             let (strings, stringProblems) = InterfaceStrings.load(
-                folder: context.templates.appendingPathComponent("strings"), displayFolder: "\(templatesDisplay)/strings",
+                folder: context.templates.appendingPathComponent("strings"),
+                displayFolder: "\(templatesDisplay)/strings",
                 config: context.guide.config, configDocument: context.guide.configDocument)
-            let (settings, settingProblems) = SiteSettings.load(folder: siteFolder, displayFolder: "\(templatesDisplay)/site")
+            let (settings, settingProblems) = SiteSettings.load(
+                folder: siteFolder, displayFolder: "\(templatesDisplay)/site")
             self.templates = templates
             self.strings = strings
             self.settings = settings
@@ -164,7 +184,8 @@ public struct SiteEmitter: Emitter {
         /// The page as the last build wrote it, or nil when it must be rendered.
         func written(_ page: PlannedPage) -> SiteWriter.Written? {
             guard let previous, let old = previous.files[page.path], let recorded = old.dependencies,
-                  !page.dependencies.isStale(recorded: recorded, changes: changes) else { return nil }
+                !page.dependencies.isStale(recorded: recorded, changes: changes)
+            else { return nil }
             return SiteWriter.Written(path: page.path, hash: old.hash)
         }
     }
@@ -172,8 +193,12 @@ public struct SiteEmitter: Emitter {
     /// Every page: root, then per language home, listings, entries, search
     /// (each language's pages planned on its own core).
     func plan(model: SiteModel, builder: PageBuilder, dependencies: SiteDependencies) -> [PlannedPage] {
-        let root = PlannedPage(path: "index.html", template: "pages/root", dependencies: .none) { builder.rootPage().context }
-        let notFound = PlannedPage(path: "404.html", template: "pages/not-found", dependencies: .none) { builder.notFoundPage(nil).context }
+        let root = PlannedPage(path: "index.html", template: "pages/root", dependencies: .none) {
+            builder.rootPage().context
+        }
+        let notFound = PlannedPage(path: "404.html", template: "pages/not-found", dependencies: .none) {
+            builder.notFoundPage(nil).context
+        }
         let perLanguage = Parallel.map(model.languages.count) { index in
             plan(model.languages[index], model: model, builder: builder, dependencies: dependencies)
         }
@@ -181,41 +206,65 @@ public struct SiteEmitter: Emitter {
     }
 
     /// One language's pages.
-    private func plan(_ language: String, model: SiteModel, builder: PageBuilder, dependencies: SiteDependencies) -> [PlannedPage] {
+    private func plan(_ language: String, model: SiteModel, builder: PageBuilder, dependencies: SiteDependencies)
+        -> [PlannedPage]
+    {
         var pages: [PlannedPage] = []
-        pages.append(PlannedPage(path: SitePaths.home(language), template: "pages/home", dependencies: .all) { builder.homePage(language).context })
-        pages.append(PlannedPage(path: SitePaths.search(language), template: "pages/search", dependencies: .none) { builder.searchPage(language).context })
-        pages.append(PlannedPage(path: SitePaths.safety(language), template: "pages/safety", dependencies: .none) { builder.safetyPage(language).context })
-        pages.append(PlannedPage(path: SitePaths.handouts(language), template: "pages/handouts", dependencies: .none) {
-            builder.handoutsPage(language).context
-        })
-        pages.append(PlannedPage(path: SitePaths.notFound(language), template: "pages/not-found", dependencies: .none) {
-            builder.notFoundPage(language).context
-        })
-        pages.append(PlannedPage(path: SitePaths.offlinePage(language), template: "pages/not-found", dependencies: .none) {
-            builder.offlinePage(language).context
-        })
-        for type in EntryType.allCases {
-            pages.append(PlannedPage(path: SitePaths.typeListing(language, type), template: "pages/listing",
-                                     dependencies: SiteDependencies.listing(type)) {
-                builder.typePage(type, language).context
+        pages.append(
+            PlannedPage(path: SitePaths.home(language), template: "pages/home", dependencies: .all) {
+                builder.homePage(language).context
             })
-            for shown in model.entries(of: type, in: language) {
-                pages.append(PlannedPage(path: SitePaths.entry(language, type, shown.entry.id), template: "pages/entry",
-                                         dependencies: dependencies.entryPage(shown.entry.reference), entry: shown.entry.reference) {
-                    builder.entryPage(shown).context
+        pages.append(
+            PlannedPage(path: SitePaths.search(language), template: "pages/search", dependencies: .none) {
+                builder.searchPage(language).context
+            })
+        pages.append(
+            PlannedPage(path: SitePaths.safety(language), template: "pages/safety", dependencies: .none) {
+                builder.safetyPage(language).context
+            })
+        pages.append(
+            PlannedPage(path: SitePaths.handouts(language), template: "pages/handouts", dependencies: .none) {
+                builder.handoutsPage(language).context
+            })
+        pages.append(
+            PlannedPage(path: SitePaths.notFound(language), template: "pages/not-found", dependencies: .none) {
+                builder.notFoundPage(language).context
+            })
+        pages.append(
+            PlannedPage(path: SitePaths.offlinePage(language), template: "pages/not-found", dependencies: .none) {
+                builder.offlinePage(language).context
+            })
+        for type in EntryType.allCases {
+            pages.append(
+                PlannedPage(
+                    path: SitePaths.typeListing(language, type), template: "pages/listing",
+                    dependencies: SiteDependencies.listing(type)
+                ) {
+                    builder.typePage(type, language).context
                 })
+            for shown in model.entries(of: type, in: language) {
+                pages.append(
+                    PlannedPage(
+                        path: SitePaths.entry(language, type, shown.entry.id), template: "pages/entry",
+                        dependencies: dependencies.entryPage(shown.entry.reference), entry: shown.entry.reference
+                    ) {
+                        builder.entryPage(shown).context
+                    })
             }
         }
         for group in PageBuilder.groups {
-            pages.append(PlannedPage(path: SitePaths.groupIndex(language, group), template: "pages/terms", dependencies: .none) {
-                builder.groupPage(group, language).context
-            })
-            for term in builder.terms(group) {
-                pages.append(PlannedPage(path: SitePaths.term(language, group, term.id), template: "pages/listing",
-                                         dependencies: dependencies.termPage(group: group, term: term.id)) {
-                    builder.termPage(group, term, language).context
+            pages.append(
+                PlannedPage(path: SitePaths.groupIndex(language, group), template: "pages/terms", dependencies: .none) {
+                    builder.groupPage(group, language).context
                 })
+            for term in builder.terms(group) {
+                pages.append(
+                    PlannedPage(
+                        path: SitePaths.term(language, group, term.id), template: "pages/listing",
+                        dependencies: dependencies.termPage(group: group, term: term.id)
+                    ) {
+                        builder.termPage(group, term, language).context
+                    })
             }
         }
         pages += glossaryPages(language, model: model, builder: builder)

@@ -15,7 +15,9 @@ enum SiteMap {
         out.reserveCapacity(model.entries.count * model.languages.count * (model.languages.count + 2) * 90)
         out += #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8
         out += "\n".utf8
-        out += #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">"#.utf8
+        out +=
+            #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">"#
+            .utf8
         out += "\n".utf8
         let languages = model.languages
         func add(_ page: (String) -> String?) {
@@ -23,10 +25,14 @@ enum SiteMap {
             var alternates: [UInt8] = []
             for (language, address) in zip(languages, addresses) {
                 guard let address else { continue }
-                for part in [#"<xhtml:link rel="alternate" hreflang=""#, language, #"" href=""#, address, #""/>"#] { alternates += part.utf8 }
+                for part in [#"<xhtml:link rel="alternate" hreflang=""#, language, #"" href=""#, address, #""/>"#] {
+                    alternates += part.utf8
+                }
             }
             let fallback = page(model.source).map { escape(base + SitePaths.published($0)) } ?? escape(base)
-            for part in [#"<xhtml:link rel="alternate" hreflang="x-default" href=""#, fallback, #""/>"#] { alternates += part.utf8 }
+            for part in [#"<xhtml:link rel="alternate" hreflang="x-default" href=""#, fallback, #""/>"#] {
+                alternates += part.utf8
+            }
             alternates += "</url>\n".utf8
             for address in addresses {
                 guard let address else { continue }
@@ -63,7 +69,9 @@ enum SiteMap {
 
     private static func escape(_ text: String) -> String {
         // Addresses rarely hold a character XML must escape: those pass as they are.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out = ""
         for character in text {
             switch character {

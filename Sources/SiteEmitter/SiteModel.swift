@@ -1,8 +1,8 @@
 import Dispatch
 import GuideModel
-import Parallel
 import JSON
 import Markdown
+import Parallel
 
 /// The guide as the site shows it: which entries have a page in which
 /// language, and what each page shows. Built once, read by every page.
@@ -45,7 +45,9 @@ struct SiteModel: Sendable {
             let language = languages[index]
             var result = Language()
             for entry in entries {
-                if let shown = guide.localized(entry, in: language, drafts: drafts) { result.localized[entry.reference] = shown }
+                if let shown = guide.localized(entry, in: language, drafts: drafts) {
+                    result.localized[entry.reference] = shown
+                }
             }
             for type in EntryType.allCases {
                 result.byType[type] = entries.filter { $0.type == type }.compactMap { result.localized[$0.reference] }
@@ -117,7 +119,9 @@ struct SiteModel: Sendable {
     /// A value of an entry's front matter: the shown file's, else the source's.
     func field(_ key: String, of shown: LocalizedEntry) -> JSONValueBox? {
         if let value = shown.file.frontMatter[key] { return JSONValueBox(value: value, language: shown.file.language) }
-        if let value = sourceFrontMatter[shown.entry.reference]?[key] { return JSONValueBox(value: value, language: source) }
+        if let value = sourceFrontMatter[shown.entry.reference]?[key] {
+            return JSONValueBox(value: value, language: source)
+        }
         return nil
     }
 
@@ -151,13 +155,12 @@ struct SiteModel: Sendable {
     func bodyHTML(_ shown: LocalizedEntry, page: String, language: String) -> String {
         let levels = shown.file.body.headings.map(\.heading.level)
         let shift = (levels.min()).map { 2 - $0 } ?? 0
-        let renderer = HTMLRenderer(headingLevelShift: shift, idPrefix: "",
-                                    linkResolver: linkResolver(page: page, language: language))
+        let renderer = HTMLRenderer(
+            headingLevelShift: shift, idPrefix: "",
+            linkResolver: linkResolver(page: page, language: language))
         return renderer.render(shown.file.body)
     }
 }
-
-import JSON
 
 /// A front-matter value with the language of the file it came from.
 struct JSONValueBox {

@@ -8,10 +8,14 @@ enum SitePaths {
     static func entry(_ language: String, _ type: EntryType, _ id: String) -> String {
         PageAddress.folder(Reference(type: type, id: id), language: language) + "index.html"
     }
-    static func typeListing(_ language: String, _ type: EntryType) -> String { "\(language)/\(type.rawValue)/index.html" }
+    static func typeListing(_ language: String, _ type: EntryType) -> String {
+        "\(language)/\(type.rawValue)/index.html"
+    }
     /// `group` is `touchpoints`, `roles` or `countries`.
     static func groupIndex(_ language: String, _ group: String) -> String { "\(language)/\(group)/index.html" }
-    static func term(_ language: String, _ group: String, _ id: String) -> String { "\(language)/\(group)/\(id)/index.html" }
+    static func term(_ language: String, _ group: String, _ id: String) -> String {
+        "\(language)/\(group)/\(id)/index.html"
+    }
     static func searchIndex(_ language: String) -> String { "\(language)/search/index.js" }
     static func offlineList(_ language: String) -> String { "\(language)/offline.json" }
     /// "Browsing safely": private windows, clearing history (linked from the quick exit).

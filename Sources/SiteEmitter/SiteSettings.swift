@@ -14,7 +14,8 @@ struct SiteSettings: Sendable {
     static func load(folder: URL, displayFolder: String) -> (SiteSettings, [Diagnostic]) {
         var settings = SiteSettings()
         let display = "\(displayFolder)/settings.json"
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("settings.json").path) else {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("settings.json").path)
+        else {
             return (settings, [])
         }
         do {
@@ -22,18 +23,30 @@ struct SiteSettings: Sendable {
             if let url = value["quick_exit_url"] {
                 let position = positions[JSONPointer(tokens: ["quick_exit_url"])] ?? (1, 1)
                 guard let text = url.stringValue, text.hasPrefix("https://") || text.hasPrefix("http://") else {
-                    return (settings, [.error("site.settings", file: display,
-                                              at: SourceRange(line: position.line, column: position.column, length: 16),
-                                              "quick_exit_url must be an http(s) URL of a neutral site",
-                                              help: "use the address of an everyday site, such as a weather or news page")])
+                    return (
+                        settings,
+                        [
+                            .error(
+                                "site.settings", file: display,
+                                at: SourceRange(line: position.line, column: position.column, length: 16),
+                                "quick_exit_url must be an http(s) URL of a neutral site",
+                                help: "use the address of an everyday site, such as a weather or news page")
+                        ]
+                    )
                 }
                 settings.quickExitURL = text
             }
             return (settings, [])
         } catch let error as JSONParseError {
-            return (settings, [.error("site.settings", file: display,
-                                      at: SourceRange(line: error.line, column: error.column, length: 1), error.message,
-                                      help: "settings.json is one JSON object, such as {\"quick_exit_url\": \"https://…\"}")])
+            return (
+                settings,
+                [
+                    .error(
+                        "site.settings", file: display,
+                        at: SourceRange(line: error.line, column: error.column, length: 1), error.message,
+                        help: "settings.json is one JSON object, such as {\"quick_exit_url\": \"https://…\"}")
+                ]
+            )
         } catch {
             return (settings, [.error("site.settings", file: display, at: nil, "\(error)")])
         }

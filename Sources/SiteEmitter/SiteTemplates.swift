@@ -13,9 +13,11 @@ struct SiteTemplates: Sendable {
     var recorder: (@Sendable (String, [String: TemplateValue]) -> Void)? = nil
 
     /// Templates the emitter renders directly.
-    static let pages = ["pages/root", "pages/home", "pages/entry", "pages/listing", "pages/terms", "pages/search",
-                        "pages/safety", "pages/handouts", "pages/not-found", "sw",
-                        "partials/card", "partials/contact"]
+    static let pages = [
+        "pages/root", "pages/home", "pages/entry", "pages/listing", "pages/terms", "pages/search",
+        "pages/safety", "pages/handouts", "pages/not-found", "sw",
+        "partials/card", "partials/contact",
+    ]
 
     static func load(folder: URL, displayFolder: String) -> (SiteTemplates?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -33,8 +35,10 @@ struct SiteTemplates: Sendable {
                 parsed[name] = try Template(parsing: String(decoding: data, as: UTF8.self))
             } catch let error as TemplateSyntaxError {
                 let at = SourceRange(line: error.line, column: error.column, length: 1)
-                diagnostics.append(.error("site.template", file: display, at: at, "template syntax: \(error.message)",
-                                          help: "check the {{…}} tag here"))
+                diagnostics.append(
+                    .error(
+                        "site.template", file: display, at: at, "template syntax: \(error.message)",
+                        help: "check the {{…}} tag here"))
                 unparsed.insert(name)
             } catch {
                 diagnostics.append(.error("site.template", file: display, at: nil, "template syntax: \(error)"))
@@ -44,15 +48,19 @@ struct SiteTemplates: Sendable {
         // Partials and parents that name a template that does not exist.
         for name in parsed.keys.sorted() {
             for tag in parsed[name]!.partialTags where parsed[tag.name] == nil && !unparsed.contains(tag.name) {
-                diagnostics.append(.error("site.template", file: "\(displayFolder)/\(name).mustache",
-                                          at: SourceRange(line: tag.line, column: tag.column, length: tag.length),
-                                          "no template named \"\(tag.name)\" (looked for \(displayFolder)/\(tag.name).mustache)",
-                                          help: "correct the name, or create \(displayFolder)/\(tag.name).mustache"))
+                diagnostics.append(
+                    .error(
+                        "site.template", file: "\(displayFolder)/\(name).mustache",
+                        at: SourceRange(line: tag.line, column: tag.column, length: tag.length),
+                        "no template named \"\(tag.name)\" (looked for \(displayFolder)/\(tag.name).mustache)",
+                        help: "correct the name, or create \(displayFolder)/\(tag.name).mustache"))
             }
         }
         for page in pages where parsed[page] == nil && !unparsed.contains(page) {
-            diagnostics.append(.error("site.template-missing", file: "\(displayFolder)/\(page).mustache", at: nil,
-                                      "the site needs this template", help: "restore it from the project's Templates/site/"))
+            diagnostics.append(
+                .error(
+                    "site.template-missing", file: "\(displayFolder)/\(page).mustache", at: nil,
+                    "the site needs this template", help: "restore it from the project's Templates/site/"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         return (SiteTemplates(library: TemplateLibrary(parsed)), diagnostics)
@@ -61,9 +69,11 @@ struct SiteTemplates: Sendable {
     /// Values that are the same on every page of a language at one folder
     /// depth (and section, for `nav`): what templates show from them alone is
     /// rendered once per template and such values (see `TemplateLibrary.render(_:_:shared:into:)`).
-    static let sharedNames = ["lang", "dir", "s", "root", "site_title", "site_short_title", "quick_exit_url", "home_href",
-                              "search_href", "safety_href", "handouts_href", "language_name", "edition", "publisher",
-                              "css_href", "script_src", "sw_src", "icon_href", "nav"]
+    static let sharedNames = [
+        "lang", "dir", "s", "root", "site_title", "site_short_title", "quick_exit_url", "home_href",
+        "search_href", "safety_href", "handouts_href", "language_name", "edition", "publisher",
+        "css_href", "script_src", "sw_src", "icon_href", "nav",
+    ]
 
     /// Appends the UTF-8 of `name` rendered with `context` to `out`.
     func render(_ name: String, _ context: [String: TemplateValue], into out: inout [UInt8]) {

@@ -1,9 +1,10 @@
-import FileSystem
 import Diagnostics
 import Dispatch
+import FileSystem
 import Foundation
 import GuideModel
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,9 +40,11 @@ final class SiteWriter: Sendable {
         for error in byError.keys.sorted() {
             let paths = byError[error]!.map(\.path).sorted()
             let more = paths.count > 1 ? " (and \(paths.count - 1) more file\(paths.count == 2 ? "" : "s"))" : ""
-            result.append(.error("site.write", file: paths[0], at: nil,
-                                 "cannot write: \(String(cString: strerror(error)))\(more)",
-                                 help: "check that the output folder is writable and the disk is not full"))
+            result.append(
+                .error(
+                    "site.write", file: paths[0], at: nil,
+                    "cannot write: \(String(cString: strerror(error)))\(more)",
+                    help: "check that the output folder is writable and the disk is not full"))
         }
         return result
     }
@@ -135,14 +138,20 @@ final class SiteWriter: Sendable {
         var relatives: [String] = []
         for case let relative as String in enumerator {
             var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: source.appendingPathComponent(relative).path, isDirectory: &isFolder)
-            if exists, !isFolder.boolValue, !relative.hasPrefix("."), !relative.contains("/.") { relatives.append(relative) }
+            let exists = FileManager.default.fileExists(
+                atPath: source.appendingPathComponent(relative).path, isDirectory: &isFolder)
+            if exists, !isFolder.boolValue, !relative.hasPrefix("."), !relative.contains("/.") {
+                relatives.append(relative)
+            }
         }
         return relatives.sorted().compactMap { relative in
-            guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(relative).path) else { return nil }
+            guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(relative).path) else {
+                return nil
+            }
             let path = "\(target)/\(relative)"
-            try? FileManager.default.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(),
-                                                     withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(path).deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             return write(path, data)
         }
     }
@@ -153,14 +162,16 @@ final class SiteWriter: Sendable {
         guard let contentRoot else { return [] }
         return paths.compactMap { path in
             guard let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(path).path) else {
-                let problem = Diagnostic.error("site.media", file: displayRoot.isEmpty ? path : "\(displayRoot)/\(path)",
-                                               at: nil, "cannot read the media file",
-                                               help: "check that the file still exists and is readable, then build again")
+                let problem = Diagnostic.error(
+                    "site.media", file: displayRoot.isEmpty ? path : "\(displayRoot)/\(path)",
+                    at: nil, "cannot read the media file",
+                    help: "check that the file still exists and is readable, then build again")
                 record.withLock { $0.mediaProblems.append(problem) }
                 return nil
             }
-            try? FileManager.default.createDirectory(at: folder.appendingPathComponent(path).deletingLastPathComponent(),
-                                                     withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(path).deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             return write(path, data)
         }
     }

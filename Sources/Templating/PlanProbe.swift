@@ -20,7 +20,10 @@ final class PlanProbe {
     /// partials and blocks without indentation inlined, sections on shared
     /// or absent flags resolved, other nodes rendered once when they read
     /// only shared values, else kept as nodes.
-    func plan(_ nodes: [Node], indentation: String?, blocks: [String: Body]?, depth: Int, into pieces: inout [RenderPlan.Piece]) {
+    func plan(
+        _ nodes: [Node], indentation: String?, blocks: [String: Body]?, depth: Int,
+        into pieces: inout [RenderPlan.Piece]
+    ) {
         func add(_ bytes: [UInt8]) {
             guard !bytes.isEmpty else { return }
             if case .bytes(let previous)? = pieces.last {
@@ -35,12 +38,15 @@ final class PlanProbe {
             switch node {
             case .partial(let name, let indented, let overrides) where flat && inline && (indented?.isEmpty ?? true):
                 guard let template = templates[name] else { continue }
-                plan(template.nodes, indentation: Renderer.indent(indentation, indented), blocks: Renderer.merge(blocks, overrides),
-                     depth: depth + 1, into: &pieces)
+                plan(
+                    template.nodes, indentation: Renderer.indent(indentation, indented),
+                    blocks: Renderer.merge(blocks, overrides),
+                    depth: depth + 1, into: &pieces)
                 continue
             case .block(let name, let body, let indented) where flat && (indented?.isEmpty ?? true):
-                plan((blocks?[name] ?? body).nodes, indentation: Renderer.indent(indentation, indented), blocks: blocks,
-                     depth: depth, into: &pieces)
+                plan(
+                    (blocks?[name] ?? body).nodes, indentation: Renderer.indent(indentation, indented), blocks: blocks,
+                    depth: depth, into: &pieces)
                 continue
             case .section(let path, let body, let inverted) where flat:
                 // A section on a shared or absent flag: its body's pieces, or nothing.
@@ -54,7 +60,9 @@ final class PlanProbe {
                     }
                     if let shows {
                         absent.formUnion(found.absent)
-                        if shows { plan(body.nodes, indentation: indentation, blocks: blocks, depth: depth, into: &pieces) }
+                        if shows {
+                            plan(body.nodes, indentation: indentation, blocks: blocks, depth: depth, into: &pieces)
+                        }
                         continue
                     }
                 }
@@ -72,12 +80,18 @@ final class PlanProbe {
     /// A name looked up in the page's own context (the bottom of the stack).
     func root(_ name: String) -> TemplateValue? {
         if let value = shared.values[name] { return value }
-        if page.values[name] != nil { dynamic = true; return nil }
+        if page.values[name] != nil {
+            dynamic = true
+            return nil
+        }
         pending.insert(name)
         guard name.utf8.count > 4, name.hasPrefix("has_") else { return nil }
         let base = String(name.dropFirst(4))
         if let value = shared.values[base] { return TemplateObject.has(value) }
-        if page.values[base] != nil { dynamic = true; return nil }
+        if page.values[base] != nil {
+            dynamic = true
+            return nil
+        }
         pending.insert(base)
         return nil
     }
@@ -89,7 +103,10 @@ final class PlanProbe {
         guard path[0] != "." else { return (nil, true, []) }
         var found = root(path[0])
         for name in path.dropFirst() {
-            guard case .object(let object)? = found else { found = nil; break }
+            guard case .object(let object)? = found else {
+                found = nil
+                break
+            }
             found = object.child(name)
         }
         let result = (found, dynamic, pending)
@@ -105,7 +122,10 @@ final class PlanProbe {
         var renderer = Renderer(templates: templates, stack: [.object(shared)], probe: self)
         var bytes: [UInt8] = []
         renderer.render(node, indentation: indentation, blocks: blocks, into: &bytes)
-        defer { pending = []; dynamic = false }
+        defer {
+            pending = []
+            dynamic = false
+        }
         guard !dynamic else { return nil }
         absent.formUnion(pending)
         return bytes

@@ -72,7 +72,9 @@ final class RenderPlans: Sendable {
     }
 
     /// A new plan for `template` made from `page`, kept for the next pages; nil when none can be kept.
-    func make(_ template: Body, key: Int, shared: SharedValues, page: TemplateObject, templates: [String: Body]) -> RenderPlan? {
+    func make(_ template: Body, key: Int, shared: SharedValues, page: TemplateObject, templates: [String: Body])
+        -> RenderPlan?
+    {
         let probe = PlanProbe(shared: TemplateObject(shared.dictionary), page: page, templates: templates)
         var pieces: [RenderPlan.Piece] = []
         probe.plan(template.nodes, indentation: nil, blocks: nil, depth: 0, into: &pieces)

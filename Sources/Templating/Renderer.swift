@@ -57,7 +57,8 @@ struct Renderer {
             let value = lookup(path)
             if inverted {
                 switch value {
-                case .list(let items)?: if items.isEmpty { render(body, indentation: indentation, blocks: blocks, into: &out) }
+                case .list(let items)?:
+                    if items.isEmpty { render(body, indentation: indentation, blocks: blocks, into: &out) }
                 case .bool(let flag)?: if !flag { render(body, indentation: indentation, blocks: blocks, into: &out) }
                 case nil: render(body, indentation: indentation, blocks: blocks, into: &out)
                 default: break
@@ -66,7 +67,9 @@ struct Renderer {
             }
             switch value {
             case .list(let items)?:
-                for item in items { withPushed(item) { $0.render(body, indentation: indentation, blocks: blocks, into: &out) } }
+                for item in items {
+                    withPushed(item) { $0.render(body, indentation: indentation, blocks: blocks, into: &out) }
+                }
             case .bool(let flag)?:
                 if flag { render(body, indentation: indentation, blocks: blocks, into: &out) }
             case let value?:
@@ -79,7 +82,8 @@ struct Renderer {
         case .partial(let name, let own, let overrides):
             guard let template = templates[name], depth < Self.maximumDepth else { return }
             depth += 1
-            render(template, indentation: Self.indent(indentation, own), blocks: Self.merge(blocks, overrides), into: &out)
+            render(
+                template, indentation: Self.indent(indentation, own), blocks: Self.merge(blocks, overrides), into: &out)
             depth -= 1
         }
     }
@@ -131,7 +135,10 @@ struct Renderer {
                 found = probe.root(path[0])
                 break
             }
-            if case .object(let object) = stack[index], let child = object.child(path[0]) { found = child; break }
+            if case .object(let object) = stack[index], let child = object.child(path[0]) {
+                found = child
+                break
+            }
             index -= 1
         }
         guard var found else { return nil }

@@ -64,7 +64,9 @@ struct StandaloneLines {
             switch shape {
             case .single(let tag)?: mark(tag, removesLine: true)
             case .blockPair(let tag)?: mark(tag, removesLine: false)
-            case .pair(let first, let second)?: mark(first, removesLine: true); mark(second, removesLine: true)
+            case .pair(let first, let second)?:
+                mark(first, removesLine: true)
+                mark(second, removesLine: true)
             case nil: continue
             }
         }
@@ -128,13 +130,16 @@ struct StandaloneLines {
         }
         guard let shared, !shared.isEmpty else { return }
         if let first = content.first, lineOf[first[0]] == lineOf[block] + 1,
-           !first.allSatisfy({ tokens[$0].kind == .text && isBlank($0) }) {
+            !first.allSatisfy({ tokens[$0].kind == .text && isBlank($0) })
+        {
             intrinsic[block] = String(decoding: shared, as: UTF8.self)
         }
         for indices in content where tokens[indices[0]].kind == .text {
             let token = tokens[indices[0]]
             var cut = 0
-            while cut < shared.count, token.start + cut < token.end, bytes[token.start + cut] == shared[cut] { cut += 1 }
+            while cut < shared.count, token.start + cut < token.end, bytes[token.start + cut] == shared[cut] {
+                cut += 1
+            }
             tokens[indices[0]].start += cut
         }
     }

@@ -54,8 +54,10 @@ public final class TemplateLibrary: Sendable {
         }
         let sharedValues = SharedValues(names: shared, values: values)
         let key = hasher.finalize()
-        guard let plan = plans.plan(key, shared: sharedValues, page: context)
-            ?? plans.make(template, key: key, shared: sharedValues, page: context, templates: templates) else {
+        guard
+            let plan = plans.plan(key, shared: sharedValues, page: context)
+                ?? plans.make(template, key: key, shared: sharedValues, page: context, templates: templates)
+        else {
             render(name, context, into: &out)
             return
         }
@@ -63,7 +65,8 @@ public final class TemplateLibrary: Sendable {
         for piece in plan.pieces {
             switch piece {
             case .bytes(let bytes): out.append(contentsOf: bytes)
-            case .node(let node, let indentation, let blocks): renderer.render(node, indentation: indentation, blocks: blocks, into: &out)
+            case .node(let node, let indentation, let blocks):
+                renderer.render(node, indentation: indentation, blocks: blocks, into: &out)
             }
         }
     }

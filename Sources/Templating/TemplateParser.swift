@@ -32,8 +32,9 @@ struct TemplateParser {
                 switch token.kind {
                 case .text, .comment, .delimiters, .block, .close: break
                 default:
-                    throw error(at: index,
-                                "only blocks ({{$name}}…{{/name}}) and text may appear inside \(tag(top)), not \(tag(index))")
+                    throw error(
+                        at: index,
+                        "only blocks ({{$name}}…{{/name}}) and text may appear inside \(tag(top)), not \(tag(index))")
                 }
             }
             switch token.kind {
@@ -43,8 +44,10 @@ struct TemplateParser {
                 guard let top = open.popLast() else { throw error(at: index, "\(tag(index)) closes no open section") }
                 guard tokens[top].name == token.name else {
                     let line = TextPosition(tokens[top].start, in: bytes).line
-                    throw error(at: index,
-                                "the closing tag does not match the open section: \(tag(index)) where \(tag(top)) (line \(line)) ends")
+                    throw error(
+                        at: index,
+                        "the closing tag does not match the open section: \(tag(index)) where \(tag(top)) (line \(line)) ends"
+                    )
                 }
                 partner[top] = index
                 partner[index] = top
@@ -52,11 +55,15 @@ struct TemplateParser {
                 break
             }
         }
-        if let top = open.last { throw error(at: top, "\(tag(top)) is never closed: end it with {{/\(tokens[top].name)}}") }
+        if let top = open.last {
+            throw error(at: top, "\(tag(top)) is never closed: end it with {{/\(tokens[top].name)}}")
+        }
     }
 
     /// The nodes of `range` (a whole template, or what a tag encloses).
-    private mutating func build(_ range: Range<Int>, atLineStart startsLine: Bool, closedBy close: Int?, _ lines: StandaloneLines) -> Body {
+    private mutating func build(
+        _ range: Range<Int>, atLineStart startsLine: Bool, closedBy close: Int?, _ lines: StandaloneLines
+    ) -> Body {
         var nodes: [Node] = []
         var text: [UInt8] = []
         var atLineStart = startsLine
@@ -116,7 +123,10 @@ struct TemplateParser {
                     blocks = overrides(index + 1..<end, lines)
                     next = end + 1
                 }
-                nodes.append(.partial(token.name, indentation: lines.standalone[index] ? lines.indentation[index] : nil, blocks: blocks))
+                nodes.append(
+                    .partial(
+                        token.name, indentation: lines.standalone[index] ? lines.indentation[index] : nil,
+                        blocks: blocks))
                 atLineStart = lines.removesLine[next - 1]
             case .close:
                 break
@@ -133,9 +143,13 @@ struct TemplateParser {
         var blocks: [String: Body] = [:]
         var index = range.lowerBound
         while index < range.upperBound {
-            guard tokens[index].kind == .block else { index += 1; continue }
+            guard tokens[index].kind == .block else {
+                index += 1
+                continue
+            }
             let end = partner[index]
-            blocks[tokens[index].name] = build(index + 1..<end, atLineStart: lines.removesLine[index], closedBy: end, lines)
+            blocks[tokens[index].name] = build(
+                index + 1..<end, atLineStart: lines.removesLine[index], closedBy: end, lines)
             index = end + 1
         }
         return blocks
@@ -144,8 +158,10 @@ struct TemplateParser {
     private mutating func record(_ index: Int) {
         let token = tokens[index]
         let position = TextPosition(token.start, in: bytes)
-        partialTags.append(PartialTag(name: token.name, line: position.line, column: position.column,
-                                      length: TextPosition.scalars(bytes[token.start..<token.end])))
+        partialTags.append(
+            PartialTag(
+                name: token.name, line: position.line, column: position.column,
+                length: TextPosition.scalars(bytes[token.start..<token.end])))
     }
 
     /// `["."]`, or the dotted name's parts.

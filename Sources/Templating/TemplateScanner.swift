@@ -41,14 +41,18 @@ struct TemplateScanner {
                 index += 1
                 textStart = index
             } else if starts(with: open, at: index) {
-                if textStart < index { tokens.append(TemplateToken(kind: .text, name: "", start: textStart, end: index)) }
+                if textStart < index {
+                    tokens.append(TemplateToken(kind: .text, name: "", start: textStart, end: index))
+                }
                 index = try tag(at: index)
                 textStart = index
             } else {
                 index += 1
             }
         }
-        if textStart < bytes.count { tokens.append(TemplateToken(kind: .text, name: "", start: textStart, end: bytes.count)) }
+        if textStart < bytes.count {
+            tokens.append(TemplateToken(kind: .text, name: "", start: textStart, end: bytes.count))
+        }
         return tokens
     }
 
@@ -60,7 +64,9 @@ struct TemplateScanner {
         let kind: TemplateToken.Kind
         switch sigil {
         case UInt8(ascii: "!"):
-            guard let end = find(close, from: inner + 1) else { throw error(at: start, "unfinished comment: no \(text(close)) ends it") }
+            guard let end = find(close, from: inner + 1) else {
+                throw error(at: start, "unfinished comment: no \(text(close)) ends it")
+            }
             tokens.append(TemplateToken(kind: .comment, name: "", start: start, end: end + close.count))
             return end + close.count
         case UInt8(ascii: "="):
@@ -79,11 +85,14 @@ struct TemplateScanner {
         case UInt8(ascii: ">"): kind = .partial
         case UInt8(ascii: "<"): kind = .parent
         case UInt8(ascii: "$"): kind = .block
-        case UInt8(ascii: "%"): throw error(at: start, "pragmas such as \(text(open))%…\(text(close)) are not supported")
+        case UInt8(ascii: "%"):
+            throw error(at: start, "pragmas such as \(text(open))%…\(text(close)) are not supported")
         default: kind = .variable
         }
         let nameStart = kind == .variable ? inner : inner + 1
-        guard let end = find(close, from: nameStart) else { throw error(at: start, "unfinished tag: no \(text(close)) closes it") }
+        guard let end = find(close, from: nameStart) else {
+            throw error(at: start, "unfinished tag: no \(text(close)) closes it")
+        }
         let name = try self.name(from: nameStart, to: end, tagAt: start, kind: kind)
         tokens.append(TemplateToken(kind: kind, name: name, start: start, end: end + close.count))
         return end + close.count
@@ -106,7 +115,8 @@ struct TemplateScanner {
 
     /// The name between `from` and `to`, without the spaces around it.
     private func name(from: Int, to: Int, tagAt start: Int, kind: TemplateToken.Kind) throws -> String {
-        var first = from, last = to
+        var first = from
+        var last = to
         while first < last, Self.isSpace(bytes[first]) { first += 1 }
         while last > first, Self.isSpace(bytes[last - 1]) { last -= 1 }
         let raw = bytes[first..<last]
@@ -115,18 +125,23 @@ struct TemplateScanner {
         if find(open, from: first, before: last) != nil {
             throw error(at: start, "unfinished tag: no \(text(close)) before the next \(text(open))")
         }
-        if raw.contains(where: Self.isSpace) { throw error(at: start, "\"\(name)\" is not a name: a name has no spaces") }
+        if raw.contains(where: Self.isSpace) {
+            throw error(at: start, "\"\(name)\" is not a name: a name has no spaces")
+        }
         switch kind {
         case .partial, .parent:
             if raw.first == UInt8(ascii: "*") {
-                throw error(at: start, "dynamic names such as \(text(open))>*\(name.dropFirst())\(text(close)) are not supported")
+                throw error(
+                    at: start,
+                    "dynamic names such as \(text(open))>*\(name.dropFirst())\(text(close)) are not supported")
             }
         default:
             if raw.contains(UInt8(ascii: "(")) || raw.contains(UInt8(ascii: ")")) {
                 throw error(at: start, "transforms such as \"\(name)\" are not supported: a tag names a value")
             }
             if name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
-                throw error(at: start, "\"\(name)\" is not a name: a dot stands alone ({{.}}) or between names (s.title)")
+                throw error(
+                    at: start, "\"\(name)\" is not a name: a dot stands alone ({{.}}) or between names (s.title)")
             }
         }
         return name

@@ -1,7 +1,9 @@
 /// A value templates see: typed, so rendering needs no dynamic casts.
 /// Absent optional values are `false` (see `Templates/site/README.md`).
-public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
     case string(String)
     case bool(Bool)
     case int(Int)
@@ -20,7 +22,9 @@ public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBo
 
     /// A string, or `false` when there is none.
     public static func text(_ value: String?) -> TemplateValue { value.map { .string($0) } ?? .bool(false) }
-    public static func objects(_ values: [[String: TemplateValue]]) -> TemplateValue { .list(values.map { .object(TemplateObject($0)) }) }
+    public static func objects(_ values: [[String: TemplateValue]]) -> TemplateValue {
+        .list(values.map { .object(TemplateObject($0)) })
+    }
     public static func object(_ values: [String: TemplateValue]) -> TemplateValue { .object(TemplateObject(values)) }
 
     /// Whether two values render alike everywhere (the same object, or equal contents).
@@ -47,10 +51,18 @@ public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBo
     /// objects) hash alike: objects by identity, the rest by value.
     func fingerprint(into hasher: inout Hasher) {
         switch self {
-        case .string(let text): hasher.combine(0); hasher.combine(text)
-        case .bool(let flag): hasher.combine(1); hasher.combine(flag)
-        case .int(let number): hasher.combine(2); hasher.combine(number)
-        case .decimal(let number): hasher.combine(5); hasher.combine(number)
+        case .string(let text):
+            hasher.combine(0)
+            hasher.combine(text)
+        case .bool(let flag):
+            hasher.combine(1)
+            hasher.combine(flag)
+        case .int(let number):
+            hasher.combine(2)
+            hasher.combine(number)
+        case .decimal(let number):
+            hasher.combine(5)
+            hasher.combine(number)
         case .list(let items):
             hasher.combine(3)
             hasher.combine(items.count)

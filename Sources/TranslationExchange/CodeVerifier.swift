@@ -28,7 +28,11 @@ struct CodeVerifier {
             }
         }
         for piece in source {
-            if case .open(let c) = piece { sourceIDs[c.id] = c } else if case .placeholder(let c) = piece { sourceIDs[c.id] = c }
+            if case .open(let c) = piece {
+                sourceIDs[c.id] = c
+            } else if case .placeholder(let c) = piece {
+                sourceIDs[c.id] = c
+            }
         }
         self.sourceIDs = sourceIDs
     }
@@ -45,7 +49,9 @@ struct CodeVerifier {
                 out.append(piece)
             case .open(let c), .placeholder(let c):
                 guard let expected = known[c.id], expected.paired == piece.isOpen else {
-                    problems.append(Problem(message: "inline code \(c.id) (\(describe(c))) is not one of the source's", isError: true))
+                    problems.append(
+                        Problem(
+                            message: "inline code \(c.id) (\(describe(c))) is not one of the source's", isError: true))
                     continue
                 }
                 guard seen.insert(c.id).inserted else {
@@ -53,27 +59,43 @@ struct CodeVerifier {
                     continue
                 }
                 guard let filled = fill(c, expected.code) else {
-                    problems.append(Problem(message: "inline code \(c.id) was changed from \(expected.code.native) to \(c.native)", isError: true))
+                    problems.append(
+                        Problem(
+                            message: "inline code \(c.id) was changed from \(expected.code.native) to \(c.native)",
+                            isError: true))
                     continue
                 }
-                if piece.isOpen { open.append(filled); out.append(.open(filled)) } else { out.append(.placeholder(filled)) }
+                if piece.isOpen {
+                    open.append(filled)
+                    out.append(.open(filled))
+                } else {
+                    out.append(.placeholder(filled))
+                }
             case .close(let c):
                 guard let last = open.last, last.id == c.id else {
-                    problems.append(Problem(message: open.last.map { "inline code \(c.id) closes while \($0.id) is still open" }
-                                                ?? "inline code \(c.id) closes but was not opened", isError: true))
+                    problems.append(
+                        Problem(
+                            message: open.last.map { "inline code \(c.id) closes while \($0.id) is still open" }
+                                ?? "inline code \(c.id) closes but was not opened", isError: true))
                     continue
                 }
                 open.removeLast()
                 let expected = known[-c.id]?.code ?? InlineCode(id: c.id, kind: last.kind, native: "")
                 guard var filled = fill(c, expected) else {
-                    problems.append(Problem(message: "inline code \(c.id) was changed from \(expected.native) to \(c.native)", isError: true))
+                    problems.append(
+                        Problem(
+                            message: "inline code \(c.id) was changed from \(expected.native) to \(c.native)",
+                            isError: true))
                     continue
                 }
                 filled.kind = last.kind
                 out.append(.close(filled))
             }
         }
-        for c in open { problems.append(Problem(message: "inline code \(c.id) (\(describe(c))) is opened but never closed", isError: true)) }
+        for c in open {
+            problems.append(
+                Problem(message: "inline code \(c.id) (\(describe(c))) is opened but never closed", isError: true))
+        }
         // Images the target shows (their closing code holds the destination).
         let shownImages = seen.compactMap { id in known[id]?.code.kind == .image ? known[-id]?.code.native : nil }
         for (id, code) in sourceIDs.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
@@ -81,8 +103,13 @@ struct CodeVerifier {
             case .link, .image, .code, .autolink:
                 let target = known[-id]?.code.native ?? code.native
                 // A translation may show its language's version of an image (`media/x.es.svg` for `media/x.svg`).
-                if code.kind == .image, shownImages.contains(where: { Self.isLocalizedVariant($0, of: target) }) { continue }
-                problems.append(Problem(message: "the source's \(code.kind.rawValue) \(target) is missing from the translation", isError: false))
+                if code.kind == .image, shownImages.contains(where: { Self.isLocalizedVariant($0, of: target) }) {
+                    continue
+                }
+                problems.append(
+                    Problem(
+                        message: "the source's \(code.kind.rawValue) \(target) is missing from the translation",
+                        isError: false))
             default: break
             }
         }
@@ -94,9 +121,12 @@ struct CodeVerifier {
     /// dot-separated part before the extension.
     static func isLocalizedVariant(_ variant: String, of original: String) -> Bool {
         guard let dot = original.lastIndex(of: "."), let variantDot = variant.lastIndex(of: ".") else { return false }
-        let stem = original[..<dot], ext = original[dot...], variantStem = variant[..<variantDot]
+        let stem = original[..<dot]
+        let ext = original[dot...]
+        let variantStem = variant[..<variantDot]
         guard variant[variantDot...] == ext, variantStem.hasPrefix(stem + "."),
-              let language = variantStem.split(separator: ".").last else { return false }
+            let language = variantStem.split(separator: ".").last
+        else { return false }
         return variantStem == stem + "." + language && !language.contains("/")
     }
 
@@ -104,7 +134,9 @@ struct CodeVerifier {
     /// the same Markdown, or none (filled in), or for emphasis any delimiter of its kind.
     private func fill(_ code: InlineCode, _ expected: InlineCode) -> InlineCode? {
         if code.native.isEmpty || code.native == expected.native { return expected }
-        let delimiters: [CodeKind: Set<String>] = [.emphasis: ["*", "_"], .strong: ["**", "__"], .strikethrough: ["~", "~~"]]
+        let delimiters: [CodeKind: Set<String>] = [
+            .emphasis: ["*", "_"], .strong: ["**", "__"], .strikethrough: ["~", "~~"],
+        ]
         if let allowed = delimiters[expected.kind], allowed.contains(code.native) {
             return InlineCode(id: expected.id, kind: expected.kind, native: code.native)
         }

@@ -92,13 +92,15 @@ public struct ExportVersion: Sendable, Hashable {
     public var written: String { "source_hash=\(sourceHash) structure=\(structure)" }
 
     public init?(written: String) {
-        var hash: String?, structure: String?
+        var hash: String?
+        var structure: String?
         for part in written.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == ";" }) {
             if part.hasPrefix("source_hash=") { hash = String(part.dropFirst(12)) }
             if part.hasPrefix("structure=") { structure = String(part.dropFirst(10)) }
         }
         guard let hash, let structure, hash.count == SourceHash.length,
-              hash.allSatisfy(\.isHexDigit), structure.allSatisfy(\.isHexDigit) else { return nil }
+            hash.allSatisfy(\.isHexDigit), structure.allSatisfy(\.isHexDigit)
+        else { return nil }
         self.init(sourceHash: hash, structure: structure)
     }
 
@@ -126,7 +128,9 @@ public struct ExchangeDocument: Sendable {
     /// What it was read from: PO has no reviewed state of its own (see `ImportPlanner`).
     public var format: ExchangeFormat
 
-    public init(sourceLanguage: String, targetLanguage: String, entries: [ExchangeEntry], format: ExchangeFormat = .xliff) {
+    public init(
+        sourceLanguage: String, targetLanguage: String, entries: [ExchangeEntry], format: ExchangeFormat = .xliff
+    ) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.entries = entries

@@ -25,7 +25,8 @@ public struct ExportBuilder {
             let state = guide.translationState(of: entry, in: language)
             if outdatedOnly, case .current = state { continue }
             guard let slots = EntrySlots(entry: entry, language: language, guide: guide, text: text),
-                  let hash = guide.sourceHash(of: entry) else { continue }
+                let hash = guide.sourceHash(of: entry)
+            else { continue }
             entries.append(exchangeEntry(slots, hash: hash, state: state))
         }
         return ExchangeDocument(sourceLanguage: guide.config.sourceLanguage, targetLanguage: language, entries: entries)
@@ -37,16 +38,21 @@ public struct ExportBuilder {
         let notes = TermNotes(termbase: guide.termbase, from: guide.config.sourceLanguage, to: language)
         let limits = maxLengths(slots.entry.type)
         var entryNotes: [String] = []
-        if case .outdated = state { entryNotes.append("The source changed since this translation was made: check every unit against its source.") }
+        if case .outdated = state {
+            entryNotes.append(
+                "The source changed since this translation was made: check every unit against its source.")
+        }
         var units: [ExchangeUnit] = []
         for slot in slots.sourceFields {
             guard let source = slot.pieces else { continue }
-            var unit = ExchangeUnit(key: slot.key, source: source,
-                                    target: slots.translationFields[slot.key]?.pieces, status: status)
+            var unit = ExchangeUnit(
+                key: slot.key, source: source,
+                target: slots.translationFields[slot.key]?.pieces, status: status)
             if unit.target == nil { unit.status = nil }
             if case .field(let name) = slot.kind { unit.maxLength = limits[name] }
             let limit = unit.maxLength.map { ", at most \($0) characters" } ?? ""
-            unit.notes = ["\(reference): \(slot.description)\(limit)."] + entryNotes + notes.notes(for: source.plainText)
+            unit.notes =
+                ["\(reference): \(slot.description)\(limit)."] + entryNotes + notes.notes(for: source.plainText)
             unit.sourceLine = slot.line
             units.append(unit)
         }
@@ -57,15 +63,18 @@ public struct ExportBuilder {
             var unit = ExchangeUnit(key: slot.key, source: source, target: target, status: target == nil ? nil : status)
             var unitNotes = ["\(reference): \(slot.description)."] + entryNotes
             if slots.translation != nil, !aligned {
-                unitNotes.append("The translation's body is laid out differently from the source's, so its text is not shown here; translating every block of the body replaces it.")
+                unitNotes.append(
+                    "The translation's body is laid out differently from the source's, so its text is not shown here; translating every block of the body replaces it."
+                )
             }
             unit.notes = unitNotes + notes.notes(for: source.plainText)
             unit.sourceLine = slot.line
             units.append(unit)
         }
         let sourceFile = "\(reference.type.rawValue)/\(reference.id).\(guide.config.sourceLanguage).md"
-        return ExchangeEntry(reference: reference, sourceFile: sourceFile,
-                             version: ExportVersion(sourceHash: hash, structure: slots.structure), units: units)
+        return ExchangeEntry(
+            reference: reference, sourceFile: sourceFile,
+            version: ExportVersion(sourceHash: hash, structure: slots.structure), units: units)
     }
 
     /// `maxLength` of each property of the type's schema.

@@ -39,15 +39,31 @@ public struct ImportPlanner {
         let firstLine = SourceRange(line: document.entries.first?.line ?? 1, column: 1, length: 1)
         let source = guide.config.sourceLanguage
         guard guide.config.languageCodes.contains(language), language != source else {
-            let problem = language == source ? "is the source language, which is not translated"
+            let problem =
+                language == source
+                ? "is the source language, which is not translated"
                 : "is not declared in guide.yml"
-            return ([], [.error("translate.language", file: path, at: firstLine, "target language \"\(language)\" \(problem)",
-                                help: "import a file exported with `guide translate export --language <language>` for a declared language")])
+            return (
+                [],
+                [
+                    .error(
+                        "translate.language", file: path, at: firstLine, "target language \"\(language)\" \(problem)",
+                        help:
+                            "import a file exported with `guide translate export --language <language>` for a declared language"
+                    )
+                ]
+            )
         }
         if !document.sourceLanguage.isEmpty, document.sourceLanguage != source {
-            return ([], [.error("translate.language", file: path, at: firstLine,
-                                "the file translates from \"\(document.sourceLanguage)\", but the guide's source language is \"\(source)\"",
-                                help: "export again from this guide")])
+            return (
+                [],
+                [
+                    .error(
+                        "translate.language", file: path, at: firstLine,
+                        "the file translates from \"\(document.sourceLanguage)\", but the guide's source language is \"\(source)\"",
+                        help: "export again from this guide")
+                ]
+            )
         }
         var changes: [FileChange] = []
         var diagnostics: [Diagnostic] = []
@@ -55,18 +71,25 @@ public struct ImportPlanner {
         for exchange in document.entries {
             let at = SourceRange(line: exchange.line, column: 1, length: 1)
             guard seen.insert(exchange.reference).inserted else {
-                diagnostics.append(.error("translate.unknown-unit", file: path, at: at,
-                                          "\(exchange.reference) appears twice in this file", help: "import each entry once"))
+                diagnostics.append(
+                    .error(
+                        "translate.unknown-unit", file: path, at: at,
+                        "\(exchange.reference) appears twice in this file", help: "import each entry once"))
                 continue
             }
             guard let entry = guide.entry(exchange.reference),
-                  let slots = EntrySlots(entry: entry, language: language, guide: guide, text: text) else {
-                diagnostics.append(.warning("translate.unknown-unit", file: path, at: at,
-                                            "\(exchange.reference) is not an entry of this guide (or has no readable source file); it is ignored"))
+                let slots = EntrySlots(entry: entry, language: language, guide: guide, text: text)
+            else {
+                diagnostics.append(
+                    .warning(
+                        "translate.unknown-unit", file: path, at: at,
+                        "\(exchange.reference) is not an entry of this guide (or has no readable source file); it is ignored"
+                    ))
                 continue
             }
-            var entryImport = EntryImport(slots: slots, exchange: exchange, format: document.format, language: language,
-                                          path: path, maxLengths: maxLengths(entry.type), termbase: guide.termbase)
+            var entryImport = EntryImport(
+                slots: slots, exchange: exchange, format: document.format, language: language,
+                path: path, maxLengths: maxLengths(entry.type), termbase: guide.termbase)
             let change = entryImport.run()
             diagnostics += entryImport.diagnostics
             if let change { changes.append(change) }

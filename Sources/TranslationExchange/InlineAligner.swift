@@ -43,7 +43,9 @@ struct InlineAligner {
         for inline in inlines {
             switch inline {
             case .text(let s): try text(s)
-            case .softBreak: try lineEnd(); pieces.append(.text(" "))
+            case .softBreak:
+                try lineEnd()
+                pieces.append(.text(" "))
             case .lineBreak:
                 let start = p
                 while let b = at(), b != 0x0A { p += 1 }
@@ -60,7 +62,9 @@ struct InlineAligner {
             case .image(let link): try linkOrImage(link, kind: .image)
             case .html(let s, _):
                 let written = Array(s.utf8)
-                guard p + written.count <= end, Array(bytes[p..<(p + written.count)]) == written else { throw Mismatch() }
+                guard p + written.count <= end, Array(bytes[p..<(p + written.count)]) == written else {
+                    throw Mismatch()
+                }
                 pieces.append(.placeholder(InlineCode(id: 0, kind: .html, native: s)))
                 p += written.count
             }
@@ -79,13 +83,17 @@ struct InlineAligner {
             }
             // An escape or an entity is tried before the character itself: `\\` and `&amp;` stand for one character.
             if b == UInt8(ascii: "\\"), let escaped = at(1), escaped == expected[i], Self.isPunctuation(escaped) {
-                p += 2; i += 1
+                p += 2
+                i += 1
             } else if b == UInt8(ascii: "&"), let (length, decoded) = entity(),
-                      case let decodedBytes = decoded.map({ Array($0.utf8) }) ?? Self.firstCharacter(of: expected[i...]),
-                      !decodedBytes.isEmpty, expected[i...].starts(with: decodedBytes) {
-                p += length; i += decodedBytes.count
+                case let decodedBytes = decoded.map({ Array($0.utf8) }) ?? Self.firstCharacter(of: expected[i...]),
+                !decodedBytes.isEmpty, expected[i...].starts(with: decodedBytes)
+            {
+                p += length
+                i += decodedBytes.count
             } else if b == expected[i] {
-                p += 1; i += 1
+                p += 1
+                i += 1
             } else {
                 throw Mismatch()
             }
@@ -111,7 +119,10 @@ struct InlineAligner {
             if bytes[j] == UInt8(ascii: "`") {
                 var run = 0
                 while j + run < end, bytes[j + run] == UInt8(ascii: "`") { run += 1 }
-                if run == n { p = j + run; break }
+                if run == n {
+                    p = j + run
+                    break
+                }
                 j += run
             } else {
                 j += 1
@@ -123,7 +134,8 @@ struct InlineAligner {
 
     private mutating func paired(_ kind: CodeKind, _ children: [Inline], delimiter: Int) throws {
         guard let first = at(), first == UInt8(ascii: "*") || first == UInt8(ascii: "_") || first == UInt8(ascii: "~"),
-              p + delimiter <= end, bytes[p..<(p + delimiter)].allSatisfy({ $0 == first }) else { throw Mismatch() }
+            p + delimiter <= end, bytes[p..<(p + delimiter)].allSatisfy({ $0 == first })
+        else { throw Mismatch() }
         let native = string(p..<(p + delimiter))
         p += delimiter
         pieces.append(.open(InlineCode(id: 0, kind: kind, native: native)))
@@ -152,7 +164,9 @@ struct InlineAligner {
         } else if kind == .link {
             // A GitHub autolink (www.…, https://…, an address): written as its text.
             let written = Array(link.children.plainText.utf8)
-            guard !written.isEmpty, p + written.count <= end, Array(bytes[p..<(p + written.count)]) == written else { throw Mismatch() }
+            guard !written.isEmpty, p + written.count <= end, Array(bytes[p..<(p + written.count)]) == written else {
+                throw Mismatch()
+            }
             pieces.append(.placeholder(InlineCode(id: 0, kind: .autolink, native: string(p..<(p + written.count)))))
             p += written.count
         } else {
@@ -183,9 +197,15 @@ struct InlineAligner {
         } else {
             var depth = 0
             while j < end, !Self.isBlank(bytes[j]), bytes[j] != 0x0A {
-                if bytes[j] == UInt8(ascii: "\\") { j += 2; continue }
+                if bytes[j] == UInt8(ascii: "\\") {
+                    j += 2
+                    continue
+                }
                 if bytes[j] == UInt8(ascii: "(") { depth += 1 }
-                if bytes[j] == UInt8(ascii: ")") { if depth == 0 { break }; depth -= 1 }
+                if bytes[j] == UInt8(ascii: ")") {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
                 j += 1
             }
         }
@@ -210,7 +230,8 @@ struct InlineAligner {
         let length = j + 1 - p
         if name.hasPrefix("#") {
             let digits = name.dropFirst()
-            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            let value =
+                digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value else { return nil }
             return (length, String(Unicode.Scalar(value).map(Character.init) ?? "\u{FFFD}"))
         }

@@ -95,7 +95,12 @@ extension Array where Element == Piece {
                     c.id = next
                     next += 1
                 }
-                if case .open = piece { stack.append(c.id); out.append(.open(c)) } else { out.append(.placeholder(c)) }
+                if case .open = piece {
+                    stack.append(c.id)
+                    out.append(.open(c))
+                } else {
+                    out.append(.placeholder(c))
+                }
             case .close(var c):
                 c.id = stack.popLast() ?? 0
                 out.append(.close(c))

@@ -39,7 +39,8 @@ struct LineIndex {
 
     /// The position of a byte offset.
     func position(_ offset: Int) -> SourcePosition {
-        var low = 0, high = starts.count - 1
+        var low = 0
+        var high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if starts[mid] <= offset { low = mid } else { high = mid - 1 }

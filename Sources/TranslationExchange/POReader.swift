@@ -37,11 +37,16 @@ public enum POReader {
                 if current.string != nil { finish() }
                 if trimmed.hasPrefix("#~") { continue }
                 if trimmed.hasPrefix("#,") {
-                    current.fuzzy = current.fuzzy || trimmed.dropFirst(2).split(separator: ",").contains { $0.trimmingBlanks == "fuzzy" }
+                    current.fuzzy =
+                        current.fuzzy
+                        || trimmed.dropFirst(2).split(separator: ",").contains { $0.trimmingBlanks == "fuzzy" }
                 } else if trimmed.hasPrefix("#.") {
                     current.comments.append(String(trimmed.dropFirst(2)).trimmingBlanks)
                 }
-                if !started { current.line = number; started = true }
+                if !started {
+                    current.line = number
+                    started = true
+                }
                 continue
             }
             let keyword = trimmed.prefix { $0 != " " && $0 != "\t" && $0 != "\"" }
@@ -51,16 +56,33 @@ public enum POReader {
                 guard field != .other else {
                     return (nil, [syntax(path, number, column, "a string continues no msgid, msgstr or msgctxt")])
                 }
-            } else if keyword == "msgctxt" || keyword == "msgid" || keyword == "msgid_plural" || keyword == "msgstr" || keyword.hasPrefix("msgstr[") {
+            } else if keyword == "msgctxt" || keyword == "msgid" || keyword == "msgid_plural" || keyword == "msgstr"
+                || keyword.hasPrefix("msgstr[")
+            {
                 if keyword == "msgctxt" || keyword == "msgid", current.string != nil { finish() }
-                if !started { current.line = number; started = true }
+                if !started {
+                    current.line = number
+                    started = true
+                }
                 switch keyword {
-                case "msgctxt": field = .context; current.context = ""
-                case "msgid": field = .id; current.id = ""; current.idLine = number
-                case "msgid_plural": field = .other; current.plural = true
+                case "msgctxt":
+                    field = .context
+                    current.context = ""
+                case "msgid":
+                    field = .id
+                    current.id = ""
+                    current.idLine = number
+                case "msgid_plural":
+                    field = .other
+                    current.plural = true
                 default:
-                    if keyword != "msgstr" && keyword != "msgstr[0]" { field = .other; continue }
-                    field = .string; current.string = ""; current.stringLine = number
+                    if keyword != "msgstr" && keyword != "msgstr[0]" {
+                        field = .other
+                        continue
+                    }
+                    field = .string
+                    current.string = ""
+                    current.stringLine = number
                 }
             } else {
                 return (nil, [syntax(path, number, 1, "unknown keyword \"\(keyword)\"")])
@@ -83,7 +105,8 @@ public enum POReader {
 
     private static func document(_ messages: [Message], path: String) -> (ExchangeDocument?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var language: String?, sourceLanguage = ""
+        var language: String?
+        var sourceLanguage = ""
         var entries: [ExchangeEntry] = []
         var byReference: [Reference: Int] = [:]
         for message in messages {
@@ -91,22 +114,28 @@ public enum POReader {
             if id.isEmpty && message.context == nil {
                 for field in (message.string ?? "").split(separator: "\n") {
                     if field.hasPrefix("Language:") { language = String(field.dropFirst(9)).trimmingBlanks }
-                    if field.hasPrefix("X-Guide-Source-Language:") { sourceLanguage = String(field.dropFirst(24)).trimmingBlanks }
+                    if field.hasPrefix("X-Guide-Source-Language:") {
+                        sourceLanguage = String(field.dropFirst(24)).trimmingBlanks
+                    }
                 }
                 continue
             }
             let at = SourceRange(line: message.line, column: 1, length: 1)
             guard let context = message.context, let hash = context.firstIndex(of: "#"),
-                  let reference = Reference(parsing: String(context[..<hash])), reference.section == nil, !message.plural else {
-                diagnostics.append(.warning("translate.unknown-unit", file: path, at: at,
-                                            "message \(message.context.map { "\"\($0)\"" } ?? "without msgctxt") is not a unit of this guide; it is ignored",
-                                            help: "units have msgctxt \"<type>/<id>#<unit>\" as exported"))
+                let reference = Reference(parsing: String(context[..<hash])), reference.section == nil, !message.plural
+            else {
+                diagnostics.append(
+                    .warning(
+                        "translate.unknown-unit", file: path, at: at,
+                        "message \(message.context.map { "\"\($0)\"" } ?? "without msgctxt") is not a unit of this guide; it is ignored",
+                        help: "units have msgctxt \"<type>/<id>#<unit>\" as exported"))
                 continue
             }
             let key = String(context[context.index(after: hash)...])
             let target = message.string.flatMap { $0.isEmpty ? nil : pieces($0, key: key) }
-            var unit = ExchangeUnit(key: key, source: pieces(id, key: key), target: target,
-                                    status: target == nil ? nil : message.fuzzy ? .review : .published)
+            var unit = ExchangeUnit(
+                key: key, source: pieces(id, key: key), target: target,
+                status: target == nil ? nil : message.fuzzy ? .review : .published)
             unit.line = message.line
             unit.sourceElementLine = message.idLine
             unit.targetLine = message.stringLine
@@ -122,12 +151,17 @@ public enum POReader {
             }
         }
         guard let language, !language.isEmpty else {
-            diagnostics.append(.error("translate.format", file: path, at: SourceRange(line: 1, column: 1, length: 1),
-                                      "the PO header has no Language field",
-                                      help: "import the PO file `guide translate export --format po` wrote"))
+            diagnostics.append(
+                .error(
+                    "translate.format", file: path, at: SourceRange(line: 1, column: 1, length: 1),
+                    "the PO header has no Language field",
+                    help: "import the PO file `guide translate export --format po` wrote"))
             return (nil, diagnostics)
         }
-        return (ExchangeDocument(sourceLanguage: sourceLanguage, targetLanguage: language, entries: entries, format: .po), diagnostics)
+        return (
+            ExchangeDocument(sourceLanguage: sourceLanguage, targetLanguage: language, entries: entries, format: .po),
+            diagnostics
+        )
     }
 
     /// A PO text as pieces: Markdown for body texts, plain text for field values.
@@ -136,7 +170,7 @@ public enum POReader {
         let source = text + "\n"
         let document = MarkdownParser.parse(source)
         guard document.blocks.count == 1, case .paragraph(let inlines) = document.blocks[0].kind,
-              let pieces = InlineAligner.pieces(inlines, bytes: Array(source.utf8), span: 0..<text.utf8.count)
+            let pieces = InlineAligner.pieces(inlines, bytes: Array(source.utf8), span: 0..<text.utf8.count)
         else { return [.text(text)] }
         return pieces
     }
@@ -150,7 +184,9 @@ public enum POReader {
             let c = rest[i]
             if c == "\"" {
                 let after = rest[rest.index(after: i)...]
-                guard after.allSatisfy({ $0 == " " || $0 == "\t" }) else { return .failure(POError("text after the closing quote")) }
+                guard after.allSatisfy({ $0 == " " || $0 == "\t" }) else {
+                    return .failure(POError("text after the closing quote"))
+                }
                 return .success(out)
             }
             if c == "\\" {
@@ -179,14 +215,15 @@ public enum POReader {
     }
 
     private static func syntax(_ path: String, _ line: Int, _ column: Int, _ message: String) -> Diagnostic {
-        .error("translate.syntax", file: path, at: SourceRange(line: line, column: column, length: 1),
-               "not a valid PO file: \(message)",
-               help: "the file was damaged after export: export again, or fix this line")
+        .error(
+            "translate.syntax", file: path, at: SourceRange(line: line, column: column, length: 1),
+            "not a valid PO file: \(message)",
+            help: "the file was damaged after export: export again, or fix this line")
     }
 }
 
-private extension StringProtocol {
-    var trimmingBlanks: String {
+extension StringProtocol {
+    fileprivate var trimmingBlanks: String {
         String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
     }
 }

@@ -9,13 +9,15 @@
 public enum POWriter {
     /// `date` goes into PO-Revision-Date (`YYYY-MM-DD HH:MM+0000`).
     public static func write(_ document: ExchangeDocument, languageName: String, date: String) -> String {
-        var out = "# The guide in \(languageName) (\(document.targetLanguage)), translated from \(document.sourceLanguage).\n"
+        var out =
+            "# The guide in \(languageName) (\(document.targetLanguage)), translated from \(document.sourceLanguage).\n"
         out += "# Written by `guide translate export`; bring it back with `guide translate import`.\n"
         out += "# An entry marked fuzzy is in review. Removing the fuzzy flag from an entry whose\n"
         out += "# translation you did not change approves it; a changed translation comes back in review.\n"
         out += "msgid \"\"\nmsgstr \"\"\n"
         let header = [
-            "Project-Id-Version: guide", "PO-Revision-Date: \(date)", "Last-Translator: ", "Language-Team: \(languageName)",
+            "Project-Id-Version: guide", "PO-Revision-Date: \(date)", "Last-Translator: ",
+            "Language-Team: \(languageName)",
             "Language: \(document.targetLanguage)", "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8",
             "Content-Transfer-Encoding: 8bit", "X-Guide-Source-Language: \(document.sourceLanguage)",
         ]

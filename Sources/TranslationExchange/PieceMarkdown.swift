@@ -17,11 +17,13 @@ extension Array where Element == Piece {
         for (index, piece) in enumerated() {
             switch piece {
             case .text(let raw):
-                var text = String(raw.map { (c: Character) -> Character in c == "\n" || c == "\r" || c == "\r\n" ? " " : c })
+                var text = String(
+                    raw.map { (c: Character) -> Character in c == "\n" || c == "\r" || c == "\r\n" ? " " : c })
                 if atLineStart { text = String(text.drop(while: { $0 == " " || $0 == "\t" })) }
                 if index == count - 1 { while text.last == " " || text.last == "\t" { text.removeLast() } }
                 let next = index + 1 < count ? self[index + 1] : nil
-                out += Self.escape(text, in: context, atLineStart: atLineStart, beforeLink: next.map(Self.opensLink) ?? false)
+                out += Self.escape(
+                    text, in: context, atLineStart: atLineStart, beforeLink: next.map(Self.opensLink) ?? false)
                 if !text.isEmpty { atLineStart = false }
             case .open(let code):
                 out += Self.written(code, closing: false)
@@ -66,13 +68,20 @@ extension Array where Element == Piece {
             if lineStart, c != " ", c != "\t" {
                 lineStart = false
                 if "#>-+=".unicodeScalars.contains(c) {
-                    out.unicodeScalars.append("\\"); out.unicodeScalars.append(c); i += 1; continue
+                    out.unicodeScalars.append("\\")
+                    out.unicodeScalars.append(c)
+                    i += 1
+                    continue
                 }
                 if c.properties.numericType != nil, c.isASCII {
                     var j = i
                     while j < scalars.count, scalars[j].isASCII, scalars[j].properties.numericType != nil { j += 1 }
                     if j < scalars.count, scalars[j] == "." || scalars[j] == ")" {
-                        out.unicodeScalars.append(contentsOf: scalars[i..<j]); out.unicodeScalars.append("\\"); out.unicodeScalars.append(scalars[j]); i = j + 1; continue
+                        out.unicodeScalars.append(contentsOf: scalars[i..<j])
+                        out.unicodeScalars.append("\\")
+                        out.unicodeScalars.append(scalars[j])
+                        i = j + 1
+                        continue
                     }
                 }
             }
@@ -101,7 +110,9 @@ extension Array where Element == Piece {
     /// Whether `&…;` at `i` would be read as an entity reference.
     private static func isEntity(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         var j = i + 1
-        while j < s.count, j - i <= 32, s[j].isASCII, s[j].properties.isAlphabetic || s[j].properties.numericType != nil || s[j] == "#" {
+        while j < s.count, j - i <= 32, s[j].isASCII,
+            s[j].properties.isAlphabetic || s[j].properties.numericType != nil || s[j] == "#"
+        {
             j += 1
         }
         return j > i + 1 && j < s.count && s[j] == ";"

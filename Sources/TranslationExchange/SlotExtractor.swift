@@ -24,7 +24,8 @@ struct SlotExtractor {
             case .array(let items)?:
                 for (i, item) in items.enumerated() {
                     guard let value = item.stringValue,
-                          let slot = fieldSlot(.listItem(field: key, index: i), key: "\(key).\(i)", path: [key, String(i)], value: value)
+                        let slot = fieldSlot(
+                            .listItem(field: key, index: i), key: "\(key).\(i)", path: [key, String(i)], value: value)
                     else { continue }
                     slots.append(slot)
                 }
@@ -39,8 +40,9 @@ struct SlotExtractor {
         guard let range = file.positions.place(path)?.value else { return nil }
         // A block scalar (`>-`, `|`) ends where the next key starts: its line ends are not part of it.
         let span = trimmed(index.offset(range.start)..<index.offset(range.end))
-        return TextSlot(key: key, kind: kind, shape: "field", section: nil, pieces: [.text(value)],
-                        span: span, continuation: "", line: range.start.line)
+        return TextSlot(
+            key: key, kind: kind, shape: "field", section: nil, pieces: [.text(value)],
+            span: span, continuation: "", line: range.start.line)
     }
 
     /// The body's slots in reading order, keyed `body.1`, `body.2` … (empty table cells included).
@@ -61,8 +63,10 @@ struct SlotExtractor {
             case .heading(let heading):
                 if let id = heading.id { section = id }
                 let span = headingSpan(block, heading)
-                slots.append(slot(.heading(level: heading.level), shape: path + "h\(heading.level)#\(heading.id ?? "")",
-                                  section: section, inlines: heading.inlines, span: span))
+                slots.append(
+                    slot(
+                        .heading(level: heading.level), shape: path + "h\(heading.level)#\(heading.id ?? "")",
+                        section: section, inlines: heading.inlines, span: span))
             case .list(let list):
                 let container = path + (list.ordered ? "ol/li/" : "ul/li/")
                 for item in list.items {
@@ -74,10 +78,15 @@ struct SlotExtractor {
                 for (rowIndex, row) in ([table.header] + table.rows).enumerated() {
                     let cells = cellSpans(row.range.start.line, count: row.cells.count)
                     for (cellIndex, inlines) in row.cells.enumerated() {
-                        let span = cellIndex < cells.count ? cells[cellIndex] : index.lineEnd(row.range.start.line)..<index.lineEnd(row.range.start.line)
+                        let span =
+                            cellIndex < cells.count
+                            ? cells[cellIndex]
+                            : index.lineEnd(row.range.start.line)..<index.lineEnd(row.range.start.line)
                         let kind: TextSlot.Kind = rowIndex == 0 ? .tableHeaderCell : .tableCell
-                        slots.append(slot(kind, shape: path + (rowIndex == 0 ? "table/th" : "table/td"), section: section,
-                                          inlines: inlines, span: span))
+                        slots.append(
+                            slot(
+                                kind, shape: path + (rowIndex == 0 ? "table/th" : "table/td"), section: section,
+                                inlines: inlines, span: span))
                     }
                 }
             case .codeBlock, .thematicBreak, .html:
@@ -86,15 +95,18 @@ struct SlotExtractor {
         }
     }
 
-    private func slot(_ kind: TextSlot.Kind, shape: String, section: String?, inlines: [Inline], span: Range<Int>) -> TextSlot {
+    private func slot(_ kind: TextSlot.Kind, shape: String, section: String?, inlines: [Inline], span: Range<Int>)
+        -> TextSlot
+    {
         let lineStart = index.lineStart(index.position(span.lowerBound).line)
         let prefix = index.bytes[lineStart..<max(lineStart, span.lowerBound)].map { b -> UInt8 in
             b == UInt8(ascii: ">") || b == 0x09 ? b : 0x20
         }
-        return TextSlot(key: "", kind: kind, shape: shape, section: section,
-                        pieces: inlines.isEmpty ? [] : InlineAligner.pieces(inlines, bytes: index.bytes, span: span),
-                        span: span, continuation: String(decoding: prefix, as: UTF8.self),
-                        line: index.position(span.lowerBound).line)
+        return TextSlot(
+            key: "", kind: kind, shape: shape, section: section,
+            pieces: inlines.isEmpty ? [] : InlineAligner.pieces(inlines, bytes: index.bytes, span: span),
+            span: span, continuation: String(decoding: prefix, as: UTF8.self),
+            line: index.position(span.lowerBound).line)
     }
 
     /// A heading's text: after the `#` marks, before `{#id}` and closing `#`s;
@@ -138,7 +150,10 @@ struct SlotExtractor {
         var cells: [Range<Int>] = []
         var cellStart = i
         while i < end {
-            if bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if bytes[i] == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
             if bytes[i] == UInt8(ascii: "|") {
                 cells.append(trimmed(cellStart..<i))
                 cellStart = i + 1
@@ -152,7 +167,8 @@ struct SlotExtractor {
 
     /// The range without blanks at either end.
     private func trimmed(_ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound, upper = min(range.upperBound, index.bytes.count)
+        var lower = range.lowerBound
+        var upper = min(range.upperBound, index.bytes.count)
         while lower < upper, [0x20, 0x09, 0x0A].contains(index.bytes[lower]) { lower += 1 }
         while upper > lower, [0x20, 0x09, 0x0A].contains(index.bytes[upper - 1]) { upper -= 1 }
         return lower..<upper

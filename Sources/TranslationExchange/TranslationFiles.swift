@@ -10,35 +10,53 @@ import GuideModel
 public enum TranslationFiles {
     /// A file's text without a byte-order mark and with LF line ends, as positions count it.
     public static func text(at path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path), var text = String(data: data, encoding: .utf8) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path), var text = String(data: data, encoding: .utf8)
+        else { return nil }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         return text
     }
 
     /// Writes the changes under `contentRoot`; a diagnostic (`translate.write`,
     /// at the exchange file) for each file that cannot be written.
-    public static func write(_ changes: [FileChange], contentRoot: URL, displayRoot: String, exchangePath: String) -> [Diagnostic] {
+    public static func write(_ changes: [FileChange], contentRoot: URL, displayRoot: String, exchangePath: String)
+        -> [Diagnostic]
+    {
         var problems: [Diagnostic] = []
         let root = contentRoot.standardizedFileURL.path
         for change in changes {
             let parts = change.relativePath.split(separator: "/").map(String.init)
             let shown = displayRoot + "/" + change.relativePath
             func fail(_ message: String) {
-                problems.append(.error("translate.write", file: exchangePath, at: nil, "cannot write \(shown): \(message)",
-                                       help: "nothing else was written for this file; fix the problem and import again"))
+                problems.append(
+                    .error(
+                        "translate.write", file: exchangePath, at: nil, "cannot write \(shown): \(message)",
+                        help: "nothing else was written for this file; fix the problem and import again"))
             }
-            guard parts.count == 2, EntryType(rawValue: parts[0]) != nil, !parts[1].hasPrefix("."), !parts[1].contains("..") else {
+            guard parts.count == 2, EntryType(rawValue: parts[0]) != nil, !parts[1].hasPrefix("."),
+                !parts[1].contains("..")
+            else {
                 fail("not an entry file path")
                 continue
             }
             let folder = root + "/" + parts[0]
             let target = folder + "/" + parts[1]
-            guard URL(fileURLWithPath: target).standardizedFileURL.path.hasPrefix(root + "/") else { fail("outside the content folder"); continue }
-            guard isPlain(folder, directory: true) else { fail("\(parts[0])/ is not a plain folder (a symbolic link?)"); continue }
+            guard URL(fileURLWithPath: target).standardizedFileURL.path.hasPrefix(root + "/") else {
+                fail("outside the content folder")
+                continue
+            }
+            guard isPlain(folder, directory: true) else {
+                fail("\(parts[0])/ is not a plain folder (a symbolic link?)")
+                continue
+            }
             var existing: Data?
             if FileManager.default.fileExists(atPath: target) || isLink(target) {
-                guard isPlain(target, directory: false) else { fail("it is not a regular file (a symbolic link?)"); continue }
+                guard isPlain(target, directory: false) else {
+                    fail("it is not a regular file (a symbolic link?)")
+                    continue
+                }
                 existing = FileManager.default.contents(atPath: target)
             } else if !change.isNew {
                 fail("it was removed since the import started")
@@ -46,7 +64,9 @@ public enum TranslationFiles {
             }
             var text = change.text
             if let existing, existing.starts(with: [0xEF, 0xBB, 0xBF]) { text = "\u{FEFF}" + text }
-            if let existing, existing.range(of: Data("\r\n".utf8)) != nil { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+            if let existing, existing.range(of: Data("\r\n".utf8)) != nil {
+                text = text.replacingOccurrences(of: "\n", with: "\r\n")
+            }
             let temporary = folder + "/." + parts[1] + ".import-\(ProcessInfo.processInfo.processIdentifier)"
             guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
                 fail("cannot create a file in \(parts[0])/")

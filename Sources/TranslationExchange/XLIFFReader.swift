@@ -12,52 +12,83 @@ public enum XLIFFReader {
         do {
             root = try XMLReader.parse(text)
         } catch let error as XMLError {
-            return (nil, [.error("translate.syntax", file: path, at: SourceRange(line: error.line, column: error.column, length: 1),
-                                 "not well-formed XML: \(error.message)",
-                                 help: "the file was damaged after export: export again, or fix the XML at this place")])
+            return (
+                nil,
+                [
+                    .error(
+                        "translate.syntax", file: path,
+                        at: SourceRange(line: error.line, column: error.column, length: 1),
+                        "not well-formed XML: \(error.message)",
+                        help: "the file was damaged after export: export again, or fix the XML at this place")
+                ]
+            )
         } catch {
             return (nil, [.error("translate.syntax", file: path, at: nil, "cannot read the XML: \(error)")])
         }
         guard root.name == "xliff", root.attribute("version") == "1.2" else {
-            return (nil, [.error("translate.format", file: path, at: at(root),
-                                 "not an XLIFF 1.2 file (root <\(root.name)>, version \(root.attribute("version") ?? "none"))",
-                                 help: "import the XLIFF 1.2 file `guide translate export` wrote, as the translation tool saved it")])
+            return (
+                nil,
+                [
+                    .error(
+                        "translate.format", file: path, at: at(root),
+                        "not an XLIFF 1.2 file (root <\(root.name)>, version \(root.attribute("version") ?? "none"))",
+                        help:
+                            "import the XLIFF 1.2 file `guide translate export` wrote, as the translation tool saved it"
+                    )
+                ]
+            )
         }
         var diagnostics: [Diagnostic] = []
         var entries: [ExchangeEntry] = []
-        var source: String?, target: String?
+        var source: String?
+        var target: String?
         for file in root.elements("file") {
             guard let original = file.attribute("original"), let reference = Self.reference(original) else {
-                diagnostics.append(.warning("translate.unknown-unit", file: path, at: at(file),
-                                            "<file original=\"\(file.attribute("original") ?? "")\"> is not an entry of this guide; it is ignored"))
+                diagnostics.append(
+                    .warning(
+                        "translate.unknown-unit", file: path, at: at(file),
+                        "<file original=\"\(file.attribute("original") ?? "")\"> is not an entry of this guide; it is ignored"
+                    ))
                 continue
             }
             let fileTarget = file.attribute("target-language")
-            if target == nil { target = fileTarget; source = file.attribute("source-language") }
+            if target == nil {
+                target = fileTarget
+                source = file.attribute("source-language")
+            }
             guard let fileTarget, fileTarget == target else {
-                diagnostics.append(.error("translate.language", file: path, at: at(file),
-                                          "this <file> has target-language \"\(fileTarget ?? "")\", not \"\(target ?? "")\"",
-                                          help: "import one language per file"))
+                diagnostics.append(
+                    .error(
+                        "translate.language", file: path, at: at(file),
+                        "this <file> has target-language \"\(fileTarget ?? "")\", not \"\(target ?? "")\"",
+                        help: "import one language per file"))
                 continue
             }
-            let version = file.element("header")?.elements("note").lazy.compactMap { ExportVersion(written: $0.text) }.first
+            let version = file.element("header")?.elements("note").lazy.compactMap { ExportVersion(written: $0.text) }
+                .first
             var entry = ExchangeEntry(reference: reference, sourceFile: original, version: version, units: [])
             entry.line = file.line
             for unit in units(in: file.element("body")) {
                 guard let id = unit.attribute("id") else {
-                    diagnostics.append(.warning("translate.unknown-unit", file: path, at: at(unit), "<trans-unit> without an id is ignored"))
+                    diagnostics.append(
+                        .warning(
+                            "translate.unknown-unit", file: path, at: at(unit), "<trans-unit> without an id is ignored")
+                    )
                     continue
                 }
                 guard let sourceElement = unit.element("source") else {
-                    diagnostics.append(.warning("translate.unknown-unit", file: path, at: at(unit),
-                                                "unit \"\(id)\" has no <source>; it is ignored"))
+                    diagnostics.append(
+                        .warning(
+                            "translate.unknown-unit", file: path, at: at(unit),
+                            "unit \"\(id)\" has no <source>; it is ignored"))
                     continue
                 }
                 let targetElement = unit.element("target")
                 var targetPieces = targetElement.map { pieces($0) }
                 if targetPieces?.isEmpty == true { targetPieces = nil }
-                var read = ExchangeUnit(key: id, source: pieces(sourceElement), target: targetPieces,
-                                        status: targetPieces == nil ? nil : UnitStatus(xliffState: targetElement?.attribute("state")))
+                var read = ExchangeUnit(
+                    key: id, source: pieces(sourceElement), target: targetPieces,
+                    status: targetPieces == nil ? nil : UnitStatus(xliffState: targetElement?.attribute("state")))
                 read.maxLength = unit.attribute("maxwidth").flatMap(Int.init)
                 read.line = unit.line
                 read.sourceElementLine = sourceElement.line
@@ -70,8 +101,10 @@ public enum XLIFFReader {
             entries.append(entry)
         }
         guard let target else {
-            diagnostics.append(.error("translate.format", file: path, at: at(root), "the XLIFF file has no <file> with a target-language",
-                                      help: "import the XLIFF 1.2 file `guide translate export` wrote"))
+            diagnostics.append(
+                .error(
+                    "translate.format", file: path, at: at(root), "the XLIFF file has no <file> with a target-language",
+                    help: "import the XLIFF 1.2 file `guide translate export` wrote"))
             return (nil, diagnostics)
         }
         return (ExchangeDocument(sourceLanguage: source ?? "", targetLanguage: target, entries: entries), diagnostics)
@@ -81,7 +114,8 @@ public enum XLIFFReader {
     static func reference(_ original: String) -> Reference? {
         let parts = original.split(separator: "/")
         guard parts.count == 2, let type = EntryType(rawValue: String(parts[0])),
-              let id = parts[1].split(separator: ".").first, Identifier.isValid(String(id)) else { return nil }
+            let id = parts[1].split(separator: ".").first, Identifier.isValid(String(id))
+        else { return nil }
         return Reference(type: type, id: String(id))
     }
 
@@ -107,8 +141,12 @@ public enum XLIFFReader {
         var kinds: [Int: CodeKind] = [:]
         return rawPieces(element).merged.map { piece in
             switch piece {
-            case .open(let c): kinds[c.id] = c.kind; return piece
-            case .close(var c): c.kind = kinds[c.id] ?? c.kind; return .close(c)
+            case .open(let c):
+                kinds[c.id] = c.kind
+                return piece
+            case .close(var c):
+                c.kind = kinds[c.id] ?? c.kind
+                return .close(c)
             default: return piece
             }
         }

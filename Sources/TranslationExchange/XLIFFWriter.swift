@@ -11,7 +11,8 @@ public enum XLIFFWriter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<xliff version=\"1.2\" xmlns=\"\(namespace)\">\n"
         for entry in document.entries {
-            out += "  <file original=\"\(xmlEscaped(entry.sourceFile, attribute: true))\" "
+            out +=
+                "  <file original=\"\(xmlEscaped(entry.sourceFile, attribute: true))\" "
                 + "source-language=\"\(xmlEscaped(document.sourceLanguage, attribute: true))\" "
                 + "target-language=\"\(xmlEscaped(document.targetLanguage, attribute: true))\" datatype=\"x-markdown\">\n"
             out += "    <header>\n"
@@ -40,7 +41,8 @@ public enum XLIFFWriter {
             out += "        <target\(state)>\(inline(target))</target>\n"
         }
         if let line = unit.sourceLine {
-            out += "        <context-group purpose=\"location\">"
+            out +=
+                "        <context-group purpose=\"location\">"
                 + "<context context-type=\"sourcefile\">\(xmlEscaped(file))</context>"
                 + "<context context-type=\"linenumber\">\(line)</context></context-group>\n"
         }
@@ -60,7 +62,8 @@ public enum XLIFFWriter {
             case .text(let s): out += xmlEscaped(s)
             case .open(let c): out += "<bpt id=\"\(c.id)\" ctype=\"\(ctype(c.kind))\">\(xmlEscaped(c.native))</bpt>"
             case .close(let c): out += "<ept id=\"\(c.id)\">\(xmlEscaped(c.native))</ept>"
-            case .placeholder(let c): out += "<ph id=\"\(c.id)\" ctype=\"\(ctype(c.kind))\">\(xmlEscaped(c.native))</ph>"
+            case .placeholder(let c):
+                out += "<ph id=\"\(c.id)\" ctype=\"\(ctype(c.kind))\">\(xmlEscaped(c.native))</ph>"
             }
         }
         return out

@@ -77,12 +77,19 @@ enum XMLReader {
 
         mutating func advance(_ n: Int = 1) {
             for _ in 0..<n where i < s.count {
-                if s[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+                if s[i] == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
                 i += 1
             }
         }
 
-        mutating func skipSpace() { while !atEnd, s[i] == " " || s[i] == "\t" || s[i] == "\n" || s[i] == "\r" { advance() } }
+        mutating func skipSpace() {
+            while !atEnd, s[i] == " " || s[i] == "\t" || s[i] == "\n" || s[i] == "\r" { advance() }
+        }
 
         /// Skips to just after `end`, or fails with `message`.
         mutating func skip(past end: String, _ message: String) throws {
@@ -122,16 +129,25 @@ enum XMLReader {
         }
 
         mutating func element(depth: Int) throws -> XElement {
-            guard depth < XMLReader.maximumDepth else { throw error("elements nested more than \(XMLReader.maximumDepth) deep") }
+            guard depth < XMLReader.maximumDepth else {
+                throw error("elements nested more than \(XMLReader.maximumDepth) deep")
+            }
             let (startLine, startColumn) = (line, column)
-            advance()  // <
+            advance() // <
             let qualified = try name()
-            var element = XElement(name: Self.localName(qualified), attributes: [], children: [], line: startLine, column: startColumn)
+            var element = XElement(
+                name: Self.localName(qualified), attributes: [], children: [], line: startLine, column: startColumn)
             while true {
                 skipSpace()
                 guard !atEnd else { throw error("element <\(qualified)> is not closed") }
-                if starts(with: "/>") { advance(2); return element }
-                if s[i] == ">" { advance(); break }
+                if starts(with: "/>") {
+                    advance(2)
+                    return element
+                }
+                if s[i] == ">" {
+                    advance()
+                    break
+                }
                 let attribute = try name()
                 skipSpace()
                 guard !atEnd, s[i] == "=" else { throw error("expected = after attribute \(attribute)") }
@@ -143,44 +159,73 @@ enum XMLReader {
                 var value = ""
                 while !atEnd, s[i] != quote {
                     if s[i] == "<" { throw error("< in an attribute value") }
-                    if s[i] == "&" { value += try reference() } else { value.unicodeScalars.append(s[i] == "\t" || s[i] == "\n" ? " " : s[i]); advance() }
+                    if s[i] == "&" {
+                        value += try reference()
+                    } else {
+                        value.unicodeScalars.append(s[i] == "\t" || s[i] == "\n" ? " " : s[i])
+                        advance()
+                    }
                 }
                 guard !atEnd else { throw error("attribute value is not closed") }
                 advance()
-                if element.attributes.contains(where: { $0.name == attribute }) { throw error("attribute \(attribute) is repeated") }
+                if element.attributes.contains(where: { $0.name == attribute }) {
+                    throw error("attribute \(attribute) is repeated")
+                }
                 element.attributes.append((attribute, value))
             }
             var text = ""
-            func flush() { if !text.isEmpty { element.children.append(.text(text)); text = "" } }
+            func flush() {
+                if !text.isEmpty {
+                    element.children.append(.text(text))
+                    text = ""
+                }
+            }
             while true {
-                guard !atEnd else { throw XMLError(message: "element <\(qualified)> is not closed", line: startLine, column: startColumn) }
+                guard !atEnd else {
+                    throw XMLError(
+                        message: "element <\(qualified)> is not closed", line: startLine, column: startColumn)
+                }
                 if starts(with: "</") {
                     advance(2)
                     let closing = try name()
-                    guard closing == qualified else { throw error("</\(closing)> closes <\(qualified)> (line \(startLine))") }
+                    guard closing == qualified else {
+                        throw error("</\(closing)> closes <\(qualified)> (line \(startLine))")
+                    }
                     skipSpace()
                     guard !atEnd, s[i] == ">" else { throw error("expected > after </\(closing)") }
                     advance()
                     flush()
                     return element
                 }
-                if starts(with: "<!--") { try skip(past: "-->", "comment is not closed"); continue }
+                if starts(with: "<!--") {
+                    try skip(past: "-->", "comment is not closed")
+                    continue
+                }
                 if starts(with: "<![CDATA[") {
                     advance(9)
-                    while !atEnd, !starts(with: "]]>") { text.unicodeScalars.append(s[i]); advance() }
+                    while !atEnd, !starts(with: "]]>") {
+                        text.unicodeScalars.append(s[i])
+                        advance()
+                    }
                     guard !atEnd else { throw error("CDATA section is not closed") }
                     advance(3)
                     continue
                 }
-                if starts(with: "<?") { try skip(past: "?>", "processing instruction is not closed"); continue }
+                if starts(with: "<?") {
+                    try skip(past: "?>", "processing instruction is not closed")
+                    continue
+                }
                 if starts(with: "<!") { throw error("a declaration is not allowed here") }
                 if s[i] == "<" {
                     flush()
                     element.children.append(.element(try self.element(depth: depth + 1)))
                     continue
                 }
-                if s[i] == "&" { text += try reference(); continue }
-                if s[i] == "\r" {  // XML end-of-line handling: CR LF and CR are LF
+                if s[i] == "&" {
+                    text += try reference()
+                    continue
+                }
+                if s[i] == "\r" { // XML end-of-line handling: CR LF and CR are LF
                     advance()
                     if !atEnd, s[i] == "\n" { advance() }
                     text += "\n"
@@ -196,8 +241,13 @@ enum XMLReader {
             let start = (line, column)
             advance()
             var body = ""
-            while !atEnd, s[i] != ";", body.unicodeScalars.count < 12 { body.unicodeScalars.append(s[i]); advance() }
-            guard !atEnd, s[i] == ";" else { throw XMLError(message: "& must start an entity such as &amp;", line: start.0, column: start.1) }
+            while !atEnd, s[i] != ";", body.unicodeScalars.count < 12 {
+                body.unicodeScalars.append(s[i])
+                advance()
+            }
+            guard !atEnd, s[i] == ";" else {
+                throw XMLError(message: "& must start an entity such as &amp;", line: start.0, column: start.1)
+            }
             advance()
             switch body {
             case "amp": return "&"
@@ -207,7 +257,9 @@ enum XMLReader {
             case "apos": return "'"
             default:
                 let digits = body.dropFirst()
-                let value = body.hasPrefix("#x") ? UInt32(digits.dropFirst(), radix: 16) : body.hasPrefix("#") ? UInt32(digits) : nil
+                let value =
+                    body.hasPrefix("#x")
+                    ? UInt32(digits.dropFirst(), radix: 16) : body.hasPrefix("#") ? UInt32(digits) : nil
                 guard let value, let scalar = Unicode.Scalar(value), value != 0 else {
                     throw XMLError(message: "unknown entity &\(body);", line: start.0, column: start.1)
                 }
@@ -236,7 +288,11 @@ func xmlEscaped(_ text: String, attribute: Bool = false) -> String {
         case "\t", "\n": out.unicodeScalars.append(c)
         case "\r": out += "&#13;"
         default:
-            if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
+            if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF {
+                out += "\u{FFFD}"
+            } else {
+                out.unicodeScalars.append(c)
+            }
         }
     }
     return out

@@ -8,12 +8,18 @@ enum YAMLScalar {
     }
 
     static func isPlainSafe(_ s: String, flow: Bool) -> Bool {
-        guard let first = s.unicodeScalars.first, first.properties.isAlphabetic, s.unicodeScalars.last != " " else { return false }
+        guard let first = s.unicodeScalars.first, first.properties.isAlphabetic, s.unicodeScalars.last != " " else {
+            return false
+        }
         let reserved: Set<String> = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
         if reserved.contains(s.lowercased()) { return false }
         if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") { return false }
         for c in s.unicodeScalars {
-            if c.value < 0x20 || c.value == 0x7F || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}" || c == "\u{FEFF}" { return false }
+            if c.value < 0x20 || c.value == 0x7F || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}"
+                || c == "\u{FEFF}"
+            {
+                return false
+            }
             if flow, c == "," || c == "[" || c == "]" || c == "{" || c == "}" { return false }
         }
         return true

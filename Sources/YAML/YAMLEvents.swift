@@ -21,8 +21,9 @@ struct Event {
         switch e.type {
         case YAML_SCALAR_EVENT:
             anchor = text(e.data.scalar.anchor)
-            scalarText = String(decoding: UnsafeBufferPointer(start: e.data.scalar.value, count: e.data.scalar.length),
-                                as: UTF8.self)
+            scalarText = String(
+                decoding: UnsafeBufferPointer(start: e.data.scalar.value, count: e.data.scalar.length),
+                as: UTF8.self)
             plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE
             explicitString = text(e.data.scalar.tag).map { $0.hasSuffix(":str") || $0 == "!" } ?? false
         case YAML_ALIAS_EVENT: anchor = text(e.data.alias.anchor)
@@ -42,11 +43,14 @@ struct Event {
         case "false", "False", "FALSE": return .bool(false)
         default: break
         }
-        guard let first = s.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-                || first == UInt8(ascii: ".") || (first >= 0x30 && first <= 0x39) else { return .string(s) }
+        guard let first = s.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") || (first >= 0x30 && first <= 0x39)
+        else { return .string(s) }
         if let i = Int(s.hasPrefix("+") ? String(s.dropFirst()) : s) { return .number(.integer(i)) }
         if s.range(of: #"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil,
-           let d = Double(s) {
+            let d = Double(s)
+        {
             return .number(.double(d))
         }
         return .string(s)
@@ -77,7 +81,8 @@ struct EventStream {
     func problemDiagnostic(_ reader: YAMLReader) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         let context = parser.context.map { String(cString: $0) }
-        return reader.syntaxDiagnostic(problem: problem, at: parser.problem_mark, context: context,
-                                       contextMark: parser.context_mark)
+        return reader.syntaxDiagnostic(
+            problem: problem, at: parser.problem_mark, context: context,
+            contextMark: parser.context_mark)
     }
 }

@@ -85,8 +85,10 @@ public struct YAMLReader {
     }
 
     /// Reads the node that starts with `event`; returns it and how many values it holds.
-    private func readNode(_ event: Event, key: SourceRange?, _ events: inout EventStream,
-                          _ state: inout State) throws -> (JSONValue, Int) {
+    private func readNode(
+        _ event: Event, key: SourceRange?, _ events: inout EventStream,
+        _ state: inout State
+    ) throws -> (JSONValue, Int) {
         let start = event.start
         var size = 1
         let value: JSONValue
@@ -95,9 +97,11 @@ public struct YAMLReader {
             value = event.scalarValue
         case YAML_ALIAS_EVENT:
             guard let anchored = event.anchor.flatMap({ state.anchors[$0] }) else {
-                throw Problem(diagnostic: .error("yaml.syntax", file: path, at: range(event.start, event.end),
-                                                 "alias *\(event.anchor ?? "") names no anchor",
-                                                 help: "define the anchor with &name before using *name"))
+                throw Problem(
+                    diagnostic: .error(
+                        "yaml.syntax", file: path, at: range(event.start, event.end),
+                        "alias *\(event.anchor ?? "") names no anchor",
+                        help: "define the anchor with &name before using *name"))
             }
             (value, size) = anchored
         case YAML_SEQUENCE_START_EVENT:
@@ -124,14 +128,18 @@ public struct YAMLReader {
                 if keyEvent.type == YAML_MAPPING_END_EVENT { break }
                 let keyRange = range(keyEvent.start, keyEvent.end)
                 guard keyEvent.type == YAML_SCALAR_EVENT else {
-                    throw Problem(diagnostic: .error("yaml.key-type", file: path, at: keyRange,
-                                                     "a key must be a plain name", help: "write `name: value`"))
+                    throw Problem(
+                        diagnostic: .error(
+                            "yaml.key-type", file: path, at: keyRange,
+                            "a key must be a plain name", help: "write `name: value`"))
                 }
                 let name = keyEvent.scalarText
                 if let first = keyLines[name] {
-                    throw Problem(diagnostic: .error("yaml.duplicate-key", file: path, at: keyRange,
-                                                     "\"\(name)\" is set twice (first on line \(first))",
-                                                     help: "keep one of the two"))
+                    throw Problem(
+                        diagnostic: .error(
+                            "yaml.duplicate-key", file: path, at: keyRange,
+                            "\"\(name)\" is set twice (first on line \(first))",
+                            help: "keep one of the two"))
                 }
                 keyLines[name] = keyRange.start.line
                 if state.path.isEmpty { state.topKey = keyRange }
@@ -143,8 +151,10 @@ public struct YAMLReader {
             }
             value = .object(object)
         default:
-            throw Problem(diagnostic: .error("yaml.syntax", file: path, at: range(start, event.end),
-                                             "unexpected YAML structure"))
+            throw Problem(
+                diagnostic: .error(
+                    "yaml.syntax", file: path, at: range(start, event.end),
+                    "unexpected YAML structure"))
         }
         // Every value counts once: a collection counts itself (its members
         // counted themselves), an alias everything it repeats.
@@ -152,9 +162,11 @@ public struct YAMLReader {
         if state.budget < 0 {
             // The place to edit is the top-level field whose value expands.
             let field = state.topKey ?? range(start, event.end)
-            throw Problem(diagnostic: .error("yaml.alias-limit", file: path, at: field,
-                                             "YAML expands to more than \(YAMLReader.nodeBudget) values",
-                                             help: "remove the anchors and aliases (`&name`, `*name`) that repeat data"))
+            throw Problem(
+                diagnostic: .error(
+                    "yaml.alias-limit", file: path, at: field,
+                    "YAML expands to more than \(YAMLReader.nodeBudget) values",
+                    help: "remove the anchors and aliases (`&name`, `*name`) that repeat data"))
         }
         if let anchor = event.anchor { state.anchors[anchor] = (value, size) }
         let end = event.type == YAML_SCALAR_EVENT || event.type == YAML_ALIAS_EVENT ? event.end : contentEnd(start)
@@ -165,9 +177,11 @@ public struct YAMLReader {
     private func enter(_ event: Event, _ state: inout State) throws {
         state.depth += 1
         guard state.depth <= YAMLReader.maximumDepth else {
-            throw Problem(diagnostic: .error("yaml.too-deep", file: path, at: range(event.start, event.end),
-                                             "lists and mappings are nested more than \(YAMLReader.maximumDepth) deep",
-                                             help: "front matter needs only a few levels: check the brackets and indentation"))
+            throw Problem(
+                diagnostic: .error(
+                    "yaml.too-deep", file: path, at: range(event.start, event.end),
+                    "lists and mappings are nested more than \(YAMLReader.maximumDepth) deep",
+                    help: "front matter needs only a few levels: check the brackets and indentation"))
         }
     }
 
@@ -178,8 +192,9 @@ public struct YAMLReader {
 
     /// A file range from two libyaml marks (0-based line and column, columns in characters).
     func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {
-        SourceRange(start: SourcePosition(line: Int(start.line) + 1 + lineOffset, column: Int(start.column) + 1),
-                    end: SourcePosition(line: Int(end.line) + 1 + lineOffset, column: Int(end.column) + 1))
+        SourceRange(
+            start: SourcePosition(line: Int(start.line) + 1 + lineOffset, column: Int(start.column) + 1),
+            end: SourcePosition(line: Int(end.line) + 1 + lineOffset, column: Int(end.column) + 1))
     }
 
     /// For a collection: from its start to the end of that line's content (without a trailing

@@ -56,8 +56,9 @@ final class BundleDiffReportTests: XCTestCase {
             var new = old
             new.set([.key("format_version")], .string(version))
             XCTAssertThrowsError(try BundleDiff(old: old, new: new), version) { error in
-                XCTAssertEqual(error as? BundleDiffError,
-                               .invalid("new bundle: format_version \"\(version)\" is not a semantic version (MAJOR.MINOR.PATCH)"))
+                XCTAssertEqual(
+                    error as? BundleDiffError,
+                    .invalid("new bundle: format_version \"\(version)\" is not a semantic version (MAJOR.MINOR.PATCH)"))
             }
         }
         let guide = try Self.sample.get().1
@@ -82,7 +83,9 @@ final class BundleDiffReportTests: XCTestCase {
             try guide.unlink("indicators/\(id)")
             try guide.replace("status: published", with: "status: draft", in: "indicators/\(id).en.md")
         }
-        try guide.write("tombstones.yml", """
+        try guide.write(
+            "tombstones.yml",
+            """
             tombstones:
               - ref: indicators/little-or-no-luggage
                 removed_on: "2026-05-01"
@@ -94,13 +97,16 @@ final class BundleDiffReportTests: XCTestCase {
         XCTAssertEqual(diff.removed.map(\.ref), ["indicators/holds-no-documents", "indicators/little-or-no-luggage"])
         XCTAssertEqual(diff.removed.map(\.titleLanguage), ["en", "en"])
         XCTAssertNil(diff.removed.first?.tombstone)
-        XCTAssertEqual(diff.removed.last?.tombstone?["replaced_by"], .array([.string("indicators/carries-others-documents")]))
+        XCTAssertEqual(
+            diff.removed.last?.tombstone?["replaced_by"], .array([.string("indicators/carries-others-documents")]))
         XCTAssertTrue(diff.text.contains("no tombstone: the new bundle does not say what replaced it"), diff.text)
         XCTAssertTrue(diff.text.contains("replaced by indicators/carries-others-documents; reason: Merged."), diff.text)
 
         let pap = try BundleDiff.files(old: old.url("guide.pap.json"), new: new.url("guide.pap.json"))
         let removed = try XCTUnwrap(pap.removed.last)
-        XCTAssertEqual(removed.titleLanguage, try old.language("pap").entry("indicators/little-or-no-luggage")?["text_language"]?.stringValue)
+        XCTAssertEqual(
+            removed.titleLanguage,
+            try old.language("pap").entry("indicators/little-or-no-luggage")?["text_language"]?.stringValue)
         XCTAssertTrue(pap.text.contains("reason: Samengevoegd."), "pap reads the nl reason: \(pap.text)")
     }
 }

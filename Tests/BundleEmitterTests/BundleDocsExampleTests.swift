@@ -9,7 +9,8 @@ final class BundleDocsExampleTests: XCTestCase {
 
     /// The code of each marked block, in document order.
     static func examples() throws -> [String] {
-        let text = try String(contentsOf: TestGuide.repository.appendingPathComponent("docs/bundle.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: TestGuide.repository.appendingPathComponent("docs/bundle.md"), encoding: .utf8)
         var examples: [String] = []
         var lines = text.components(separatedBy: "\n")[...]
         while let index = lines.firstIndex(of: marker) {
@@ -28,22 +29,26 @@ final class BundleDocsExampleTests: XCTestCase {
         defer { guide.remove() }
         let bundle = try guide.build()
         let work = guide.root.appendingPathComponent("consumer")
-        try FileManager.default.createDirectory(at: work.appendingPathComponent("Output"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("Output/bundle"), withDestinationURL: bundle.folder)
+        try FileManager.default.createDirectory(
+            at: work.appendingPathComponent("Output"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: work.appendingPathComponent("Output/bundle"), withDestinationURL: bundle.folder)
         let python = try XCTUnwrap(Processes.which("python3"), "python3 with jsonschema is needed (scripts/setup.sh)")
         var outputs: [String] = []
         for (number, code) in examples.enumerated() {
             let script = work.appendingPathComponent("example\(number).py")
             try Data(code.utf8).write(to: script)
             let result = try XCTUnwrap(Processes.run(python, [script.path], in: work))
-            XCTAssertEqual(result.status, 0, "example \(number + 1) of docs/bundle.md failed:\n\(result.stdout)\(result.stderr)")
+            XCTAssertEqual(
+                result.status, 0, "example \(number + 1) of docs/bundle.md failed:\n\(result.stdout)\(result.stderr)")
             outputs.append(result.stdout)
         }
         XCTAssertEqual(outputs.first, "bundle complete and valid: 1.0.0\n")
         XCTAssertEqual(outputs.dropFirst().first, "every hash checks out\n")
         let screen = outputs.last ?? ""
         XCTAssertTrue(screen.hasPrefix("Indicadores — Check-in\n- "), screen)
-        XCTAssertTrue(screen.contains("[traducción sin revisar]"), "the sample's Spanish texts are in review: \(screen)")
+        XCTAssertTrue(
+            screen.contains("[traducción sin revisar]"), "the sample's Spanish texts are in review: \(screen)")
         XCTAssertTrue(screen.contains("tel:+18092007393  ⚠ verificado el 2016-09-05"), screen)
     }
 }

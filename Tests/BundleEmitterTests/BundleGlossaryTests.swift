@@ -15,7 +15,8 @@ final class BundleGlossaryTests: XCTestCase {
         let trafficking = try XCTUnwrap(glossary.first { $0["id"]?.stringValue == "trafficking-in-persons" })
         XCTAssertEqual(trafficking["entry"]?.stringValue, "concepts/trafficking-in-persons")
         XCTAssertEqual(trafficking["terms"]?["es"]?["preferred"]?.stringValue, "trata de personas")
-        XCTAssertEqual(trafficking["terms"]?["es"]?["forbidden"]?.arrayValue?.first?["term"]?.stringValue, "tráfico de personas")
+        XCTAssertEqual(
+            trafficking["terms"]?["es"]?["forbidden"]?.arrayValue?.first?["term"]?.stringValue, "tráfico de personas")
         XCTAssertEqual(trafficking["terms"]?.objectValue?.keys.sorted(), ["en", "es", "ht", "nl", "pap", "pt"])
 
         let pap = try XCTUnwrap(try bundle.language("pap")["glossary"]?.arrayValue)

@@ -20,20 +20,27 @@ final class BundlePackageTests: XCTestCase {
         for name in names {
             let document = try bundle.json(name)
             XCTAssertEqual(document["$schema"], schema["$id"], name)
-            XCTAssertEqual(document["licence"], object([
-                "id": .string("CC-BY-4.0"), "name": .string("Creative Commons Attribution 4.0 International"),
-                "url": .string("https://creativecommons.org/licenses/by/4.0/"),
-            ]), name)
+            XCTAssertEqual(
+                document["licence"],
+                object([
+                    "id": .string("CC-BY-4.0"), "name": .string("Creative Commons Attribution 4.0 International"),
+                    "url": .string("https://creativecommons.org/licenses/by/4.0/"),
+                ]), name)
             XCTAssertEqual(document["contact"], .null, "the sample states no contact: \(name)")
             XCTAssertEqual(document["documentation_url"], .null, name)
             XCTAssertEqual(document["review_text"]?.stringValue, "notice", name)
         }
-        XCTAssertEqual(try bundle.full["publisher"], object([
-            "names": .object(JSONObject(["en", "es", "nl", "pap", "ht", "pt"].map {
-                ($0, JSONValue.string("guide project (sample content, not an official publication)"))
-            })),
-            "name_languages": .object(JSONObject(["en", "es", "nl", "pap", "ht", "pt"].map { ($0, JSONValue.string("en")) })),
-        ]), "one name for every language, written in the source language")
+        XCTAssertEqual(
+            try bundle.full["publisher"],
+            object([
+                "names": .object(
+                    JSONObject(
+                        ["en", "es", "nl", "pap", "ht", "pt"].map {
+                            ($0, JSONValue.string("guide project (sample content, not an official publication)"))
+                        })),
+                "name_languages": .object(
+                    JSONObject(["en", "es", "nl", "pap", "ht", "pt"].map { ($0, JSONValue.string("en")) })),
+            ]), "one name for every language, written in the source language")
         XCTAssertEqual(try bundle.language("pap")["publisher"]?["name_language"]?.stringValue, "en")
     }
 
@@ -67,21 +74,25 @@ final class BundlePackageTests: XCTestCase {
         XCTAssertEqual(package["version"]?.stringValue, "1.0.0")
         XCTAssertEqual(package["created"]?.stringValue, "2023-11-14T22:13:20Z")
         let resources = try XCTUnwrap(package["resources"]?.arrayValue)
-        XCTAssertEqual(resources.compactMap { $0["path"]?.stringValue }.sorted(),
-                       bundle.fileNames.filter { $0 != "datapackage.json" })
+        XCTAssertEqual(
+            resources.compactMap { $0["path"]?.stringValue }.sorted(),
+            bundle.fileNames.filter { $0 != "datapackage.json" })
         for resource in resources {
             let path = try XCTUnwrap(resource["path"]?.stringValue)
             let bytes = [UInt8](try Data(contentsOf: bundle.url(path)))
             XCTAssertEqual(resource["bytes"], .number(.integer(bytes.count)), path)
             XCTAssertEqual(resource["hash"]?.stringValue, "sha256:" + Hex.string(SHA256.hash(data: bytes)), path)
-            XCTAssertEqual(resource["jsonSchema"]?.stringValue, path == "guide.schema.json" ? nil : "guide.schema.json", path)
+            XCTAssertEqual(
+                resource["jsonSchema"]?.stringValue, path == "guide.schema.json" ? nil : "guide.schema.json", path)
             XCTAssertEqual(resource["licenses"]?.arrayValue?.first?["name"]?.stringValue, "CC-BY-4.0", path)
         }
 
         guard let frictionless = Processes.which("frictionless") else {
-            return XCTFail("frictionless is not installed: `python3 -m pip install frictionless` (scripts/setup.sh does)")
+            return XCTFail(
+                "frictionless is not installed: `python3 -m pip install frictionless` (scripts/setup.sh does)")
         }
-        let valid = try XCTUnwrap(Processes.run(frictionless, ["validate", "--json", "datapackage.json"], in: bundle.folder))
+        let valid = try XCTUnwrap(
+            Processes.run(frictionless, ["validate", "--json", "datapackage.json"], in: bundle.folder))
         XCTAssertEqual(valid.status, 0, valid.stdout + valid.stderr)
         XCTAssertEqual(try JSONParser.parse(valid.stdout)["valid"], .bool(true), valid.stdout)
 
@@ -89,7 +100,8 @@ final class BundlePackageTests: XCTestCase {
         var text = try String(contentsOf: bundle.url("guide.es.json"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"version\": \"1.0.0\"", with: "\"version\": \"1.0.1\"")
         try Data(text.utf8).write(to: bundle.url("guide.es.json"))
-        let broken = try XCTUnwrap(Processes.run(frictionless, ["validate", "--json", "datapackage.json"], in: bundle.folder))
+        let broken = try XCTUnwrap(
+            Processes.run(frictionless, ["validate", "--json", "datapackage.json"], in: bundle.folder))
         XCTAssertNotEqual(broken.status, 0)
         XCTAssertTrue(broken.stdout.contains("hash-count"), broken.stdout)
     }

@@ -23,8 +23,11 @@ final class BundleReaderSafetyTests: XCTestCase {
             try guide.build(today: day).full.entry(ref)?["freshness"]
         }
         let expected = { (stale: Bool) in
-            object(["verified_on": .string(window.verifiedOn.description), "max_age_days": .number(.integer(window.maxAgeDays)),
-                    "stale_from": .string(window.staleFrom.description), "stale": .bool(stale)])
+            object([
+                "verified_on": .string(window.verifiedOn.description),
+                "max_age_days": .number(.integer(window.maxAgeDays)),
+                "stale_from": .string(window.staleFrom.description), "stale": .bool(stale),
+            ])
         }
         XCTAssertEqual(try freshness(on: lastFreshDay), expected(false), "the last day inside the window")
         XCTAssertEqual(try freshness(on: window.staleFrom), expected(true))
@@ -33,7 +36,8 @@ final class BundleReaderSafetyTests: XCTestCase {
         XCTAssertEqual(full["build_day"]?.stringValue, window.staleFrom.description)
         XCTAssertEqual(full["helpline_max_age_days"], .number(.integer(window.maxAgeDays)))
         XCTAssertEqual(try stale.language("pap").entry(ref)?["freshness"]?["stale"], .bool(true), "in every file")
-        XCTAssertEqual(try guide.build(today: lastFreshDay).language("pap").entry(ref)?["freshness"]?["stale"], .bool(false))
+        XCTAssertEqual(
+            try guide.build(today: lastFreshDay).language("pap").entry(ref)?["freshness"]?["stale"], .bool(false))
     }
 
     func testTextsInReviewAreMarked() throws {
@@ -48,7 +52,8 @@ final class BundleReaderSafetyTests: XCTestCase {
 
         // review_text: fallback shows the fallback's text instead, which is not in review.
         try guide.replace("status: published", with: "status: review", in: "indicators/holds-no-documents.es.md")
-        try guide.replace("source_language: en\n", with: "source_language: en\nreview_text: fallback\n", in: "guide.yml")
+        try guide.replace(
+            "source_language: en\n", with: "source_language: en\nreview_text: fallback\n", in: "guide.yml")
         let fallback = try guide.build()
         let es = try XCTUnwrap(fallback.language("es").entry(ref))
         XCTAssertEqual(es["status"]?.stringValue, "missing")
@@ -61,8 +66,12 @@ final class BundleReaderSafetyTests: XCTestCase {
         try guide.replace(" pap: Empleado di aerolinea,", with: "", in: "guide.yml")
         let bundle = try guide.build()
         let pap = try XCTUnwrap(bundle.language("pap")["roles"]?.arrayValue?.first)
-        XCTAssertEqual(pap, object(["id": .string("airline-agent"), "name": .string("Medewerker luchtvaartmaatschappij"),
-                                    "name_language": .string("nl")]), "pap falls back to nl, and says so")
+        XCTAssertEqual(
+            pap,
+            object([
+                "id": .string("airline-agent"), "name": .string("Medewerker luchtvaartmaatschappij"),
+                "name_language": .string("nl"),
+            ]), "pap falls back to nl, and says so")
         let all = try XCTUnwrap(bundle.full["roles"]?.arrayValue?.first)
         XCTAssertEqual(all["names"]?["pap"]?.stringValue, "Medewerker luchtvaartmaatschappij")
         XCTAssertEqual(all["name_languages"]?["pap"]?.stringValue, "nl")
@@ -72,7 +81,9 @@ final class BundleReaderSafetyTests: XCTestCase {
     }
 
     func testTombstonesAreCarriedInEveryFile() throws {
-        try guide.write("tombstones.yml", """
+        try guide.write(
+            "tombstones.yml",
+            """
             tombstones:
               - ref: protocols/respond-at-screening
                 removed_on: "2026-03-01"
@@ -84,34 +95,42 @@ final class BundleReaderSafetyTests: XCTestCase {
             """)
         let bundle = try guide.build()
         let expected = object([
-            "ref": .string("protocols/respond-at-screening"), "type": .string("protocols"), "id": .string("respond-at-screening"),
+            "ref": .string("protocols/respond-at-screening"), "type": .string("protocols"),
+            "id": .string("respond-at-screening"),
             "removed_on": .string("2026-03-01"),
             "replaced_by": .array([.string("protocols/alert-at-gate"), .string("protocols/alert-at-check-in")]),
             "reason": .string("Dividido por punto de contacto."), "reason_language": .string("es"),
         ])
         let pt = try XCTUnwrap(bundle.language("pt")["tombstones"]?.arrayValue)
-        XCTAssertEqual(pt.map { $0["ref"]?.stringValue }, ["concepts/old-term", "protocols/respond-at-screening"], "by ref")
+        XCTAssertEqual(
+            pt.map { $0["ref"]?.stringValue }, ["concepts/old-term", "protocols/respond-at-screening"], "by ref")
         XCTAssertEqual(pt.last, expected, "pt falls back to es")
         XCTAssertEqual(pt.first?["replaced_by"], .array([]))
-        XCTAssertEqual(pt.first?["reason_language"]?.stringValue, "en", "one text for every language: the source language's")
+        XCTAssertEqual(
+            pt.first?["reason_language"]?.stringValue, "en", "one text for every language: the source language's")
         let all = try XCTUnwrap(bundle.full["tombstones"]?.arrayValue?.last)
         XCTAssertEqual(all["reason"]?["nl"]?.stringValue, "Split by touchpoint.")
         XCTAssertEqual(all["reason_languages"]?["nl"]?.stringValue, "en")
     }
 
     func testContactPointSitsUnderItsOrganization() throws {
-        try guide.replace("organisation: Sistema Nacional de Atención a Emergencias y Seguridad 9-1-1\n",
-                          with: "organisation: Sistema Nacional de Atención a Emergencias y Seguridad 9-1-1\norganisation_url: https://911.gob.do/\n",
-                          in: "helplines/do-emergency.en.md")
+        try guide.replace(
+            "organisation: Sistema Nacional de Atención a Emergencias y Seguridad 9-1-1\n",
+            with:
+                "organisation: Sistema Nacional de Atención a Emergencias y Seguridad 9-1-1\norganisation_url: https://911.gob.do/\n",
+            in: "helplines/do-emergency.en.md")
         let full = try guide.build().full
         let emergency = try XCTUnwrap(full.entry("helplines/do-emergency"))
         var point = try XCTUnwrap(emergency["contact_point"]?.objectValue)
         point["@context"] = nil
-        XCTAssertEqual(emergency["organization"], object([
-            "@context": .string("https://schema.org"), "@type": .string("Organization"),
-            "name": .string("Sistema Nacional de Atención a Emergencias y Seguridad 9-1-1"), "url": .string("https://911.gob.do/"),
-            "contactPoint": .object(point),
-        ]))
+        XCTAssertEqual(
+            emergency["organization"],
+            object([
+                "@context": .string("https://schema.org"), "@type": .string("Organization"),
+                "name": .string("Sistema Nacional de Atención a Emergencias y Seguridad 9-1-1"),
+                "url": .string("https://911.gob.do/"),
+                "contactPoint": .object(point),
+            ]))
         let unnamed = try XCTUnwrap(full.entry("helplines/do-anti-trafficking-line")?["organization"])
         XCTAssertNil(unnamed["name"], "the source does not name who runs the line: no name is made up")
         XCTAssertEqual(unnamed["contactPoint"]?["telephone"]?.stringValue, "+18092007393")

@@ -33,7 +33,9 @@ extension JSONValue {
             return true
         case (.index, .array(var items)), (.ref, .array(var items)):
             let position: Int?
-            if case .index(let i) = step { position = i < items.count ? i : nil } else if case .ref(let ref) = step {
+            if case .index(let i) = step {
+                position = i < items.count ? i : nil
+            } else if case .ref(let ref) = step {
                 position = items.firstIndex { $0["ref"]?.stringValue == ref }
             } else {
                 position = nil

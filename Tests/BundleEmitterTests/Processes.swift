@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import Synchronization
+import XCTest
 
 /// Runs programs for end-to-end tests and finds the built `guide`.
 enum Processes {
@@ -11,14 +11,17 @@ enum Processes {
     }
 
     /// Runs `executable` with `arguments`; nil when it cannot be started.
-    static func run(_ executable: String, _ arguments: [String], in folder: URL? = nil,
-                    environment: [String: String]? = nil) -> Result? {
+    static func run(
+        _ executable: String, _ arguments: [String], in folder: URL? = nil,
+        environment: [String: String]? = nil
+    ) -> Result? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         do { try process.run() } catch { return nil }
@@ -35,8 +38,9 @@ enum Processes {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData.data.withLock { $0 }, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData.data.withLock { $0 }, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// The first program called `name` on PATH.
@@ -58,8 +62,9 @@ enum Processes {
             let path = folder.appendingPathComponent("guide").path
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
-        XCTFail("the guide executable was not found in \(candidates.map(\.path)); run `swift build` first",
-                file: file, line: line)
+        XCTFail(
+            "the guide executable was not found in \(candidates.map(\.path)); run `swift build` first",
+            file: file, line: line)
         throw XCTSkip("no guide executable")
     }
 

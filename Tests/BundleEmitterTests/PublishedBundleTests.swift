@@ -22,7 +22,10 @@ final class PublishedBundleTests: XCTestCase {
         server.standardOutput = out
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
         // "Serving HTTP on 127.0.0.1 port 43123 (http://127.0.0.1:43123/) ..."
         var banner = Data()
         while !banner.contains(UInt8(ascii: "\n")) {
@@ -31,7 +34,10 @@ final class PublishedBundleTests: XCTestCase {
             banner += chunk
         }
         let words = String(decoding: banner, as: UTF8.self).split(separator: " ")
-        let port = try XCTUnwrap(words.firstIndex(of: "port").flatMap { words.index(after: $0) < words.endIndex ? Int(words[words.index(after: $0)]) : nil })
+        let port = try XCTUnwrap(
+            words.firstIndex(of: "port").flatMap {
+                words.index(after: $0) < words.endIndex ? Int(words[words.index(after: $0)]) : nil
+            })
         let base = "http://127.0.0.1:\(port)/"
 
         let read = PublishedBundleReader.read(base + "guide.json", relativeTo: guide.root, origin: .commandLine)
@@ -39,16 +45,24 @@ final class PublishedBundleTests: XCTestCase {
         XCTAssertEqual(published.refs, try bundle.full.refs)
         XCTAssertEqual(published.version, "1.0.0")
         XCTAssertEqual(published.vocabularies["countries"], ["DO", "TT", "AW"])
-        XCTAssertEqual(try PublishedBundleReader.read(base + "guide.pap.json", relativeTo: guide.root, origin: .commandLine).get().refs,
-                       published.refs, "a language file will do")
+        XCTAssertEqual(
+            try PublishedBundleReader.read(base + "guide.pap.json", relativeTo: guide.root, origin: .commandLine).get()
+                .refs,
+            published.refs, "a language file will do")
 
-        guard case .failure(.unreadable(let message)) = PublishedBundleReader.read(base + "nothing.json", relativeTo: guide.root,
-                                                                                   origin: .guideYML) else {
+        guard
+            case .failure(.unreadable(let message)) = PublishedBundleReader.read(
+                base + "nothing.json", relativeTo: guide.root,
+                origin: .guideYML)
+        else {
             return XCTFail("a 404 is a wrong setting")
         }
         XCTAssertTrue(message.hasSuffix("answered HTTP 404"), message)
-        guard case .failure(.unreadable) = PublishedBundleReader.read(base + "datapackage.json", relativeTo: guide.root,
-                                                                      origin: .guideYML) else {
+        guard
+            case .failure(.unreadable) = PublishedBundleReader.read(
+                base + "datapackage.json", relativeTo: guide.root,
+                origin: .guideYML)
+        else {
             return XCTFail("a JSON file that is not a bundle")
         }
     }
@@ -56,7 +70,9 @@ final class PublishedBundleTests: XCTestCase {
     func testCheckComparesWithTheBundleNamedOnTheCommandLine() throws {
         let published = try guide.build().url("guide.json")
         let executable = try Processes.guideExecutable()
-        let arguments = ["check", "--content", guide.content.path, "--format", "json", "--published-bundle", published.path]
+        let arguments = [
+            "check", "--content", guide.content.path, "--format", "json", "--published-bundle", published.path,
+        ]
         let same = try XCTUnwrap(Processes.run(executable, arguments))
         XCTAssertEqual(same.status, 0, same.stdout + same.stderr)
         XCTAssertFalse(same.stdout.contains("tombstone.") || same.stdout.contains("published."), same.stdout)
@@ -67,10 +83,13 @@ final class PublishedBundleTests: XCTestCase {
         let removed = try XCTUnwrap(Processes.run(executable, arguments))
         XCTAssertEqual(removed.status, 1, removed.stderr)
         let codes = (try JSONParser.parse(removed.stdout).arrayValue ?? []).compactMap { $0["code"]?.stringValue }
-        XCTAssertEqual(codes.filter { $0.hasPrefix("tombstone.") || $0.hasPrefix("published.") },
-                       ["published.version", "tombstone.missing"], "guide.yml, then the tombstones.yml to write")
+        XCTAssertEqual(
+            codes.filter { $0.hasPrefix("tombstone.") || $0.hasPrefix("published.") },
+            ["published.version", "tombstone.missing"], "guide.yml, then the tombstones.yml to write")
 
-        try guide.write("tombstones.yml", """
+        try guide.write(
+            "tombstones.yml",
+            """
             tombstones:
               - ref: indicators/little-or-no-luggage
                 removed_on: "2026-05-01"
@@ -80,8 +99,13 @@ final class PublishedBundleTests: XCTestCase {
         let recorded = try XCTUnwrap(Processes.run(executable, arguments))
         XCTAssertEqual(recorded.status, 0, recorded.stdout + recorded.stderr)
 
-        let missing = try XCTUnwrap(Processes.run(executable, ["check", "--content", guide.content.path,
-                                                               "--published-bundle", guide.root.appendingPathComponent("no.json").path]))
+        let missing = try XCTUnwrap(
+            Processes.run(
+                executable,
+                [
+                    "check", "--content", guide.content.path,
+                    "--published-bundle", guide.root.appendingPathComponent("no.json").path,
+                ]))
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("no.json does not exist"), missing.stderr)
     }

@@ -35,8 +35,10 @@ struct TestGuide {
     func delete(_ relative: String) throws { try FileManager.default.removeItem(at: url(relative)) }
 
     /// Replaces the first occurrence of `old` in a file; fails the test if it is not there.
-    func replace(_ old: String, with new: String, in relative: String,
-                 file: StaticString = #filePath, line: UInt = #line) throws {
+    func replace(
+        _ old: String, with new: String, in relative: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let text = try read(relative)
         guard let range = text.range(of: old) else {
             XCTFail("\(relative) does not contain \"\(old)\"", file: file, line: line)
@@ -56,14 +58,17 @@ struct TestGuide {
         // In the body and in front matter: `[text](ref)` keeps `text`.
         let links = [(#"\[([^\]\n]*)\]\("# + target + #"\)"#, "$1")]
         // In front matter only: a block list item, an inline list's first item, a later one.
-        let lists = [(#"(?m)^[ \t]*-[ \t]+"# + quoted + #"[ \t]*\n"#, ""),
-                     (#"(?<=\[)[ \t]*"# + quoted + #"[ \t]*(?:,[ \t]*|(?=\]))"#, ""),
-                     (#"[ \t]*,[ \t]*"# + quoted + #"[ \t]*(?=[,\]])"#, "")]
+        let lists = [
+            (#"(?m)^[ \t]*-[ \t]+"# + quoted + #"[ \t]*\n"#, ""),
+            (#"(?<=\[)[ \t]*"# + quoted + #"[ \t]*(?:,[ \t]*|(?=\]))"#, ""),
+            (#"[ \t]*,[ \t]*"# + quoted + #"[ \t]*(?=[,\]])"#, ""),
+        ]
         func apply(_ rules: [(String, String)], to text: String) throws -> String {
             try rules.reduce(text) { text, rule in
                 let expression = try NSRegularExpression(pattern: rule.0)
-                return expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
-                                                           withTemplate: rule.1)
+                return expression.stringByReplacingMatches(
+                    in: text, range: NSRange(text.startIndex..., in: text),
+                    withTemplate: rule.1)
             }
         }
         var changed: [String] = []
@@ -77,7 +82,9 @@ struct TestGuide {
             } else if text.hasPrefix("---\n"), let close = text.dropFirst(3).range(of: "\n---\n") {
                 split = close.upperBound
             }
-            let edited = try apply(links, to: apply(lists, to: String(text[..<split]))) + apply(links, to: String(text[split...]))
+            let edited =
+                try apply(links, to: apply(lists, to: String(text[..<split])))
+                + apply(links, to: String(text[split...]))
             if edited != text {
                 try write(relative, edited)
                 changed.append(relative)
@@ -89,11 +96,13 @@ struct TestGuide {
     /// Loads and checks the guide; fails the test on any error diagnostic.
     func load(file: StaticString = #filePath, line: UInt = #line) -> Guide {
         let loaded = ContentLoader(root: content, displayRoot: "Content").load()
-        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
-                                           loadDiagnostics: loaded.diagnostics, today: Date())
+        let diagnostics = GuideChecker.run(
+            guide: loaded.guide, schemas: loaded.schemas,
+            loadDiagnostics: loaded.diagnostics, today: Date())
         let errors = diagnostics.filter { $0.severity == .error }
-        XCTAssert(errors.isEmpty, "the test guide has errors: \(errors.map { "\($0.file): \($0.message)" })",
-                  file: file, line: line)
+        XCTAssert(
+            errors.isEmpty, "the test guide has errors: \(errors.map { "\($0.file): \($0.message)" })",
+            file: file, line: line)
         return loaded.guide
     }
 
@@ -102,10 +111,12 @@ struct TestGuide {
         let guide = load()
         let parts = relative.split(separator: "/")
         let name = parts[1].split(separator: ".")
-        let entry = try XCTUnwrap(guide.entry(Reference(type: EntryType(rawValue: String(parts[0]))!, id: String(name[0]))))
+        let entry = try XCTUnwrap(
+            guide.entry(Reference(type: EntryType(rawValue: String(parts[0]))!, id: String(name[0]))))
         let source = try XCTUnwrap(guide.sourceFile(of: entry))
         let hash = SourceHash.of(source, translatable: guide.fieldRules[entry.type]?.translatable ?? [])
-        try write(relative, try XCTUnwrap(FrontMatterEditor.setting("source_hash", to: "\"\(hash)\"", in: read(relative))))
+        try write(
+            relative, try XCTUnwrap(FrontMatterEditor.setting("source_hash", to: "\"\(hash)\"", in: read(relative))))
     }
 
     /// Removes a translation's `source_hash`, so it counts as never stamped.
@@ -118,12 +129,14 @@ struct TestGuide {
     /// `helpline_max_age_days`, and the first day its numbers are stale (docs/bundle.md:
     /// verified_on + max_age_days + 1).
     func freshnessWindow(of ref: String, file: StaticString = #filePath, line: UInt = #line) throws
-        -> (verifiedOn: FullDate, maxAgeDays: Int, staleFrom: FullDate) {
+        -> (verifiedOn: FullDate, maxAgeDays: Int, staleFrom: FullDate)
+    {
         let guide = load(file: file, line: line)
         let reference = try XCTUnwrap(Reference(parsing: ref), file: file, line: line)
         let source = try XCTUnwrap(guide.entry(reference).flatMap(guide.sourceFile(of:)), ref, file: file, line: line)
-        let verifiedOn = try XCTUnwrap(source.string("verified_on").flatMap(FullDate.init), "\(ref): verified_on",
-                                       file: file, line: line)
+        let verifiedOn = try XCTUnwrap(
+            source.string("verified_on").flatMap(FullDate.init), "\(ref): verified_on",
+            file: file, line: line)
         let maxAgeDays = guide.config.helplineMaxAgeDays
         return (verifiedOn, maxAgeDays, FullDate(daysSinceEpoch: verifiedOn.daysSinceEpoch + maxAgeDays + 1))
     }
@@ -133,13 +146,16 @@ struct TestGuide {
 
     /// Builds the bundle into a new folder under the test's root and returns it.
     @discardableResult
-    func build(drafts: Bool = false, sourceDate: Date? = nil, today: FullDate = TestGuide.buildDay,
-               into name: String = UUID().uuidString, file: StaticString = #filePath, line: UInt = #line) throws -> BuiltBundle {
+    func build(
+        drafts: Bool = false, sourceDate: Date? = nil, today: FullDate = TestGuide.buildDay,
+        into name: String = UUID().uuidString, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> BuiltBundle {
         let folder = root.appendingPathComponent("out-\(name)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let context = EmitContext(guide: load(file: file, line: line), folder: folder,
-                                  templates: root.appendingPathComponent("Templates"), drafts: drafts, sourceDate: sourceDate,
-                                  today: today)
+        let context = EmitContext(
+            guide: load(file: file, line: line), folder: folder,
+            templates: root.appendingPathComponent("Templates"), drafts: drafts, sourceDate: sourceDate,
+            today: today)
         let diagnostics = try BundleEmitter().emit(context)
         XCTAssert(diagnostics.isEmpty, "bundle diagnostics: \(diagnostics)", file: file, line: line)
         return BuiltBundle(folder: folder)

@@ -14,15 +14,20 @@ final class BuildExitCodeTests: XCTestCase {
         let fm = FileManager.default
         let content = root.appendingPathComponent("Content")
         try fm.copyItem(at: Self.fixtures.appendingPathComponent("base"), to: content)
-        try fm.copyItem(at: SampleCopy.repository.appendingPathComponent("Content/schema"), to: content.appendingPathComponent("schema"))
-        try fm.copyItem(at: SampleCopy.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        try fm.copyItem(
+            at: SampleCopy.repository.appendingPathComponent("Content/schema"),
+            to: content.appendingPathComponent("schema"))
+        try fm.copyItem(
+            at: SampleCopy.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
         let files = fm.enumerator(at: overlay, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where !file.hasDirectoryPath {
             let relative = String(file.path.dropFirst(overlay.path.count + 1))
             guard relative != "expected.txt" else { continue }
             let beside = relative.hasPrefix("beside-content/")
-            let target = beside ? root.appendingPathComponent(String(relative.dropFirst("beside-content/".count)))
-                                : content.appendingPathComponent(relative)
+            let target =
+                beside
+                ? root.appendingPathComponent(String(relative.dropFirst("beside-content/".count)))
+                : content.appendingPathComponent(relative)
             if relative.hasSuffix(".delete") {
                 try fm.removeItem(at: content.appendingPathComponent(String(relative.dropLast(7))))
                 continue
@@ -41,15 +46,18 @@ final class BuildExitCodeTests: XCTestCase {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("guide-exit-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: root) }
             try makeGuide(broken.appendingPathComponent(name), in: root)
-            let expected = try String(contentsOf: broken.appendingPathComponent(name).appendingPathComponent("expected.txt"), encoding: .utf8)
+            let expected = try String(
+                contentsOf: broken.appendingPathComponent(name).appendingPathComponent("expected.txt"), encoding: .utf8)
             let hasError = expected.contains(": error [")
-            let result = try SampleCopy.run(SampleCopy.binary, ["build", "--today", "2026-06-01"], in: root,
-                                            environment: ["SOURCE_DATE_EPOCH": "1764460800"])
+            let result = try SampleCopy.run(
+                SampleCopy.binary, ["build", "--today", "2026-06-01"], in: root,
+                environment: ["SOURCE_DATE_EPOCH": "1764460800"])
             XCTAssertNotEqual(result.status, 2, "\(name): a content problem exited 2:\n\(result.stderr)")
             if hasError {
                 XCTAssertEqual(result.status, 1, "\(name):\n\(result.stderr)")
-                XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output").path),
-                               "\(name): a failed build wrote Output/")
+                XCTAssertFalse(
+                    FileManager.default.fileExists(atPath: root.appendingPathComponent("Output").path),
+                    "\(name): a failed build wrote Output/")
             }
             XCTAssertFalse(result.stderr.contains("Error Domain"), "\(name): a raw system error:\n\(result.stderr)")
             XCTAssertFalse(result.stderr.contains("Fatal error"), "\(name): a crash:\n\(result.stderr)")

@@ -18,10 +18,12 @@ final class NewCommandTests: XCTestCase {
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
             let line = String(raw)
             guard !line.trimmingCharacters(in: .whitespaces).hasPrefix("#"),
-                  let colon = line.range(of: ": \"\""), !line.contains(": \"\":") || true else {
+                let colon = line.range(of: ": \"\""), !line.contains(": \"\":") || true
+            else {
                 return fillList(line)
             }
-            let key = line[..<colon.lowerBound].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "- ", with: "")
+            let key = line[..<colon.lowerBound].trimmingCharacters(in: .whitespaces).replacingOccurrences(
+                of: "- ", with: "")
             let comment = line.range(of: "  # ").map { String(line[$0.upperBound...]) } ?? ""
             var value: String
             if let choices = choices(comment) {
@@ -43,8 +45,9 @@ final class NewCommandTests: XCTestCase {
 
     static func fillList(_ line: String) -> String {
         guard !line.hasPrefix("#"), let empty = line.range(of: ": []"),
-              let comment = line.range(of: "  # ").map({ String(line[$0.upperBound...]) }),
-              let first = choices(comment)?.first else { return line }
+            let comment = line.range(of: "  # ").map({ String(line[$0.upperBound...]) }),
+            let first = choices(comment)?.first
+        else { return line }
         return line.replacingCharacters(in: empty, with: ": [\(first)]")
     }
 
@@ -56,7 +59,9 @@ final class NewCommandTests: XCTestCase {
     }
 
     func testEveryTypeScaffoldsAnEntryThatPassesCheckOnceFilled() throws {
-        for (type, folder) in [("concept", "concepts"), ("indicator", "indicators"), ("protocol", "protocols"), ("helpline", "helplines")] {
+        for (type, folder) in [
+            ("concept", "concepts"), ("indicator", "indicators"), ("protocol", "protocols"), ("helpline", "helplines"),
+        ] {
             let copy = try SampleCopy(templates: false)
             let result = try copy.guide(["new", type, "new-\(type)-entry"])
             XCTAssertEqual(result.status, 0, result.stderr)
@@ -70,9 +75,11 @@ final class NewCommandTests: XCTestCase {
             // Unfilled, every placeholder is an error at its own line.
             let unfilled = try copy.guide(["check", "--format", "json", "--today", Self.today])
             XCTAssertEqual(unfilled.status, 1, "\(type): placeholders are errors until filled in")
-            let problems = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(unfilled.stdout.utf8)) as? [[String: Any]])
-            XCTAssertTrue(problems.filter { $0["severity"] as? String == "error" }.allSatisfy { $0["file"] as? String == path },
-                          "\(type): only the new file has errors")
+            let problems = try XCTUnwrap(
+                try JSONSerialization.jsonObject(with: Data(unfilled.stdout.utf8)) as? [[String: Any]])
+            XCTAssertTrue(
+                problems.filter { $0["severity"] as? String == "error" }.allSatisfy { $0["file"] as? String == path },
+                "\(type): only the new file has errors")
 
             let filled = Self.fill(text)
             try copy.write(path, filled)
@@ -144,19 +151,26 @@ final class NewCommandTests: XCTestCase {
         }
         // Headings of the body (after the front matter's closing ---).
         let headings = { (text: String) in
-            text.components(separatedBy: "\n---\n").dropFirst().joined().split(separator: "\n").filter { $0.hasPrefix("#") }
+            text.components(separatedBy: "\n---\n").dropFirst().joined().split(separator: "\n").filter {
+                $0.hasPrefix("#")
+            }
         }
         XCTAssertEqual(headings(stub), headings(source), "the source's headings with the same ids")
         let steps = source.components(separatedBy: "## Steps {#steps}")[1].components(separatedBy: "\n## ")[0]
             .split(separator: "\n").filter { $0.first?.isNumber == true }.count
-        XCTAssertEqual(stub.components(separatedBy: "## Steps {#steps}")[1].components(separatedBy: "\n## ")[0]
-            .split(separator: "\n").filter { $0.first?.isNumber == true }.count, steps, "as many steps as the source")
+        XCTAssertEqual(
+            stub.components(separatedBy: "## Steps {#steps}")[1].components(separatedBy: "\n## ")[0]
+                .split(separator: "\n").filter { $0.first?.isNumber == true }.count, steps,
+            "as many steps as the source")
 
         let check = try copy.guide(["check", "--today", NewCommandTests.today])
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stderr.contains("\(path):1:1: warning: translation has no source_hash"), check.stderr)
         let status = try copy.guide(["status", "--language", "es"])
-        XCTAssertTrue(status.stdout.split(separator: "\n").contains { $0.hasPrefix("protocols/alert-at-gate ") && $0.hasSuffix("unstamped") },
-                      status.stdout)
+        XCTAssertTrue(
+            status.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("protocols/alert-at-gate ") && $0.hasSuffix("unstamped")
+            },
+            status.stdout)
     }
 }

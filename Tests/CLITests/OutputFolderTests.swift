@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import Synchronization
+import XCTest
 
 /// The output folder's promises (SPEC "Promises"): a failed build leaves the
 /// previous `Output/` whole; `Output/` exists whole at every instant, even
@@ -25,7 +25,8 @@ final class OutputFolderTests: XCTestCase {
         var result: [String: Date] = [:]
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: folder.path))
         for case let relative as String in enumerator {
-            let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(relative).path)
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: folder.appendingPathComponent(relative).path)
             result[relative] = attributes[.modificationDate] as? Date
         }
         return result
@@ -90,7 +91,8 @@ final class OutputFolderTests: XCTestCase {
         try copy.edit("Content/concepts/consent.en.md", replacing: "title: ", with: "title: Edited – ")
         let second = try build(copy)
         XCTAssertEqual(second.status, 0, second.stderr)
-        XCTAssertEqual(try leftovers(copy), [".Output.old-12345"], "this output's leftovers are gone, the unmarked folder stays")
+        XCTAssertEqual(
+            try leftovers(copy), [".Output.old-12345"], "this output's leftovers are gone, the unmarked folder stays")
         XCTAssertEqual(try copy.read(".Output.old-12345/notes.txt"), "someone else's folder")
         XCTAssertEqual(try copy.read("Outside/keep.txt"), "kept", "a link is removed, not followed")
         XCTAssertTrue(try copy.read("Output/site/en/concepts/consent/index.html").contains("Edited – "))
@@ -101,14 +103,16 @@ final class OutputFolderTests: XCTestCase {
         let copy = try SampleCopy()
         XCTAssertEqual(try build(copy).status, 0)
         func inode(_ relative: String) throws -> UInt64? {
-            (try FileManager.default.attributesOfItem(atPath: copy.url(relative).path)[.systemFileNumber] as? NSNumber)?.uint64Value
+            (try FileManager.default.attributesOfItem(atPath: copy.url(relative).path)[.systemFileNumber] as? NSNumber)?
+                .uint64Value
         }
         let bundle = try inode("Output/bundle/guide.json")
         let handouts = try FileManager.default.contentsOfDirectory(atPath: copy.url("Output/handouts").path).sorted()
         let only = try build(copy, ["--only", "site"])
         XCTAssertEqual(only.status, 0, only.stderr)
         XCTAssertEqual(try inode("Output/bundle/guide.json"), bundle)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: copy.url("Output/handouts").path).sorted(), handouts)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: copy.url("Output/handouts").path).sorted(), handouts)
         XCTAssertEqual(try leftovers(copy), [])
     }
 
@@ -120,7 +124,8 @@ final class OutputFolderTests: XCTestCase {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try copy.write("a-file.txt", "text")
         try FileManager.default.createSymbolicLink(at: copy.url("LinkedOutput"), withDestinationURL: copy.url("Home"))
-        let content = try contents(copy.url("Content")), templates = try contents(copy.url("Templates"))
+        let content = try contents(copy.url("Content"))
+        let templates = try contents(copy.url("Templates"))
         let cases: [(output: String, expected: [String])] = [
             ("Content", ["\"Content\"", "is the content folder"]),
             ("Content/media/out", ["\"Content/media/out\"", "lies inside the content folder \"Content\""]),
@@ -134,9 +139,12 @@ final class OutputFolderTests: XCTestCase {
             ("LinkedOutput", ["is a symbolic link"]),
         ]
         for (output, expected) in cases {
-            let result = try copy.guide(["build", "--output", output], environment: environment.merging(["HOME": home.path]) { $1 })
+            let result = try copy.guide(
+                ["build", "--output", output], environment: environment.merging(["HOME": home.path]) { $1 })
             XCTAssertEqual(result.status, 2, "--output \(output): \(result.stderr)")
-            for phrase in expected { XCTAssertTrue(result.stderr.contains(phrase), "--output \(output): \(result.stderr)") }
+            for phrase in expected {
+                XCTAssertTrue(result.stderr.contains(phrase), "--output \(output): \(result.stderr)")
+            }
             XCTAssertFalse(result.stderr.contains("NSCocoaErrorDomain"), result.stderr)
             XCTAssertFalse(result.stderr.contains("Error Domain"), result.stderr)
         }
@@ -182,9 +190,15 @@ final class OutputFolderTests: XCTestCase {
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            XCTAssertTrue(FileManager.default.fileExists(atPath: copy.url("Output/.guide-output").path), "killed after \(delay) s")
-            XCTAssertTrue(FileManager.default.fileExists(atPath: copy.url("Output/site/en/index.html").path), "killed after \(delay) s")
-            XCTAssertTrue(FileManager.default.fileExists(atPath: copy.url("Output/bundle/guide.json").path), "killed after \(delay) s")
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: copy.url("Output/.guide-output").path), "killed after \(delay) s"
+            )
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: copy.url("Output/site/en/index.html").path),
+                "killed after \(delay) s")
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: copy.url("Output/bundle/guide.json").path),
+                "killed after \(delay) s")
         }
         let after = try build(copy)
         XCTAssertEqual(after.status, 0, after.stderr)
@@ -204,8 +218,9 @@ final class OutputFolderTests: XCTestCase {
         for result in all {
             XCTAssertEqual(result?.status, 0, result?.stderr ?? "did not run")
         }
-        XCTAssertTrue(all.contains { $0?.stderr.contains("waiting for another build") == true },
-                      "the second build said it waited")
+        XCTAssertTrue(
+            all.contains { $0?.stderr.contains("waiting for another build") == true },
+            "the second build said it waited")
         XCTAssertEqual(try leftovers(copy), [])
         XCTAssertTrue(FileManager.default.fileExists(atPath: copy.url("Output/site/en/index.html").path))
     }

@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
+import XCTest
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import XCTest
-import Synchronization
 
 /// `guide serve` end to end: start it on a free port, fetch a page, edit the
 /// content and see the change served, break the content and see the errors
@@ -18,7 +19,9 @@ final class ServeCommandTests: XCTestCase {
         final class Box: Sendable { let answer = Mutex<(result: (Int, String)?, error: Error?)>((nil, nil)) }
         let box = Box()
         session.dataTask(with: url) { data, response, error in
-            let result = (response as? HTTPURLResponse).map { ($0.statusCode, String(decoding: data ?? Data(), as: UTF8.self)) }
+            let result = (response as? HTTPURLResponse).map {
+                ($0.statusCode, String(decoding: data ?? Data(), as: UTF8.self))
+            }
             box.answer.withLock { $0 = (result, error) }
             done.signal()
         }.resume()
@@ -29,7 +32,9 @@ final class ServeCommandTests: XCTestCase {
     }
 
     /// Fetches `url` until `condition` holds or `seconds` pass; returns the last body and the time it took.
-    func poll(_ url: URL, within seconds: Double, until condition: (Int, String) -> Bool) throws -> (body: String, elapsed: Double, ok: Bool) {
+    func poll(_ url: URL, within seconds: Double, until condition: (Int, String) -> Bool) throws -> (
+        body: String, elapsed: Double, ok: Bool
+    ) {
         let start = Date()
         var last = ""
         while Date().timeIntervalSince(start) < seconds {
@@ -49,7 +54,9 @@ final class ServeCommandTests: XCTestCase {
         let copy = try SampleCopy()
         let server = try serve(copy)
         defer { server.stop() }
-        let (process, base, output, errors, temporary) = (server.process, server.base, server.output, server.errors, server.temporary)
+        let (process, base, output, errors, temporary) = (
+            server.process, server.base, server.output, server.errors, server.temporary
+        )
         XCTAssertTrue(FileManager.default.fileExists(atPath: temporary))
 
         // A page, with the reload script (external, no inline script).
@@ -70,14 +77,17 @@ final class ServeCommandTests: XCTestCase {
         let edited = try poll(page, within: 30) { status, body in status == 200 && body.contains(marker) }
         XCTAssertTrue(edited.ok, "the edit was not served:\n\(errors.text)\n\(output.text)")
         // The version changes when the build finishes (pages are replaced in place just before).
-        XCTAssertTrue(try poll(base.appendingPathComponent("_guide/version"), within: 30) { _, body in body != version }.ok,
-                      "the version did not change")
+        XCTAssertTrue(
+            try poll(base.appendingPathComponent("_guide/version"), within: 30) { _, body in body != version }.ok,
+            "the version did not change")
 
         // An error replaces every page, with file, line and code, HTML-escaped.
         try copy.edit("Content/concepts/consent.en.md", replacing: "status: published", with: "status: publishd")
         let broken = try poll(page, within: 5) { _, body in body.contains("[schema.enum]") }
         XCTAssertTrue(broken.ok, "no error page: \(broken.body)")
-        XCTAssertTrue(broken.body.contains("Content/concepts/consent.en.md:4:9: error: &quot;publishd&quot; is not one of"), broken.body)
+        XCTAssertTrue(
+            broken.body.contains("Content/concepts/consent.en.md:4:9: error: &quot;publishd&quot; is not one of"),
+            broken.body)
         XCTAssertFalse(broken.body.contains(marker), "no stale page")
         let other = try fetch(base.appendingPathComponent("es/indicators/holds-no-documents/index.html"))
         XCTAssertTrue(other.body.contains("[schema.enum]"), "every page shows the errors")
@@ -108,14 +118,18 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(try fetch(page).status, 200)
         let marker = "Consent, seen by polling"
         try copy.edit("Content/concepts/consent.en.md", replacing: "title: Consent\n", with: "title: \(marker)\n")
-        XCTAssertTrue(try poll(page, within: 30) { status, body in status == 200 && body.contains(marker) }.ok,
-                      "the edit was not served:\n\(server.errors.text)")
+        XCTAssertTrue(
+            try poll(page, within: 30) { status, body in status == 200 && body.contains(marker) }.ok,
+            "the edit was not served:\n\(server.errors.text)")
 
         // A new translation gets its page; removing it takes the page away again.
         let portuguese = server.base.appendingPathComponent("pt/concepts/consent/index.html")
         let spanish = try copy.read("Content/concepts/consent.es.md")
-        try copy.write("Content/concepts/consent.pt.md", spanish.replacingOccurrences(of: "title: ", with: "title: Consentimento – "))
-        XCTAssertTrue(try poll(portuguese, within: 30) { status, body in status == 200 && body.contains("Consentimento – ") }.ok)
+        try copy.write(
+            "Content/concepts/consent.pt.md",
+            spanish.replacingOccurrences(of: "title: ", with: "title: Consentimento – "))
+        XCTAssertTrue(
+            try poll(portuguese, within: 30) { status, body in status == 200 && body.contains("Consentimento – ") }.ok)
         try FileManager.default.removeItem(at: copy.url("Content/concepts/consent.pt.md"))
         XCTAssertTrue(try poll(portuguese, within: 30) { _, body in !body.contains("Consentimento – ") }.ok)
     }
@@ -133,7 +147,11 @@ final class ServeCommandTests: XCTestCase {
         let output = Output()
         pipe.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
         try blocker.run()
-        defer { blocker.interrupt(); blocker.waitUntilExit(); pipe.fileHandleForReading.readabilityHandler = nil }
+        defer {
+            blocker.interrupt()
+            blocker.waitUntilExit()
+            pipe.fileHandleForReading.readabilityHandler = nil
+        }
         let started = Date()
         var port: String?
         while port == nil, Date().timeIntervalSince(started) < 120, blocker.isRunning {

@@ -1,8 +1,9 @@
+import Foundation
+import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import XCTest
 
 /// `guide serve` against clients that misbehave: slow or idle connections
 /// hold no one else back, and requests naming another host (a web page
@@ -20,7 +21,9 @@ final class ServeConnectionTests: XCTestCase {
             address.sin_port = port.bigEndian
             address.sin_addr.s_addr = inet_addr("127.0.0.1")
             let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
             guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
             var timeout = timeval(tv_sec: 30, tv_usec: 0)
@@ -76,7 +79,8 @@ final class ServeConnectionTests: XCTestCase {
         normal.send(request)
         let answer = normal.readAll()
         XCTAssertTrue(answer.hasPrefix("HTTP/1.1 200 OK"), answer)
-        XCTAssertTrue(slow.allSatisfy { !$0.isClosedByServer }, "the slow connections were still open when it was answered")
+        XCTAssertTrue(
+            slow.allSatisfy { !$0.isClosedByServer }, "the slow connections were still open when it was answered")
 
         // One that never finishes its head is closed after the server's deadline, with 408.
         let idle = slow[0]

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import Synchronization
+import XCTest
 
 /// Standard output collected from another thread.
 final class Output: Sendable {
@@ -32,10 +32,12 @@ struct ServeProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment
-        let stdout = Pipe(), stderr = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
-        let output = Output(), errors = Output()
+        let output = Output()
+        let errors = Output()
         stdout.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
         stderr.fileHandleForReading.readabilityHandler = { handle in errors.append(handle.availableData) }
         try process.run()
@@ -53,7 +55,8 @@ struct ServeProcess {
         self.base = URL(string: "http://127.0.0.1:\(port ?? "0")/")!
         self.output = output
         self.errors = errors
-        self.temporary = output.text.components(separatedBy: "Temporary build folder: ").last?
+        self.temporary =
+            output.text.components(separatedBy: "Temporary build folder: ").last?
             .components(separatedBy: "\n").first ?? ""
         self.pipes = [stdout, stderr]
         if port == nil { stop() }

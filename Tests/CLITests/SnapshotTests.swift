@@ -22,23 +22,34 @@ final class SnapshotTests: XCTestCase {
     ]
 
     /// Entries from `guide.en.json`, one per type.
-    static let entries = ["concepts/trafficking-in-persons", "indicators/holds-no-documents", "protocols/alert-at-gate",
-                          "helplines/do-anti-trafficking-line"]
+    static let entries = [
+        "concepts/trafficking-in-persons", "indicators/holds-no-documents", "protocols/alert-at-gate",
+        "helplines/do-anti-trafficking-line",
+    ]
 
     func testSampleOutputsMatchTheirSnapshots() throws {
         let copy = try SampleCopy()
-        let result = try copy.guide(["build", "--today", "2026-12-06"], environment: ["SOURCE_DATE_EPOCH": "1764460800"])
+        let result = try copy.guide(
+            ["build", "--today", "2026-12-06"], environment: ["SOURCE_DATE_EPOCH": "1764460800"])
         XCTAssertEqual(result.status, 0, result.stderr)
         var snapshots: [(name: String, data: Data)] = []
         for page in Self.pages {
-            snapshots.append((page.replacingOccurrences(of: "/", with: "__"), try Data(contentsOf: copy.url("Output/\(page)"))))
+            snapshots.append(
+                (page.replacingOccurrences(of: "/", with: "__"), try Data(contentsOf: copy.url("Output/\(page)"))))
         }
-        let bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: copy.url("Output/bundle/guide.en.json"))) as? [String: Any]
+        let bundle =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: copy.url("Output/bundle/guide.en.json")))
+            as? [String: Any]
         let all = try XCTUnwrap(bundle?["entries"] as? [[String: Any]])
         for reference in Self.entries {
             let entry = try XCTUnwrap(all.first { $0["ref"] as? String == reference }, reference)
-            let data = try JSONSerialization.data(withJSONObject: entry, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            snapshots.append(("bundle__guide.en.json__" + reference.replacingOccurrences(of: "/", with: "__") + ".json", data + Data("\n".utf8)))
+            let data = try JSONSerialization.data(
+                withJSONObject: entry, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            snapshots.append(
+                (
+                    "bundle__guide.en.json__" + reference.replacingOccurrences(of: "/", with: "__") + ".json",
+                    data + Data("\n".utf8)
+                ))
         }
         let recording = ProcessInfo.processInfo.environment["GUIDE_RECORD"] != nil
         for (name, data) in snapshots {
@@ -54,7 +65,9 @@ final class SnapshotTests: XCTestCase {
             if expected != data {
                 let actual = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-" + name)
                 try data.write(to: actual)
-                XCTFail("\(name) differs from its snapshot: diff \(url.path) \(actual.path), or re-record with GUIDE_RECORD=1")
+                XCTFail(
+                    "\(name) differs from its snapshot: diff \(url.path) \(actual.path), or re-record with GUIDE_RECORD=1"
+                )
             }
         }
         if !recording {

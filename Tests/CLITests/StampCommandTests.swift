@@ -13,8 +13,9 @@ final class StampCommandTests: XCTestCase {
 
     func testStampMakesAnOutdatedTranslationCurrent() throws {
         let copy = try SampleCopy()
-        try copy.edit(StatusCommandTests.consentSource, replacing: StatusCommandTests.oldSentence,
-                      with: StatusCommandTests.newSentence)
+        try copy.edit(
+            StatusCommandTests.consentSource, replacing: StatusCommandTests.oldSentence,
+            with: StatusCommandTests.newSentence)
         XCTAssertEqual(try state(copy, "concepts/consent", "es"), "outdated")
         let stamped = try copy.guide(["stamp", "Content/concepts/consent.es.md"])
         XCTAssertEqual(stamped.status, 0, stamped.stderr)

@@ -19,7 +19,9 @@ final class StatusCommandTests: XCTestCase {
     }
 
     func removeTranslations(of entry: String, in languages: [String], from copy: SampleCopy) throws {
-        for language in languages { try FileManager.default.removeItem(at: copy.url("Content/\(entry).\(language).md")) }
+        for language in languages {
+            try FileManager.default.removeItem(at: copy.url("Content/\(entry).\(language).md"))
+        }
     }
 
     func json(_ result: SampleCopy.Result) throws -> [String: Any] {
@@ -35,7 +37,9 @@ final class StatusCommandTests: XCTestCase {
         let header = try XCTUnwrap(lines.first { $0.hasPrefix("entry") })
         XCTAssertEqual(header.split(separator: " "), ["entry", "es", "nl", "pap", "ht", "pt"])
         let consent = try XCTUnwrap(lines.first { $0.hasPrefix("concepts/consent ") })
-        XCTAssertEqual(consent.split(separator: " "), ["concepts/consent", "outdated", "missing→en", "missing→es", "missing→en", "missing→es"])
+        XCTAssertEqual(
+            consent.split(separator: " "),
+            ["concepts/consent", "outdated", "missing→en", "missing→es", "missing→en", "missing→es"])
         let debt = try XCTUnwrap(lines.first { $0.hasPrefix("concepts/debt-bondage ") })
         XCTAssertEqual(debt.split(separator: " ").dropFirst().first, "current")
         XCTAssertTrue(result.stdout.contains("Per language"))
@@ -49,8 +53,10 @@ final class StatusCommandTests: XCTestCase {
         let copy = try SampleCopy()
         let path = "Content/concepts/debt-bondage.es.md"
         let text = try copy.read(path)
-        try copy.write(path, text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("source_hash:") }.joined(separator: "\n"))
+        try copy.write(
+            path,
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("source_hash:") }.joined(separator: "\n"))
         let result = try copy.guide(["status", "--format", "json", "--language", "es"])
         let entries = try XCTUnwrap(try json(result)["entries"] as? [[String: Any]])
         let debt = try XCTUnwrap(entries.first { $0["reference"] as? String == "concepts/debt-bondage" })
@@ -67,7 +73,8 @@ final class StatusCommandTests: XCTestCase {
         let result = try copy.guide(["status", "--format", "json", "--today", "2030-01-01"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try json(result)
-        XCTAssertEqual(Set(report.keys), ["source_language", "languages", "today", "entries", "totals", "helplines_due"])
+        XCTAssertEqual(
+            Set(report.keys), ["source_language", "languages", "today", "entries", "totals", "helplines_due"])
         XCTAssertEqual(report["source_language"] as? String, "en")
         XCTAssertEqual(report["languages"] as? [String], ["es", "nl", "pap", "ht", "pt"])
         XCTAssertEqual(report["today"] as? String, "2030-01-01")
@@ -90,7 +97,8 @@ final class StatusCommandTests: XCTestCase {
         let totals = try XCTUnwrap(report["totals"] as? [String: Any])
         XCTAssertEqual(Set(totals.keys), ["languages", "types", "all"])
         let es = try XCTUnwrap((totals["languages"] as? [String: Any])?["es"] as? [String: Int])
-        XCTAssertEqual(Set(es.keys), ["current", "outdated", "unstamped", "missing", "fallback", "total", "percent_current"])
+        XCTAssertEqual(
+            Set(es.keys), ["current", "outdated", "unstamped", "missing", "fallback", "total", "percent_current"])
         XCTAssertEqual(es["outdated"], 1)
         XCTAssertEqual(es["current"], entries.count - 1)
         let nl = try XCTUnwrap((totals["languages"] as? [String: Any])?["nl"] as? [String: Int])
@@ -101,7 +109,8 @@ final class StatusCommandTests: XCTestCase {
 
         let due = try XCTUnwrap(report["helplines_due"] as? [[String: Any]])
         XCTAssertFalse(due.isEmpty, "in 2030 every sample helpline is due")
-        XCTAssertEqual(Set(due[0].keys), ["reference", "file", "line", "country", "verified_on", "age_days", "max_age_days"])
+        XCTAssertEqual(
+            Set(due[0].keys), ["reference", "file", "line", "country", "verified_on", "age_days", "max_age_days"])
         XCTAssertEqual(due[0]["max_age_days"] as? Int, 180)
         let fresh = try json(try copy.guide(["status", "--format", "json", "--today", "2000-01-01"]))
         XCTAssertEqual((fresh["helplines_due"] as? [Any])?.count, 0)
@@ -144,7 +153,9 @@ final class StatusCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.first { $0.hasPrefix("entry") }?.split(separator: " "), ["entry", "nl"])
-        XCTAssertEqual(lines.first { $0.hasPrefix("concepts/consent ") }?.split(separator: " "), ["concepts/consent", "missing→en"])
+        XCTAssertEqual(
+            lines.first { $0.hasPrefix("concepts/consent ") }?.split(separator: " "),
+            ["concepts/consent", "missing→en"])
         XCTAssertFalse(result.stdout.contains("es Español"))
         let report = try json(try copy.guide(["status", "--language", "nl", "--format", "json"]))
         XCTAssertEqual(report["languages"] as? [String], ["nl"])
@@ -170,8 +181,11 @@ final class StatusCommandTests: XCTestCase {
         XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>"))
         XCTAssertTrue(page.contains("<html lang=\"en\">"))
         XCTAssertTrue(page.contains("<table>"))
-        XCTAssertTrue(page.contains("<th scope=\"row\">concepts/consent</th><td class=\"s-outdated\">! outdated</td>"
-            + "<td class=\"s-fallback\">→ missing<span class=\"note\">shown in English</span></td>"), "the grid row")
+        XCTAssertTrue(
+            page.contains(
+                "<th scope=\"row\">concepts/consent</th><td class=\"s-outdated\">! outdated</td>"
+                    + "<td class=\"s-fallback\">→ missing<span class=\"note\">shown in English</span></td>"),
+            "the grid row")
         XCTAssertTrue(page.contains("<td class=\"s-current\">✓ current</td>"))
         XCTAssertTrue(page.contains("Progress per language"))
         XCTAssertTrue(page.contains("class=\"bar\""))

@@ -10,7 +10,8 @@ final class TranslateCommandTests: XCTestCase {
     static func snapshot(_ copy: SampleCopy) throws -> [String: Data] {
         let root = copy.url("Content")
         var out: [String: Data] = [:]
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where !file.hasDirectoryPath {
             out[String(file.path.dropFirst(root.path.count + 1))] = try Data(contentsOf: file)
         }
@@ -21,7 +22,9 @@ final class TranslateCommandTests: XCTestCase {
     static func check(_ copy: SampleCopy) throws -> [String] {
         let result = try copy.guide(["check", "--format", "json", "--today", "2026-06-01"])
         let list = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        return list.map { "\($0["file"] ?? ""):\($0["line"] ?? 0):\($0["column"] ?? 0) \($0["severity"] ?? "") [\($0["code"] ?? "")]" }.sorted()
+        return list.map {
+            "\($0["file"] ?? ""):\($0["line"] ?? 0):\($0["column"] ?? 0) \($0["severity"] ?? "") [\($0["code"] ?? "")]"
+        }.sorted()
     }
 
     func testExportThenImportLeavesEveryFileByteIdenticalInEveryLanguageAndFormat() throws {
@@ -31,7 +34,9 @@ final class TranslateCommandTests: XCTestCase {
         for language in Self.languages {
             for format in ["xliff", "po"] {
                 let file = "\(language).\(format == "po" ? "po" : "xlf")"
-                let exported = try copy.guide(["translate", "export", "--language", language, "--format", format, "--file", file])
+                let exported = try copy.guide([
+                    "translate", "export", "--language", language, "--format", format, "--file", file,
+                ])
                 XCTAssertEqual(exported.status, 0, exported.stderr)
                 let imported = try copy.guide(["translate", "import", file])
                 XCTAssertEqual(imported.status, 0, "\(file): \(imported.stderr)")
@@ -48,13 +53,17 @@ final class TranslateCommandTests: XCTestCase {
         for language in ["es", "pap"] {
             for format in ["xliff", "po"] {
                 let file = "\(language).\(format == "po" ? "po" : "xlf")"
-                let exported = try copy.guide(["translate", "export", "--language", language, "--format", format, "--file", file])
+                let exported = try copy.guide([
+                    "translate", "export", "--language", language, "--format", format, "--file", file,
+                ])
                 XCTAssertEqual(exported.status, 0, exported.stderr)
                 // "wrote es.xlf: 49 entries, 561 units (… with a translation)"
                 let words = exported.stderr.split(separator: " ")
                 let units = try XCTUnwrap(words.firstIndex(of: "units").map { Int(words[$0 - 1]) ?? -1 })
-                let translated = Int(exported.stderr.split(separator: "(").last?.split(separator: " ").first ?? "") ?? -1
-                let result = try TranslationTools.python("""
+                let translated =
+                    Int(exported.stderr.split(separator: "(").last?.split(separator: " ").first ?? "") ?? -1
+                let result = try TranslationTools.python(
+                    """
                     from translate.storage import factory
                     store = factory.getobject('\(file)')
                     units = [u for u in store.units if not u.isheader()]
@@ -67,7 +76,9 @@ final class TranslateCommandTests: XCTestCase {
                 XCTAssertEqual(counts.first, units, "\(file): translate-toolkit counts other units")
                 XCTAssertEqual(counts.dropFirst().first, translated, "\(file): translate-toolkit counts other targets")
                 XCTAssertEqual(counts.last, units, "\(file): unit ids are not unique")
-                if format == "xliff" { XCTAssertGreaterThan(counts[2], 100, "\(file): translate-toolkit sees no inline codes") }
+                if format == "xliff" {
+                    XCTAssertGreaterThan(counts[2], 100, "\(file): translate-toolkit sees no inline codes")
+                }
                 if format == "po" {
                     let msgfmt = try TranslationTools.msgfmtCheck(copy.url(file))
                     XCTAssertEqual(msgfmt.status, 0, msgfmt.stdout + msgfmt.stderr)
@@ -88,8 +99,11 @@ final class TranslateCommandTests: XCTestCase {
         }
         let errorsBefore = try Self.check(copy).filter { $0.contains(" error ") }
         XCTAssertEqual(try copy.guide(["translate", "export", "--language", "pap", "--file", "pap.xlf"]).status, 0)
-        XCTAssertEqual(try copy.guide(["translate", "export", "--language", "pap", "--format", "po", "--file", "pap.po"]).status, 0)
-        let result = try TranslationTools.python("""
+        XCTAssertEqual(
+            try copy.guide(["translate", "export", "--language", "pap", "--format", "po", "--file", "pap.po"]).status, 0
+        )
+        let result = try TranslationTools.python(
+            """
             from translate.storage import xliff, po
             ns = '{urn:oasis:names:tc:xliff:document:1.2}'
             store = xliff.xlifffile.parsefile('pap.xlf')
@@ -111,7 +125,8 @@ final class TranslateCommandTests: XCTestCase {
             print(done)
             """, in: copy.root)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-        XCTAssertGreaterThan(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, 10, result.stdout + result.stderr)
+        XCTAssertGreaterThan(
+            Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, 10, result.stdout + result.stderr)
         for file in ["pap-done.xlf", "pap-done.po"] {
             let imported = try copy.guide(["translate", "import", file])
             XCTAssertEqual(imported.status, 0, imported.stderr)
@@ -120,7 +135,8 @@ final class TranslateCommandTests: XCTestCase {
         let consent = try copy.read("Content/concepts/consent.pap.md")
         XCTAssertTrue(consent.contains("status: review"), consent)
         XCTAssertTrue(consent.contains("## PAP What the law says {#rule}"), consent)
-        XCTAssertTrue(consent.contains("PAP Under the [definition of trafficking](concepts/trafficking-in-persons), "), consent)
+        XCTAssertTrue(
+            consent.contains("PAP Under the [definition of trafficking](concepts/trafficking-in-persons), "), consent)
         // PO has no reviewed state: a changed text comes back in review.
         XCTAssertTrue(try copy.read("Content/concepts/exploitation.pap.md").contains("status: review"))
         XCTAssertEqual(try Self.check(copy).filter { $0.contains(" error ") }, errorsBefore)
@@ -134,9 +150,14 @@ final class TranslateCommandTests: XCTestCase {
         XCTAssertEqual(none.status, 0, none.stderr)
         XCTAssertTrue(none.stderr.contains("nothing to export"), none.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: copy.url("es.xlf").path))
-        try copy.edit(StatusCommandTests.consentSource, replacing: StatusCommandTests.oldSentence, with: StatusCommandTests.newSentence)
-        XCTAssertEqual(try copy.guide(["translate", "export", "--language", "es", "--outdated", "--file", "es.xlf"]).status, 0)
-        let originals = try copy.read("es.xlf").components(separatedBy: "<file original=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        try copy.edit(
+            StatusCommandTests.consentSource, replacing: StatusCommandTests.oldSentence,
+            with: StatusCommandTests.newSentence)
+        XCTAssertEqual(
+            try copy.guide(["translate", "export", "--language", "es", "--outdated", "--file", "es.xlf"]).status, 0)
+        let originals = try copy.read("es.xlf").components(separatedBy: "<file original=\"").dropFirst().map {
+            $0.prefix { $0 != "\"" }
+        }
         XCTAssertEqual(originals, ["concepts/consent.en.md"])
         XCTAssertTrue(try copy.read("es.xlf").contains("The source changed since this translation was made"))
     }
@@ -147,20 +168,23 @@ final class TranslateCommandTests: XCTestCase {
         XCTAssertEqual(try copy.guide(["translate", "export", "--language", "es", "--file", "es.xlf"]).status, 0)
         let xliff = try copy.read("es.xlf")
         let lines = xliff.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let link = try XCTUnwrap(lines.firstIndex { $0.contains("<target") && $0.contains("](concepts/trafficking-in-persons)</ept>") })
+        let link = try XCTUnwrap(
+            lines.firstIndex { $0.contains("<target") && $0.contains("](concepts/trafficking-in-persons)</ept>") })
         var broken = lines
-        broken[link] = broken[link].replacingOccurrences(of: "](concepts/trafficking-in-persons)</ept>", with: "](concepts/exploitation)</ept>")
+        broken[link] = broken[link].replacingOccurrences(
+            of: "](concepts/trafficking-in-persons)</ept>", with: "](concepts/exploitation)</ept>")
         try copy.write("broken.xlf", broken.joined(separator: "\n"))
         let result = try copy.guide(["translate", "import", "broken.xlf"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("broken.xlf:\(link + 1):9: error: "), result.stderr)  // at <target
+        XCTAssertTrue(result.stderr.contains("broken.xlf:\(link + 1):9: error: "), result.stderr) // at <target
         XCTAssertTrue(result.stderr.contains("[translate.inline-code]"), result.stderr)
         XCTAssertTrue(result.stderr.contains("nothing was written"), result.stderr)
 
         try copy.write("truncated.xlf", String(xliff.prefix(xliff.count / 2)))
         let truncated = try copy.guide(["translate", "import", "truncated.xlf", "--format", "json"])
         XCTAssertEqual(truncated.status, 1)
-        let diagnostics = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(truncated.stdout.utf8)) as? [[String: Any]])
+        let diagnostics = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(truncated.stdout.utf8)) as? [[String: Any]])
         let code = diagnostics.first?["code"] as? String
         XCTAssertEqual(code, "translate.syntax")
         XCTAssertGreaterThan(diagnostics.first?["line"] as? Int ?? 0, 1)

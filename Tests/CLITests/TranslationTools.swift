@@ -7,10 +7,14 @@ import XCTest
 enum TranslationTools {
     static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
-    static func require(_ name: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    static func require(_ name: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws
+        -> String
+    {
         guard let path = find(name) else {
             XCTFail("\(name) is not installed: \(package) (scripts/setup.sh installs it)", file: file, line: line)
             throw XCTSkip("missing \(name)")
@@ -19,11 +23,16 @@ enum TranslationTools {
     }
 
     /// Runs a Python script with translate-toolkit in `folder`; fails the test when it is not installed.
-    static func python(_ script: String, in folder: URL, file: StaticString = #filePath, line: UInt = #line) throws -> SampleCopy.Result {
+    static func python(_ script: String, in folder: URL, file: StaticString = #filePath, line: UInt = #line) throws
+        -> SampleCopy.Result
+    {
         let python = try require("python3", package: "python3")
-        let check = try SampleCopy.run(URL(fileURLWithPath: python), ["-c", "import translate.storage.xliff, translate.storage.po"], in: folder)
+        let check = try SampleCopy.run(
+            URL(fileURLWithPath: python), ["-c", "import translate.storage.xliff, translate.storage.po"], in: folder)
         guard check.status == 0 else {
-            XCTFail("translate-toolkit is not installed: pip install translate-toolkit (scripts/setup.sh installs it)", file: file, line: line)
+            XCTFail(
+                "translate-toolkit is not installed: pip install translate-toolkit (scripts/setup.sh installs it)",
+                file: file, line: line)
             throw XCTSkip("missing translate-toolkit")
         }
         return try SampleCopy.run(URL(fileURLWithPath: python), ["-c", script], in: folder)
@@ -31,7 +40,8 @@ enum TranslationTools {
 
     static func msgfmtCheck(_ po: URL, file: StaticString = #filePath, line: UInt = #line) throws -> SampleCopy.Result {
         let msgfmt = try require("msgfmt", package: "apt-get install gettext", file: file, line: line)
-        return try SampleCopy.run(URL(fileURLWithPath: msgfmt), ["--check", "--statistics", "-o", "/dev/null", po.path],
-                                  in: po.deletingLastPathComponent())
+        return try SampleCopy.run(
+            URL(fileURLWithPath: msgfmt), ["--check", "--statistics", "-o", "/dev/null", po.path],
+            in: po.deletingLastPathComponent())
     }
 }

@@ -41,32 +41,47 @@ final class ByteLevelFixtureTests: XCTestCase {
     static let exploitation = "concepts/exploitation.en.md"
 
     static let cases: [Case] = [
-        Case(name: "invalid UTF-8 in a body", expected: """
-            Content/concepts/exploitation.en.md:6:23: error [file.encoding]
+        Case(
+            name: "invalid UTF-8 in a body",
+            expected: """
+                Content/concepts/exploitation.en.md:6:23: error [file.encoding]
 
-            """) { g in
-            var bytes = Array("---\ntitle: Exploitation\nsummary: The purpose of trafficking.\nstatus: published\n---\n".utf8)
+                """
+        ) { g in
+            var bytes = Array(
+                "---\ntitle: Exploitation\nsummary: The purpose of trafficking.\nstatus: published\n---\n".utf8)
             bytes += Array("Exploitation — a café ".utf8) + [0xC3, 0x28] + Array(" is the purpose.\n".utf8)
             try g.write(exploitation, Data(bytes))
         },
-        Case(name: "byte-order mark, then an enum error", expected: """
-            Content/indicators/holds-no-documents.en.md:1:1: warning [file.bom]
-            Content/indicators/holds-no-documents.en.md:8:11: error [schema.enum]
+        Case(
+            name: "byte-order mark, then an enum error",
+            expected: """
+                Content/indicators/holds-no-documents.en.md:1:1: warning [file.bom]
+                Content/indicators/holds-no-documents.en.md:8:11: error [schema.enum]
 
-            """) { g in
+                """
+        ) { g in
             try g.write(indicatorPath, Data([0xEF, 0xBB, 0xBF] + Array(indicator(strength: "strnog").utf8)))
         },
-        Case(name: "CRLF line ends, then an enum error", expected: """
-            Content/indicators/holds-no-documents.en.md:8:11: error [schema.enum]
+        Case(
+            name: "CRLF line ends, then an enum error",
+            expected: """
+                Content/indicators/holds-no-documents.en.md:8:11: error [schema.enum]
 
-            """) { g in
+                """
+        ) { g in
             try g.write(indicatorPath, indicator(strength: "strnog").replacingOccurrences(of: "\n", with: "\r\n"))
         },
-        Case(name: "tab in YAML indentation", expected: """
-            Content/helplines/do-line.en.md:11:1: error [yaml.tab]
+        Case(
+            name: "tab in YAML indentation",
+            expected: """
+                Content/helplines/do-line.en.md:11:1: error [yaml.tab]
 
-            """) { g in
-            try g.write("helplines/do-line.en.md", """
+                """
+        ) { g in
+            try g.write(
+                "helplines/do-line.en.md",
+                """
                 ---
                 title: Test line
                 summary: A helpline used by the tests.
@@ -85,11 +100,16 @@ final class ByteLevelFixtureTests: XCTestCase {
 
                 """)
         },
-        Case(name: "tab in a body before a broken link", expected: """
-            Content/concepts/exploitation.en.md:6:21: error [reference.unresolved]
+        Case(
+            name: "tab in a body before a broken link",
+            expected: """
+                Content/concepts/exploitation.en.md:6:21: error [reference.unresolved]
 
-            """) { g in
-            try g.write(exploitation, """
+                """
+        ) { g in
+            try g.write(
+                exploitation,
+                """
                 ---
                 title: Exploitation
                 summary: The purpose of trafficking.
@@ -99,45 +119,73 @@ final class ByteLevelFixtureTests: XCTestCase {
 
                 """)
         },
-        Case(name: "empty file", expected: """
-            Content/concepts/exploitation.en.md:1:1: error [file.empty]
+        Case(
+            name: "empty file",
+            expected: """
+                Content/concepts/exploitation.en.md:1:1: error [file.empty]
 
-            """) { g in
+                """
+        ) { g in
             try g.write(exploitation, Data())
         },
-        Case(name: "front matter without its closing ---", expected: """
-            Content/concepts/exploitation.en.md:1:1: error [frontmatter.unclosed]
+        Case(
+            name: "front matter without its closing ---",
+            expected: """
+                Content/concepts/exploitation.en.md:1:1: error [frontmatter.unclosed]
 
-            """) { g in
-            try g.write(exploitation, "---\ntitle: Exploitation\nsummary: The purpose of trafficking.\nstatus: published\n\nExploitation is the purpose.\n")
+                """
+        ) { g in
+            try g.write(
+                exploitation,
+                "---\ntitle: Exploitation\nsummary: The purpose of trafficking.\nstatus: published\n\nExploitation is the purpose.\n"
+            )
         },
-        Case(name: "YAML syntax error", expected: """
-            Content/concepts/exploitation.en.md:3:10: error [yaml.syntax]
+        Case(
+            name: "YAML syntax error",
+            expected: """
+                Content/concepts/exploitation.en.md:3:10: error [yaml.syntax]
 
-            """) { g in
-            try g.write(exploitation, "---\ntitle: Exploitation\nsummary: [The purpose of trafficking.\nstatus: published\n---\nExploitation is the purpose.\n")
+                """
+        ) { g in
+            try g.write(
+                exploitation,
+                "---\ntitle: Exploitation\nsummary: [The purpose of trafficking.\nstatus: published\n---\nExploitation is the purpose.\n"
+            )
         },
-        Case(name: "duplicate key", expected: """
-            Content/concepts/exploitation.en.md:5:1: error [yaml.duplicate-key]
+        Case(
+            name: "duplicate key",
+            expected: """
+                Content/concepts/exploitation.en.md:5:1: error [yaml.duplicate-key]
 
-            """) { g in
-            try g.write(exploitation, "---\ntitle: Exploitation\nsummary: The purpose of trafficking.\nstatus: published\nsummary: What traffickers seek.\n---\nExploitation is the purpose.\n")
+                """
+        ) { g in
+            try g.write(
+                exploitation,
+                "---\ntitle: Exploitation\nsummary: The purpose of trafficking.\nstatus: published\nsummary: What traffickers seek.\n---\nExploitation is the purpose.\n"
+            )
         },
-        Case(name: "alias bomb (billion laughs)", expected: """
-            Content/concepts/exploitation.en.md:9:1: error [yaml.alias-limit]
+        Case(
+            name: "alias bomb (billion laughs)",
+            expected: """
+                Content/concepts/exploitation.en.md:9:1: error [yaml.alias-limit]
 
-            """) { g in
+                """
+        ) { g in
             var yaml = "---\ntitle: Exploitation\nsummary: The purpose of trafficking.\nstatus: published\n"
             yaml += "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
             for (name, previous) in zip("bcdefghi", "abcdefgh") {
-                yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+                yaml +=
+                    "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
             }
             try g.write(exploitation, yaml + "---\nExploitation is the purpose.\n")
         },
-        Case(name: "50 MB file", expected: """
-            Content/concepts/exploitation.en.md:1:1: error [file.too-large]
+        Case(
+            name: "50 MB file",
+            expected: """
+                Content/concepts/exploitation.en.md:1:1: error [file.too-large]
 
-            """) { g in
+                """
+        ) { g in
             // Sparse: created in an instant, and must never be read.
             let url = g.content.appendingPathComponent(exploitation)
             XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: Data("---\n".utf8)))
@@ -145,39 +193,60 @@ final class ByteLevelFixtureTests: XCTestCase {
             try handle.truncate(atOffset: 50 << 20)
             try handle.close()
         },
-        Case(name: "symbolic link to a folder that contains it", expected: """
-            Content/concepts/again:1:1: error [file.symlink]
+        Case(
+            name: "symbolic link to a folder that contains it",
+            expected: """
+                Content/concepts/again:1:1: error [file.symlink]
 
-            """) { g in
-            try FileManager.default.createSymbolicLink(atPath: g.content.appendingPathComponent("concepts/again").path,
-                                                       withDestinationPath: "../concepts")
+                """
+        ) { g in
+            try FileManager.default.createSymbolicLink(
+                atPath: g.content.appendingPathComponent("concepts/again").path,
+                withDestinationPath: "../concepts")
         },
-        Case(name: "symbolic link that points at itself", expected: """
-            Content/concepts/loop.en.md:1:1: error [file.symlink]
+        Case(
+            name: "symbolic link that points at itself",
+            expected: """
+                Content/concepts/loop.en.md:1:1: error [file.symlink]
 
-            """) { g in
-            try FileManager.default.createSymbolicLink(atPath: g.content.appendingPathComponent("concepts/loop.en.md").path,
-                                                       withDestinationPath: "loop.en.md")
+                """
+        ) { g in
+            try FileManager.default.createSymbolicLink(
+                atPath: g.content.appendingPathComponent("concepts/loop.en.md").path,
+                withDestinationPath: "loop.en.md")
         },
-        Case(name: "FIFO", expected: """
-            Content/concepts/exploitation.en.md:1:1: error [file.unreadable]
+        Case(
+            name: "FIFO",
+            expected: """
+                Content/concepts/exploitation.en.md:1:1: error [file.unreadable]
 
-            """) { g in
+                """
+        ) { g in
             XCTAssertEqual(mkfifo(g.content.appendingPathComponent(exploitation).path, 0o644), 0)
         },
-        Case(name: "unknown language suffix", expected: """
-            Content/concepts/consent.esp.md:1:1: error [file.language]
+        Case(
+            name: "unknown language suffix",
+            expected: """
+                Content/concepts/consent.esp.md:1:1: error [file.language]
 
-            """) { g in
+                """
+        ) { g in
             let fm = FileManager.default
-            try fm.moveItem(at: g.content.appendingPathComponent("concepts/consent.es.md"),
-                            to: g.content.appendingPathComponent("concepts/consent.esp.md"))
+            try fm.moveItem(
+                at: g.content.appendingPathComponent("concepts/consent.es.md"),
+                to: g.content.appendingPathComponent("concepts/consent.esp.md"))
         },
-        Case(name: "upper-case id", expected: """
-            Content/concepts/Exploitation.en.md:1:1: error [file.id]
+        Case(
+            name: "upper-case id",
+            expected: """
+                Content/concepts/Exploitation.en.md:1:1: error [file.id]
 
-            """) { g in
-            try g.write("concepts/Exploitation.en.md", "---\ntitle: Exploitation\nsummary: The purpose of trafficking.\nstatus: published\n---\nExploitation is the purpose.\n")
+                """
+        ) { g in
+            try g.write(
+                "concepts/Exploitation.en.md",
+                "---\ntitle: Exploitation\nsummary: The purpose of trafficking.\nstatus: published\n---\nExploitation is the purpose.\n"
+            )
         },
     ]
 
@@ -231,17 +300,19 @@ final class ByteLevelFixtureTests: XCTestCase {
         let unknown = try diagnostics {
             try $0.write(Self.indicatorPath, Self.indicator().replacingOccurrences(of: "observers:", with: "obsevers:"))
         }
-        XCTAssertEqual(FixtureGuide.golden(unknown), "Content/indicators/holds-no-documents.en.md:7:1: error [field.unknown]\n")
+        XCTAssertEqual(
+            FixtureGuide.golden(unknown), "Content/indicators/holds-no-documents.en.md:7:1: error [field.unknown]\n")
         XCTAssertEqual(unknown.first?.help, "did you mean \"observers\"?")
     }
 
     /// Every code the byte-level cases expect, for the diagnostic catalogue.
     static var codes: Set<String> {
-        Set(cases.flatMap { c in
-            c.expected.split(separator: "\n").compactMap { line -> String? in
-                guard let open = line.lastIndex(of: "["), line.hasSuffix("]") else { return nil }
-                return String(line[line.index(after: open)..<line.index(before: line.endIndex)])
-            }
-        })
+        Set(
+            cases.flatMap { c in
+                c.expected.split(separator: "\n").compactMap { line -> String? in
+                    guard let open = line.lastIndex(of: "["), line.hasSuffix("]") else { return nil }
+                    return String(line[line.index(after: open)..<line.index(before: line.endIndex)])
+                }
+            })
     }
 }

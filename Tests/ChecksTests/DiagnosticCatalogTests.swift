@@ -13,9 +13,11 @@ final class DiagnosticCatalogTests: XCTestCase {
     /// File names such as "guide.yml" are not of a code family.
     static func codesInSources() throws -> [String: String] {
         let sources = FixtureGuide.repository.appendingPathComponent("Sources")
-        let call = try NSRegularExpression(pattern: #"(?:\.error|\.warning|Diagnostic)\(\s*"([a-z]+)\.[a-z]+(?:-[a-z]+)*""#)
+        let call = try NSRegularExpression(
+            pattern: #"(?:\.error|\.warning|Diagnostic)\(\s*"([a-z]+)\.[a-z]+(?:-[a-z]+)*""#)
         let literal = try NSRegularExpression(pattern: #""([a-z]+)\.([a-z]+(?:-[a-z]+)*)""#)
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
         XCTAssertFalse(files.isEmpty)
         let texts = try files.map { ($0, try String(contentsOf: $0, encoding: .utf8)) }
@@ -41,10 +43,11 @@ final class DiagnosticCatalogTests: XCTestCase {
     /// Codes with a `### \`code\`` heading in docs/diagnostics.md.
     static func documentedCodes() throws -> Set<String> {
         let text = try String(contentsOf: catalog, encoding: .utf8)
-        return Set(text.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("### `"), line.hasSuffix("`") else { return nil }
-            return String(line.dropFirst(5).dropLast())
-        })
+        return Set(
+            text.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("### `"), line.hasSuffix("`") else { return nil }
+                return String(line.dropFirst(5).dropLast())
+            })
     }
 
     /// Codes some broken fixture's expected.txt holds.
@@ -78,8 +81,10 @@ final class DiagnosticCatalogTests: XCTestCase {
     static func codesAssertedByOtherTests() throws -> Set<String> {
         let tests = FixtureGuide.repository.appendingPathComponent("Tests")
         var codes: Set<String> = []
-        let files = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && !$0.path.contains("/ChecksTests/") } ?? []
+        let files =
+            FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && !$0.path.contains("/ChecksTests/") }
+            ?? []
         let pattern = try NSRegularExpression(pattern: #"code(, | == )"([a-z]+\.[a-z-]+)""#)
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8) as NSString
@@ -92,7 +97,8 @@ final class DiagnosticCatalogTests: XCTestCase {
 
     func testEveryDocumentedCodeIsProducedByATest() throws {
         let documented = try Self.documentedCodes()
-        let proven = try Self.codesInFixtures().union(ByteLevelFixtureTests.codes).union(Self.codesAssertedByOtherTests())
+        let proven = try Self.codesInFixtures().union(ByteLevelFixtureTests.codes).union(
+            Self.codesAssertedByOtherTests())
         XCTAssertFalse(documented.isEmpty)
         for code in documented.sorted() where !proven.contains(code) {
             XCTFail("\(code) is documented but no broken fixture, byte-level test or output test produces it")

@@ -25,8 +25,9 @@ struct FixtureGuide {
         root = fm.temporaryDirectory.appendingPathComponent("guide-fixture-\(UUID().uuidString)")
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
         try fm.copyItem(at: Self.fixtures.appendingPathComponent("base"), to: content)
-        try fm.copyItem(at: Self.repository.appendingPathComponent("Content/schema"),
-                        to: content.appendingPathComponent("schema"))
+        try fm.copyItem(
+            at: Self.repository.appendingPathComponent("Content/schema"),
+            to: content.appendingPathComponent("schema"))
         guard let overlay else { return }
         let files = fm.enumerator(at: overlay, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where !file.hasDirectoryPath {
@@ -37,7 +38,9 @@ struct FixtureGuide {
                 continue
             }
             let outside = "beside-content/"
-            let target = relative.hasPrefix(outside) ? root.appendingPathComponent(String(relative.dropFirst(outside.count)))
+            let target =
+                relative.hasPrefix(outside)
+                ? root.appendingPathComponent(String(relative.dropFirst(outside.count)))
                 : content.appendingPathComponent(relative)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
@@ -61,14 +64,17 @@ struct FixtureGuide {
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd"
-        return GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
-                                loadDiagnostics: loaded.diagnostics, today: f.date(from: today)!)
+        return GuideChecker.run(
+            guide: loaded.guide, schemas: loaded.schemas,
+            loadDiagnostics: loaded.diagnostics, today: f.date(from: today)!)
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
     /// One line per diagnostic, as golden files hold them: `file:line:column: severity [code]`.
     static func golden(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { "\($0.file):\($0.position.line):\($0.position.column): \($0.severity.rawValue) [\($0.code)]\n" }.joined()
+        diagnostics.map {
+            "\($0.file):\($0.position.line):\($0.position.column): \($0.severity.rawValue) [\($0.code)]\n"
+        }.joined()
     }
 }

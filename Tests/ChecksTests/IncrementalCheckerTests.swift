@@ -20,7 +20,8 @@ final class IncrementalCheckerTests: XCTestCase {
         var schemas: SchemaSet?
 
         init(copying source: URL = FixtureGuide.repository.appendingPathComponent("Content")) throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("guide-incremental-\(UUID().uuidString)")
+            root = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "guide-incremental-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: source, to: content)
         }
@@ -35,8 +36,10 @@ final class IncrementalCheckerTests: XCTestCase {
             try Data(text.utf8).write(to: content.appendingPathComponent(relative))
         }
 
-        func edit(_ relative: String, replacing old: String, with new: String,
-                  file: StaticString = #filePath, line: UInt = #line) throws {
+        func edit(
+            _ relative: String, replacing old: String, with new: String,
+            file: StaticString = #filePath, line: UInt = #line
+        ) throws {
             let text = try read(relative)
             XCTAssertTrue(text.contains(old), "\(relative) has no \"\(old)\"", file: file, line: line)
             try write(relative, text.replacingOccurrences(of: old, with: new))
@@ -52,10 +55,12 @@ final class IncrementalCheckerTests: XCTestCase {
             let loaded = ContentLoader(root: content, displayRoot: "Content").load()
             let schemas = self.schemas ?? loaded.schemas
             self.schemas = schemas
-            let incremental = checker.run(guide: loaded.guide, schemas: schemas,
-                                          loadDiagnostics: loaded.diagnostics, today: today)
-            let full = GuideChecker.run(guide: loaded.guide, schemas: schemas,
-                                        loadDiagnostics: loaded.diagnostics, today: today)
+            let incremental = checker.run(
+                guide: loaded.guide, schemas: schemas,
+                loadDiagnostics: loaded.diagnostics, today: today)
+            let full = GuideChecker.run(
+                guide: loaded.guide, schemas: schemas,
+                loadDiagnostics: loaded.diagnostics, today: today)
             XCTAssertEqual(incremental, full, "incremental and full checks differ", file: file, line: line)
             return full
         }
@@ -92,11 +97,13 @@ final class IncrementalCheckerTests: XCTestCase {
         XCTAssertTrue(Self.codes(found, in: "concepts/consent.es.md").contains("translation.outdated"))
 
         // A broken reference.
-        try guide.edit("indicators/asks-for-help-or-says-not-free.en.md", replacing: "protocols/alert-at-check-in",
-                       with: "protocols/alert-at-chek-in")
+        try guide.edit(
+            "indicators/asks-for-help-or-says-not-free.en.md", replacing: "protocols/alert-at-check-in",
+            with: "protocols/alert-at-chek-in")
         found = guide.check()
         XCTAssertEqual(guide.checked, 1)
-        XCTAssertTrue(Self.codes(found, in: "indicators/asks-for-help-or-says-not-free.en.md").contains("reference.unresolved"))
+        XCTAssertTrue(
+            Self.codes(found, in: "indicators/asks-for-help-or-says-not-free.en.md").contains("reference.unresolved"))
 
         // A section id another entry links to: the entries naming it are checked again.
         try guide.edit("concepts/trafficking-in-persons.en.md", replacing: "{#children}", with: "{#minors}")
@@ -109,11 +116,13 @@ final class IncrementalCheckerTests: XCTestCase {
         XCTAssertFalse(Self.codes(found, in: "protocols/protect-a-child.en.md").contains("reference.section"))
 
         // A value the schema rejects, then fixed again.
-        try guide.edit("indicators/asks-for-help-or-says-not-free.en.md", replacing: "strength: strong", with: "strength: strnog")
+        try guide.edit(
+            "indicators/asks-for-help-or-says-not-free.en.md", replacing: "strength: strong", with: "strength: strnog")
         found = guide.check()
         XCTAssertEqual(guide.checked, 1)
         XCTAssertTrue(Self.codes(found, in: "indicators/asks-for-help-or-says-not-free.en.md").contains("schema.enum"))
-        try guide.edit("indicators/asks-for-help-or-says-not-free.en.md", replacing: "strength: strnog", with: "strength: strong")
+        try guide.edit(
+            "indicators/asks-for-help-or-says-not-free.en.md", replacing: "strength: strnog", with: "strength: strong")
         found = guide.check()
         XCTAssertEqual(guide.checked, 1)
         XCTAssertFalse(Self.codes(found, in: "indicators/asks-for-help-or-says-not-free.en.md").contains("schema.enum"))
@@ -139,7 +148,9 @@ final class IncrementalCheckerTests: XCTestCase {
 
         // A translation whose front matter cannot be read, then read again.
         let spanish = try guide.read("concepts/exploitation.es.md")
-        try guide.write("concepts/exploitation.es.md", spanish.replacingOccurrences(of: "title:", with: "title: [", options: [], range: nil))
+        try guide.write(
+            "concepts/exploitation.es.md",
+            spanish.replacingOccurrences(of: "title:", with: "title: [", options: [], range: nil))
         found = guide.check()
         XCTAssertFalse(Self.codes(found, in: "concepts/exploitation.es.md").isEmpty)
         try guide.write("concepts/exploitation.es.md", spanish)
@@ -198,10 +209,12 @@ final class IncrementalCheckerTests: XCTestCase {
             let changesSchemas = FileManager.default.fileExists(atPath: overlay.appendingPathComponent("schema").path)
             let schemas = changesSchemas ? loaded.schemas : baseSchemas ?? loaded.schemas
             if !changesSchemas { baseSchemas = schemas }
-            let incremental = checker.run(guide: loaded.guide, schemas: schemas,
-                                          loadDiagnostics: loaded.diagnostics, today: today)
-            let full = GuideChecker.run(guide: loaded.guide, schemas: schemas,
-                                        loadDiagnostics: loaded.diagnostics, today: today)
+            let incremental = checker.run(
+                guide: loaded.guide, schemas: schemas,
+                loadDiagnostics: loaded.diagnostics, today: today)
+            let full = GuideChecker.run(
+                guide: loaded.guide, schemas: schemas,
+                loadDiagnostics: loaded.diagnostics, today: today)
             XCTAssertEqual(incremental, full, "fixture \(name)")
             reused += checker.lastRun.entries - checker.lastRun.checkedEntries
         }

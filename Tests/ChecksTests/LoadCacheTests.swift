@@ -22,14 +22,17 @@ final class LoadCacheTests: XCTestCase {
 
         let edited = root.appendingPathComponent("concepts/consent.en.md")
         let text = try String(contentsOf: edited, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "title: Consent\n", with: "title: Consent, edited\n").utf8).write(to: edited)
+        try Data(text.replacingOccurrences(of: "title: Consent\n", with: "title: Consent, edited\n").utf8).write(
+            to: edited)
         try FileManager.default.removeItem(at: root.appendingPathComponent("indicators/fearful-of-authorities.pt.md"))
         let second = loader.load(cache: cache)
         XCTAssertEqual(cache.filesReadLastTime, 1, "only the edited file")
 
         let fresh = loader.load()
         XCTAssertEqual(fingerprints(second.guide), fingerprints(fresh.guide))
-        XCTAssertEqual(second.guide.entry(Reference(type: .concepts, id: "consent"))?.files["en"]?.string("title"), "Consent, edited")
+        XCTAssertEqual(
+            second.guide.entry(Reference(type: .concepts, id: "consent"))?.files["en"]?.string("title"),
+            "Consent, edited")
         XCTAssertNil(second.guide.entry(Reference(type: .indicators, id: "fearful-of-authorities"))?.files["pt"])
         XCTAssertEqual(second.diagnostics, fresh.diagnostics)
 
@@ -53,21 +56,26 @@ final class LoadCacheTests: XCTestCase {
 
         let edited = root.appendingPathComponent("concepts/consent.en.md")
         let text = try String(contentsOf: edited, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "title: Consent\n", with: "title: Consent, edited\n").utf8).write(to: edited)
-        let vanished = root.appendingPathComponent("concepts/sedTmp01").path  // an editor's temporary file, already gone
-        let hinted = loader.load(cache: cache, changed: [edited.path, vanished, "/somewhere/else/Templates/site/layout.mustache"])
+        try Data(text.replacingOccurrences(of: "title: Consent\n", with: "title: Consent, edited\n").utf8).write(
+            to: edited)
+        let vanished = root.appendingPathComponent("concepts/sedTmp01").path // an editor's temporary file, already gone
+        let hinted = loader.load(
+            cache: cache, changed: [edited.path, vanished, "/somewhere/else/Templates/site/layout.mustache"])
         XCTAssertEqual(cache.filesReadLastTime, 1)
         XCTAssertEqual(fingerprints(hinted.guide), fingerprints(loader.load().guide))
 
         let added = root.appendingPathComponent("concepts/consent.pt.md")
-        try Data(try String(contentsOf: root.appendingPathComponent("concepts/consent.es.md"), encoding: .utf8).utf8).write(to: added)
+        try Data(try String(contentsOf: root.appendingPathComponent("concepts/consent.es.md"), encoding: .utf8).utf8)
+            .write(to: added)
         let withAdded = loader.load(cache: cache, changed: [added.path])
-        XCTAssertNotNil(withAdded.guide.entry(Reference(type: .concepts, id: "consent"))?.files["pt"], "a new file is found")
+        XCTAssertNotNil(
+            withAdded.guide.entry(Reference(type: .concepts, id: "consent"))?.files["pt"], "a new file is found")
         XCTAssertEqual(fingerprints(withAdded.guide), fingerprints(loader.load().guide))
 
         try FileManager.default.removeItem(at: added)
         let withRemoved = loader.load(cache: cache, changed: [added.path])
-        XCTAssertNil(withRemoved.guide.entry(Reference(type: .concepts, id: "consent"))?.files["pt"], "a removed file is gone")
+        XCTAssertNil(
+            withRemoved.guide.entry(Reference(type: .concepts, id: "consent"))?.files["pt"], "a removed file is gone")
         XCTAssertEqual(withRemoved.diagnostics, loader.load().diagnostics)
     }
 

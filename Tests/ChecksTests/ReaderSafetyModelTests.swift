@@ -26,8 +26,10 @@ final class ReaderSafetyModelTests: XCTestCase {
         XCTAssertTrue(stale.isStale)
         XCTAssertEqual(stale.verifiedOn.description, "2026-05-01")
         XCTAssertEqual(stale.maxAgeDays, 180)
-        XCTAssertNil(guide.freshness(of: try XCTUnwrap(guide.entry(Reference(type: .concepts, id: "consent"))),
-                                     today: FullDate("2026-10-29")!))
+        XCTAssertNil(
+            guide.freshness(
+                of: try XCTUnwrap(guide.entry(Reference(type: .concepts, id: "consent"))),
+                today: FullDate("2026-10-29")!))
     }
 
     func testReviewTextPolicies() throws {
@@ -40,8 +42,9 @@ final class ReaderSafetyModelTests: XCTestCase {
         let shown = try XCTUnwrap(guide.localized(consent, in: "es", drafts: false))
         XCTAssertEqual(shown.file.language, "es")
         XCTAssertTrue(shown.isUnderReview, "the default, notice, shows review text marked as such")
-        XCTAssertFalse(try XCTUnwrap(guide.localized(consent, in: "en", drafts: false)).isUnderReview,
-                       "the source language is never in review")
+        XCTAssertFalse(
+            try XCTUnwrap(guide.localized(consent, in: "en", drafts: false)).isUnderReview,
+            "the source language is never in review")
 
         guide.config.reviewText = .fallback
         let fallback = try XCTUnwrap(guide.localized(consent, in: "es", drafts: false))
@@ -57,7 +60,9 @@ final class ReaderSafetyModelTests: XCTestCase {
     func testWhoToCallPutsEmergencyFirst() throws {
         let fixture = try FixtureGuide()
         defer { fixture.remove() }
-        try fixture.write("helplines/do-emergency.en.md", """
+        try fixture.write(
+            "helplines/do-emergency.en.md",
+            """
             ---
             title: Emergency
             summary: The emergency number.
@@ -81,13 +86,17 @@ final class ReaderSafetyModelTests: XCTestCase {
 
     func testPlaceholderHosts() {
         func host(_ url: String) -> String? { GuideConfig(baseURL: url).placeholderHost }
-        for url in ["https://guide.example.org/", "https://example.com/", "http://www.example.net/x/", "https://guide.test/",
-                    "https://a.b.example/", "https://x.invalid/", "http://localhost:8080/", "https://app.localhost/",
-                    "https://user@EXAMPLE.ORG:443/", "https://guide.example.org./"] {
+        for url in [
+            "https://guide.example.org/", "https://example.com/", "http://www.example.net/x/", "https://guide.test/",
+            "https://a.b.example/", "https://x.invalid/", "http://localhost:8080/", "https://app.localhost/",
+            "https://user@EXAMPLE.ORG:443/", "https://guide.example.org./",
+        ] {
             XCTAssertNotNil(host(url), url)
         }
-        for url in ["https://guide.unodc.org/", "https://example.organisation.org/", "https://notexample.com/",
-                    "https://testing.org/", "https://invalid.org/", ""] {
+        for url in [
+            "https://guide.unodc.org/", "https://example.organisation.org/", "https://notexample.com/",
+            "https://testing.org/", "https://invalid.org/", "",
+        ] {
             XCTAssertNil(host(url), url)
         }
         XCTAssertEqual(host("https://Guide.Example.Org/path"), "guide.example.org")

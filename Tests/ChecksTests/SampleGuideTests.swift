@@ -13,8 +13,9 @@ final class SampleGuideTests: XCTestCase {
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd"
-        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
-                                           loadDiagnostics: loaded.diagnostics, today: f.date(from: "2026-11-29")!)
+        let diagnostics = GuideChecker.run(
+            guide: loaded.guide, schemas: loaded.schemas,
+            loadDiagnostics: loaded.diagnostics, today: f.date(from: "2026-11-29")!)
         let errors = diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(FixtureGuide.golden(errors), "", "the sample guide must check without errors")
         // Warnings are allowed: helplines verified long before that day are stale.

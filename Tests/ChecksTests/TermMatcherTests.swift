@@ -13,20 +13,29 @@ final class TermMatcherTests: XCTestCase {
             let preferred = list.first { $0.1 == .preferred }?.0 ?? list[0].0
             language["preferred"] = .string(preferred)
             language["variants"] = .array(list.filter { $0.1 == .variant }.map { .string($0.0) })
-            language["forbidden"] = .array(list.filter { $0.1 == .forbidden }.map {
-                .object(JSONObject([("term", .string($0.0)), ("reason", .string("because"))]))
-            })
-            concepts.append(.object(JSONObject([("id", .string(id)),
-                                                ("terms", .object(JSONObject([("es", .object(language))])))])))
+            language["forbidden"] = .array(
+                list.filter { $0.1 == .forbidden }.map {
+                    .object(JSONObject([("term", .string($0.0)), ("reason", .string("because"))]))
+                })
+            concepts.append(
+                .object(
+                    JSONObject([
+                        ("id", .string(id)),
+                        ("terms", .object(JSONObject([("es", .object(language))]))),
+                    ])))
         }
         let value = JSONObject([("concepts", .array(concepts))])
-        return Termbase(document: YAMLDocument(path: "termbase.yml", value: value,
-                                               positions: FieldPositions(document: SourceRange(line: 1, column: 1, length: 1))))
+        return Termbase(
+            document: YAMLDocument(
+                path: "termbase.yml", value: value,
+                positions: FieldPositions(document: SourceRange(line: 1, column: 1, length: 1))))
     }
 
     let termbase = TermMatcherTests.termbase([
-        "trafficking": [("trata de personas", .preferred), ("trata", .variant),
-                        ("tráfico de personas", .forbidden), ("trafico", .forbidden)],
+        "trafficking": [
+            ("trata de personas", .preferred), ("trata", .variant),
+            ("tráfico de personas", .forbidden), ("trafico", .forbidden),
+        ],
         "smuggling": [("tráfico ilícito de migrantes", .preferred), ("trafico ilicito", .variant)],
         "non-punishment": [("no punición", .preferred), ("no-sanción", .variant)],
     ])
@@ -38,8 +47,9 @@ final class TermMatcherTests: XCTestCase {
     }
 
     func testCaseAndAccentsAreIgnored() {
-        XCTAssertEqual(found("El TRÁFICO DE PERSONAS y el trafico de personas."),
-                       ["tráfico de personas@1:4-1:23", "tráfico de personas@1:29-1:48"])
+        XCTAssertEqual(
+            found("El TRÁFICO DE PERSONAS y el trafico de personas."),
+            ["tráfico de personas@1:4-1:23", "tráfico de personas@1:29-1:48"])
         XCTAssertEqual(found("Tráfico ilícito de migrantes"), ["tráfico ilícito de migrantes@1:1-1:29"])
     }
 
@@ -49,8 +59,9 @@ final class TermMatcherTests: XCTestCase {
     }
 
     func testTheLongestTermWinsAndMatchesDoNotOverlap() {
-        XCTAssertEqual(found("el trafico ilicito y el trafico"),
-                       ["trafico ilicito@1:4-1:19", "trafico@1:25-1:32"])
+        XCTAssertEqual(
+            found("el trafico ilicito y el trafico"),
+            ["trafico ilicito@1:4-1:19", "trafico@1:25-1:32"])
         XCTAssertEqual(found("trata de personas"), ["trata de personas@1:1-1:18"])
     }
 
@@ -82,7 +93,7 @@ final class TermMatcherTests: XCTestCase {
     /// Every skip moves forward: pathological markup ends, and every word is seen once.
     func testPathologicalMarkupIsScannedOnce() {
         let text = String(repeating: "<<<``](((trata ", count: 2_000)
-        XCTAssertEqual(found(text).count, 0)  // all inside a destination or code span, or not
+        XCTAssertEqual(found(text).count, 0) // all inside a destination or code span, or not
         let prose = String(repeating: "la trata de personas ", count: 20_000)
         XCTAssertEqual(found(prose).count, 20_000)
     }

@@ -11,15 +11,21 @@ final class TombstoneCheckTests: XCTestCase {
     override func tearDown() { guide.remove() }
 
     /// The base fixture's published entries.
-    static let current = ["concepts/consent", "helplines/do-line", "indicators/holds-no-documents", "protocols/alert-at-check-in"]
+    static let current = [
+        "concepts/consent", "helplines/do-line", "indicators/holds-no-documents", "protocols/alert-at-check-in",
+    ]
 
     /// Writes a published bundle beside `Content/` and names it in guide.yml.
-    private func publish(version: String = "1.0.0", refs: [String], tombstones: [String] = [],
-                         countries: [String] = ["DO", "TT"], guideVersion: String = "1.0.0") throws {
+    private func publish(
+        version: String = "1.0.0", refs: [String], tombstones: [String] = [],
+        countries: [String] = ["DO", "TT"], guideVersion: String = "1.0.0"
+    ) throws {
         let entries = refs.map { ref -> [String: Any] in
             let parts = ref.split(separator: "/").map(String.init)
-            return ["ref": ref, "type": parts[0], "id": parts[1], "data": [:] as [String: Any],
-                    "languages": ["en": ["title": parts[1]]]]
+            return [
+                "ref": ref, "type": parts[0], "id": parts[1], "data": [:] as [String: Any],
+                "languages": ["en": ["title": parts[1]]],
+            ]
         }
         let document: [String: Any] = [
             "format_version": "1.1.0", "kind": "guide", "version": version, "source_language": "en",
@@ -29,8 +35,10 @@ final class TombstoneCheckTests: XCTestCase {
         ]
         let folder = guide.root.appendingPathComponent("published")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]).write(to: folder.appendingPathComponent("guide.json"))
-        var config = try String(contentsOf: FixtureGuide.fixtures.appendingPathComponent("base/guide.yml"), encoding: .utf8)
+        try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]).write(
+            to: folder.appendingPathComponent("guide.json"))
+        var config = try String(
+            contentsOf: FixtureGuide.fixtures.appendingPathComponent("base/guide.yml"), encoding: .utf8)
         config = config.replacingOccurrences(of: "version: 1.0.0", with: "version: \(guideVersion)")
         try guide.write("guide.yml", config + "published_bundle: ../published/guide.json\n")
     }
@@ -43,7 +51,9 @@ final class TombstoneCheckTests: XCTestCase {
 
     func testARecordedRemovalAndARaisedVersionAreClean() throws {
         try publish(refs: Self.current + ["protocols/respond-at-check-in"], guideVersion: "1.1.0")
-        try guide.write("tombstones.yml", """
+        try guide.write(
+            "tombstones.yml",
+            """
             tombstones:
               - ref: protocols/respond-at-check-in
                 removed_on: "2026-03-01"
@@ -57,8 +67,9 @@ final class TombstoneCheckTests: XCTestCase {
         try publish(refs: Self.current, tombstones: ["indicators/old-indicator"])
         let found = guide.check()
         XCTAssertEqual(codes(found), ["tombstone.missing"])
-        XCTAssertTrue(found.first?.message.hasPrefix("indicators/old-indicator was in the published bundle") ?? false,
-                      found.first?.message ?? "")
+        XCTAssertTrue(
+            found.first?.message.hasPrefix("indicators/old-indicator was in the published bundle") ?? false,
+            found.first?.message ?? "")
     }
 
     func testAnEntryTurnedDraftLeavesTheBundle() throws {
@@ -74,7 +85,8 @@ final class TombstoneCheckTests: XCTestCase {
 
     func testAMissingRecordIsReportedAtTheTombstonesListWhenTheFileExists() throws {
         try publish(refs: Self.current + ["protocols/a", "protocols/b"], guideVersion: "1.1.0")
-        try guide.write("tombstones.yml", "tombstones:\n  - {ref: protocols/a, removed_on: \"2026-03-01\", reason: Gone.}\n")
+        try guide.write(
+            "tombstones.yml", "tombstones:\n  - {ref: protocols/a, removed_on: \"2026-03-01\", reason: Gone.}\n")
         let found = guide.check()
         XCTAssertEqual(FixtureGuide.golden(found), "Content/tombstones.yml:1:1: error [tombstone.missing]\n")
         XCTAssertTrue(found.first?.message.hasPrefix("protocols/b ") ?? false)
@@ -88,8 +100,9 @@ final class TombstoneCheckTests: XCTestCase {
         try publish(refs: Self.current, countries: ["DO", "TT", "JM"], guideVersion: "1.1.0")
         let found = guide.check()
         XCTAssertEqual(codes(found), ["published.version"])
-        XCTAssertEqual(found.first?.message,
-                       "1.1.0 raises only the MINOR version, but since then countries removed: JM: that needs a new MAJOR version")
+        XCTAssertEqual(
+            found.first?.message,
+            "1.1.0 raises only the MINOR version, but since then countries removed: JM: that needs a new MAJOR version")
         XCTAssertEqual(found.first?.help, "set version: 2.0.0 (docs/bundle.md, Versioning)")
 
         try publish(refs: Self.current, countries: ["DO", "TT", "JM"], guideVersion: "2.0.0")
@@ -100,7 +113,8 @@ final class TombstoneCheckTests: XCTestCase {
 
     func testABrokenTombstonesFileIsOneSchemaDiagnostic() throws {
         try publish(refs: Self.current + ["protocols/a"], guideVersion: "1.1.0")
-        try guide.write("tombstones.yml", "tombstones:\n  - {ref: protocols/a, replaced_by: [protocols/alert-at-check-in]}\n")
+        try guide.write(
+            "tombstones.yml", "tombstones:\n  - {ref: protocols/a, replaced_by: [protocols/alert-at-check-in]}\n")
         XCTAssertEqual(codes(guide.check()), ["field.missing"], "the comparison waits until the file is well formed")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import HandoutEmitter
 
 /// Issue 14, "accessible, valid PDFs": the structure tree, /Lang, DisplayDocTitle, XMP and the
@@ -39,8 +40,11 @@ final class AccessibilityTests: XCTestCase {
         let concepts = probe.outline.filter { $0.level == 2 }.map(\.title)
         XCTAssertEqual(concepts.first, "Trafficking in persons", "the declared order, not file ids")
         // The running header is the short title on one line.
-        XCTAssertTrue(probe.pages[3].contains { $0.text.precomposedStringWithCompatibilityMapping == "Human trafficking: reference guide" },
-                      "\(probe.pages[3].prefix(3))")
+        XCTAssertTrue(
+            probe.pages[3].contains {
+                $0.text.precomposedStringWithCompatibilityMapping == "Human trafficking: reference guide"
+            },
+            "\(probe.pages[3].prefix(3))")
     }
 
     func testQpdfFindsNoDamage() throws {
@@ -58,7 +62,8 @@ final class AccessibilityTests: XCTestCase {
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0, "\(file.lastPathComponent): \(text)")
-            XCTAssertTrue(text.contains("No syntax or stream encoding errors found"), "\(file.lastPathComponent): \(text)")
+            XCTAssertTrue(
+                text.contains("No syntax or stream encoding errors found"), "\(file.lastPathComponent): \(text)")
             XCTAssertFalse(text.lowercased().contains("warning"), "\(file.lastPathComponent): \(text)")
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import HandoutEmitter
 
 final class BookletTests: XCTestCase {
@@ -6,11 +7,19 @@ final class BookletTests: XCTestCase {
     private func longSections(_ language: Fixtures.Language) -> [HandoutSection] {
         var sections = Fixtures.sections(language)
         let more = (5...14).map { number in
-            HandoutItem.indicator(IndicatorItem(
-                anchor: "indicators/more-\(number)", source: "Content/indicators/more-\(number).\(language.tag).md",
-                title: "Indicador \(number)", summary: "Resumen del indicador \(number).",
-                whatToDo: "Observe y avise.", strength: "Indicador contextual",
-                body: [.paragraph([Run(String(repeating: "Texto de ejemplo con \(language.words.joined(separator: " ")). ", count: 6))])]))
+            HandoutItem.indicator(
+                IndicatorItem(
+                    anchor: "indicators/more-\(number)", source: "Content/indicators/more-\(number).\(language.tag).md",
+                    title: "Indicador \(number)", summary: "Resumen del indicador \(number).",
+                    whatToDo: "Observe y avise.", strength: "Indicador contextual",
+                    body: [
+                        .paragraph([
+                            Run(
+                                String(
+                                    repeating: "Texto de ejemplo con \(language.words.joined(separator: " ")). ",
+                                    count: 6))
+                        ])
+                    ]))
         }
         sections[1].items += more
         return sections
@@ -19,11 +28,15 @@ final class BookletTests: XCTestCase {
     func testBookletInEveryLanguage() throws {
         for language in Fixtures.languages {
             let content = Fixtures.content(language, layout: .booklet, paper: .a4, sections: longSections(language))
-            let rendered = try HandoutChecks.render(content, name: "booklet-\(language.tag)", expect: .init(
-                pages: try pageCount(content), width: 595.28, height: 841.89,
-                texts: [language.title, language.strings.contents, "Indicador 14", "+1 868 555 0199",
-                        "\(language.strings.page) 3"] + language.words,
-                qrPayloads: [Fixtures.qrPayload]))
+            let rendered = try HandoutChecks.render(
+                content, name: "booklet-\(language.tag)",
+                expect: .init(
+                    pages: try pageCount(content), width: 595.28, height: 841.89,
+                    texts: [
+                        language.title, language.strings.contents, "Indicador 14", "+1 868 555 0199",
+                        "\(language.strings.page) 3",
+                    ] + language.words,
+                    qrPayloads: [Fixtures.qrPayload]))
             let raw = String(decoding: rendered.pdf, as: UTF8.self)
             XCTAssertTrue(raw.contains("/Outlines"), "booklet has bookmarks")
             XCTAssertTrue(raw.contains("/Dest"), "contents and references link inside the document")
@@ -33,8 +46,9 @@ final class BookletTests: XCTestCase {
 
     /// Contents page numbers match where pdftotext finds each entry.
     func testContentsPageNumbersPointAtEntries() throws {
-        let content = Fixtures.content(Fixtures.spanish, layout: .booklet, paper: .letter,
-                                       sections: longSections(Fixtures.spanish))
+        let content = Fixtures.content(
+            Fixtures.spanish, layout: .booklet, paper: .letter,
+            sections: longSections(Fixtures.spanish))
         let rendered = try HandoutRenderer.render(content, style: try Fixtures.style, sourceDateEpoch: nil)
         XCTAssertEqual(rendered.problems, [])
         let url = try PDFTools.write(rendered.pdf, name: "booklet-letter")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import HandoutEmitter
 
 /// Reproducibility and the environment: byte-identical output, dates, fonts.
@@ -57,18 +58,34 @@ final class EnvironmentTests: XCTestCase {
     func testWritesArtifactsToLookAt() throws {
         let style = try Fixtures.style
         let samples: [(String, HandoutContent, ClosedRange<Int>)] = [
-            ("look-card", Fixtures.content(Fixtures.papiamento, layout: .pocketCard, paper: .cr80,
-                                           sections: Fixtures.cardSections(Fixtures.papiamento)), 1...2),
-            ("look-sheet", Fixtures.content(Fixtures.haitian, layout: .sheet, paper: .a4,
-                                            sections: [Fixtures.sections(Fixtures.haitian)[2]]), 1...1),
-            ("look-poster", Fixtures.content(Fixtures.spanish, layout: .poster, paper: .a4,
-                                             sections: [Fixtures.sections(Fixtures.spanish)[3]]), 1...1),
+            (
+                "look-card",
+                Fixtures.content(
+                    Fixtures.papiamento, layout: .pocketCard, paper: .cr80,
+                    sections: Fixtures.cardSections(Fixtures.papiamento)), 1...2
+            ),
+            (
+                "look-sheet",
+                Fixtures.content(
+                    Fixtures.haitian, layout: .sheet, paper: .a4,
+                    sections: [Fixtures.sections(Fixtures.haitian)[2]]), 1...1
+            ),
+            (
+                "look-poster",
+                Fixtures.content(
+                    Fixtures.spanish, layout: .poster, paper: .a4,
+                    sections: [Fixtures.sections(Fixtures.spanish)[3]]), 1...1
+            ),
             ("look-booklet", Fixtures.content(Fixtures.spanish, layout: .booklet, paper: .a4), 2...3),
         ]
         for (name, content, pages) in samples {
             let url = try PDFTools.write(try HandoutRenderer.render(content, style: style).pdf, name: name)
-            try PDFTools.run("pdftoppm", ["-r", "100", "-png", "-f", String(pages.lowerBound), "-l",
-                                          String(pages.upperBound), url.path, PDFTools.artifacts.appendingPathComponent(name).path])
+            try PDFTools.run(
+                "pdftoppm",
+                [
+                    "-r", "100", "-png", "-f", String(pages.lowerBound), "-l",
+                    String(pages.upperBound), url.path, PDFTools.artifacts.appendingPathComponent(name).path,
+                ])
         }
     }
 }

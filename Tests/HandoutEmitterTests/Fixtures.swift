@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import HandoutEmitter
 
 /// Sample handout content in the languages whose letters the tests check. Phone numbers use
@@ -15,23 +16,26 @@ enum Fixtures {
     static let spanish = Language(
         tag: "es", title: "Indicadores en el mostrador",
         words: ["Qué", "niño", "pasaporte", "señal"],
-        strings: InterfaceStrings(whatToDo: "Qué hacer", steps: "Pasos", doList: "Haga", dontList: "No haga",
-                                  whoToCall: "A quién llamar", contents: "Contenido", page: "Página",
-                                  notStated: "no indicado", hours: "Horario", languages: "Idiomas"))
+        strings: InterfaceStrings(
+            whatToDo: "Qué hacer", steps: "Pasos", doList: "Haga", dontList: "No haga",
+            whoToCall: "A quién llamar", contents: "Contenido", page: "Página",
+            notStated: "no indicado", hours: "Horario", languages: "Idiomas"))
 
     static let papiamento = Language(
         tag: "pap", title: "Señalnan na aeropuerto",
         words: ["Kon", "bai", "Awor", "kuminsá", "siñá"],
-        strings: InterfaceStrings(whatToDo: "Kiko hasi", steps: "Pasonan", doList: "Hasi", dontList: "No hasi",
-                                  whoToCall: "Ken yama", contents: "Kontenido", page: "Pagina",
-                                  notStated: "no ta indiká", hours: "Ora", languages: "Idioma"))
+        strings: InterfaceStrings(
+            whatToDo: "Kiko hasi", steps: "Pasonan", doList: "Hasi", dontList: "No hasi",
+            whoToCall: "Ken yama", contents: "Kontenido", page: "Pagina",
+            notStated: "no ta indiká", hours: "Ora", languages: "Idioma"))
 
     static let haitian = Language(
         tag: "ht", title: "Siy nan ayewopò a",
         words: ["Sèvis", "pòt", "kòmanse", "konnen", "lè"],
-        strings: InterfaceStrings(whatToDo: "Sa pou fè", steps: "Etap yo", doList: "Fè", dontList: "Pa fè",
-                                  whoToCall: "Kiyès pou rele", contents: "Tab matyè", page: "Paj",
-                                  notStated: "pa endike", hours: "Lè", languages: "Lang"))
+        strings: InterfaceStrings(
+            whatToDo: "Sa pou fè", steps: "Etap yo", doList: "Fè", dontList: "Pa fè",
+            whoToCall: "Kiyès pou rele", contents: "Tab matyè", page: "Paj",
+            notStated: "pa endike", hours: "Lè", languages: "Lang"))
 
     static let languages = [spanish, papiamento, haitian]
 
@@ -46,7 +50,8 @@ enum Fixtures {
 
     static let police = HelplineItem(
         anchor: "helplines/tt-police", source: "Content/helplines/tt-police.es.md",
-        name: "Policía", channels: [HelplineChannel(typeLabel: "Teléfono", value: "+1 868 555 0199", url: "tel:+18685550199")])
+        name: "Policía",
+        channels: [HelplineChannel(typeLabel: "Teléfono", value: "+1 868 555 0199", url: "tel:+18685550199")])
 
     static let qrPayload = "https://guide.example.org/es/handouts/check-in/"
 
@@ -54,33 +59,57 @@ enum Fixtures {
     static func sections(_ language: Language) -> [HandoutSection] {
         let sample = language.words.joined(separator: ", ")
         let indicators = (1...4).map { number in
-            HandoutItem.indicator(IndicatorItem(
-                anchor: "indicators/sample-\(number)", source: "Content/indicators/sample-\(number).\(language.tag).md",
-                title: "\(language.words[number % language.words.count]) \(number): documentos retenidos",
-                summary: "Otra persona guarda el pasaporte del viajero. \(sample).",
-                whatToDo: "Observe y avise al supervisor; no confronte." + (number == 1 ? " \(sample)." : ""),
-                strength: "Indicador fuerte",
-                body: [.paragraph([Run("Vea también "), Run("el protocolo", link: .anchor("protocols/refer")), Run(". \(sample).")])]))
+            HandoutItem.indicator(
+                IndicatorItem(
+                    anchor: "indicators/sample-\(number)",
+                    source: "Content/indicators/sample-\(number).\(language.tag).md",
+                    title: "\(language.words[number % language.words.count]) \(number): documentos retenidos",
+                    summary: "Otra persona guarda el pasaporte del viajero. \(sample).",
+                    whatToDo: "Observe y avise al supervisor; no confronte." + (number == 1 ? " \(sample)." : ""),
+                    strength: "Indicador fuerte",
+                    body: [
+                        .paragraph([
+                            Run("Vea también "), Run("el protocolo", link: .anchor("protocols/refer")),
+                            Run(". \(sample)."),
+                        ])
+                    ]))
         }
         let steps: [[RichBlock]] = [
             [.paragraph([Run("Mantenga la calma y siga el proceso normal. \(sample).")])],
             [.paragraph([Run("Hable con el viajero a solas si es seguro.")])],
-            [.paragraph([Run("Llame a la "), Run("línea", link: .url("tel:+18685550100")), Run(" y registre los hechos.")])],
+            [
+                .paragraph([
+                    Run("Llame a la "), Run("línea", link: .url("tel:+18685550100")), Run(" y registre los hechos."),
+                ])
+            ],
         ]
-        let refer = HandoutItem.protocol(ProtocolItem(
-            anchor: "protocols/refer", source: "Content/protocols/refer.\(language.tag).md",
-            title: "Referir en el mostrador", trigger: "Cuando observa uno o más indicadores. \(sample).",
-            steps: steps, dos: [[Run("Anote hora y vuelo")], [Run("Proteja la privacidad")]],
-            donts: [[Run("No confronte al acompañante")], [Run("No intente un rescate")]],
-            helplines: [hotline]))
-        let concept = HandoutItem.concept(ConceptItem(
-            anchor: "concepts/trafficking", source: "Content/concepts/trafficking.\(language.tag).md",
-            title: "Trata de personas",
-            body: [.paragraph([Run("Acto, medios y "), Run("finalidad", bold: true), Run(". \(sample).")]),
-                   .list(ordered: false, items: [[.paragraph([Run("Acto")])],
-                                                 [.paragraph([Run("Medios")]), .list(ordered: true, items: [[.paragraph([Run("Engaño")])]])]]),
-                   .table(header: [[Run("Trata")], [Run("Tráfico")]], rows: [[[Run("Explotación")], [Run("Cruce de frontera")]]]),
-                   .callout([.paragraph([Run("Traducción pendiente de revisión.", italic: true)])])]))
+        let refer = HandoutItem.protocol(
+            ProtocolItem(
+                anchor: "protocols/refer", source: "Content/protocols/refer.\(language.tag).md",
+                title: "Referir en el mostrador", trigger: "Cuando observa uno o más indicadores. \(sample).",
+                steps: steps, dos: [[Run("Anote hora y vuelo")], [Run("Proteja la privacidad")]],
+                donts: [[Run("No confronte al acompañante")], [Run("No intente un rescate")]],
+                helplines: [hotline]))
+        let concept = HandoutItem.concept(
+            ConceptItem(
+                anchor: "concepts/trafficking", source: "Content/concepts/trafficking.\(language.tag).md",
+                title: "Trata de personas",
+                body: [
+                    .paragraph([Run("Acto, medios y "), Run("finalidad", bold: true), Run(". \(sample).")]),
+                    .list(
+                        ordered: false,
+                        items: [
+                            [.paragraph([Run("Acto")])],
+                            [
+                                .paragraph([Run("Medios")]),
+                                .list(ordered: true, items: [[.paragraph([Run("Engaño")])]]),
+                            ],
+                        ]),
+                    .table(
+                        header: [[Run("Trata")], [Run("Tráfico")]],
+                        rows: [[[Run("Explotación")], [Run("Cruce de frontera")]]]),
+                    .callout([.paragraph([Run("Traducción pendiente de revisión.", italic: true)])]),
+                ]))
         return [
             HandoutSection(title: "Conceptos", items: [concept]),
             HandoutSection(title: "Indicadores", items: indicators),
@@ -89,8 +118,10 @@ enum Fixtures {
         ]
     }
 
-    static func content(_ language: Language, layout: HandoutLayout, paper: Paper,
-                        sections: [HandoutSection]? = nil) -> HandoutContent {
+    static func content(
+        _ language: Language, layout: HandoutLayout, paper: Paper,
+        sections: [HandoutSection]? = nil
+    ) -> HandoutContent {
         HandoutContent(
             title: language.title, language: language.tag, layout: layout, paper: paper,
             guideTitle: "Guía de referencia", version: "1.2.0", contentDate: "2025-03-14",
@@ -100,7 +131,8 @@ enum Fixtures {
 
     /// Indicators and helplines, as a pocket card includes them; a CR80 card holds fewer.
     static func cardSections(_ language: Language, indicators: Int = 4, helplines: [HelplineItem] = [hotline, police])
-        -> [HandoutSection] {
+        -> [HandoutSection]
+    {
         var all = sections(language)
         all[1].items = Array(all[1].items.prefix(indicators))
         return [all[1], HandoutSection(title: "Líneas", items: helplines.map(HandoutItem.helpline))]

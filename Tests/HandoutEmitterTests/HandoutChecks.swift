@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import HandoutEmitter
 
 /// The checks every layout must pass, whatever its design: page size and count, every font
@@ -16,8 +17,10 @@ enum HandoutChecks {
     }
 
     @discardableResult
-    static func render(_ content: HandoutContent, name: String, expect: Expectation,
-                       file: StaticString = #filePath, line: UInt = #line) throws -> RenderedHandout {
+    static func render(
+        _ content: HandoutContent, name: String, expect: Expectation,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> RenderedHandout {
         let rendered = try HandoutRenderer.render(content, style: try Fixtures.style, sourceDateEpoch: nil)
         XCTAssertEqual(rendered.problems, [], file: file, line: line)
         let url = try PDFTools.write(rendered.pdf, name: name)
@@ -27,7 +30,8 @@ enum HandoutChecks {
         PDFTools.assertPageSize(info, width: expect.width, height: expect.height, file: file, line: line)
         XCTAssertEqual(info["Title"], content.title, file: file, line: line)
         XCTAssertEqual(info["Keywords"]?.contains("lang=\(content.language)"), true, file: file, line: line)
-        XCTAssertEqual(info["CreationDate"]?.contains("2025"), true, "date from content: \(info)", file: file, line: line)
+        XCTAssertEqual(
+            info["CreationDate"]?.contains("2025"), true, "date from content: \(info)", file: file, line: line)
 
         let fonts = try PDFTools.fontsEmbedded(url)
         XCTAssertFalse(fonts.isEmpty, file: file, line: line)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import HandoutEmitter
 
 /// Issue 14, "legible by measure": font sizes read from the sample PDFs' content streams by
@@ -29,7 +30,8 @@ final class LegibilityTests: XCTestCase {
                 let line = probe.lines.first { title.hasPrefix($0.text.precomposedStringWithCompatibilityMapping) }
                 XCTAssertGreaterThanOrEqual(try XCTUnwrap(line, "\(card.name) lacks \(title)").size, 8, title)
             }
-            let numbers = card.written.content.whoToCall.flatMap(\.helplines).flatMap(\.channels).filter(\.isNumber).map(\.value)
+            let numbers = card.written.content.whoToCall.flatMap(\.helplines).flatMap(\.channels).filter(\.isNumber)
+                .map(\.value)
             XCTAssertFalse(numbers.isEmpty, card.name)
             for number in numbers {
                 let sizes = probe.lines.filter { $0.text == number }.map(\.size)
@@ -57,12 +59,15 @@ final class LegibilityTests: XCTestCase {
             let probe = try XCTUnwrap(build.probes[poster.name])
             let content = poster.written.content
             let smallPrint = [content.footerText, content.reviewNotice].compactMap { $0 }
-            for line in probe.lines where !smallPrint.contains(where: {
+            for line in probe.lines
+            where !smallPrint.contains(where: {
                 $0.hasPrefix(line.text.precomposedStringWithCompatibilityMapping)
             }) {
                 XCTAssertGreaterThanOrEqual(line.size, 17, "\(poster.name): \"\(line.text)\"")
             }
-            let signs = content.allItems.compactMap { item -> String? in if case .indicator(let i) = item { i.title } else { nil } }
+            let signs = content.allItems.compactMap { item -> String? in
+                if case .indicator(let i) = item { i.title } else { nil }
+            }
             XCTAssertEqual(signs.count, 3, "the three strongest signs")
             for sign in signs {
                 let line = probe.lines.first { $0.text.contains(sign.prefix(20)) }
@@ -84,7 +89,8 @@ final class LegibilityTests: XCTestCase {
             XCTAssertTrue(try PDFTools.fontsEmbedded(url).allSatisfy { $0 }, handout.name)
             let lines = try PDFTools.run("pdffonts", [url.path]).split(separator: "\n").dropFirst(2)
             for line in lines {
-                let font = String(line.split(separator: " ").first ?? "").split(separator: "+").last.map(String.init) ?? ""
+                let font =
+                    String(line.split(separator: " ").first ?? "").split(separator: "+").last.map(String.init) ?? ""
                 XCTAssertTrue(named.contains { font.hasPrefix($0) }, "\(handout.name) uses \(font)")
             }
         }

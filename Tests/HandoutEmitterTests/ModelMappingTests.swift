@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import XCTest
+
 @testable import HandoutEmitter
 
 /// The pieces between the guide model and the renderer: Markdown to rich text, phone numbers,
@@ -8,23 +9,23 @@ import XCTest
 final class ModelMappingTests: XCTestCase {
     func testMarkdownBecomesRichTextFaithfully() {
         let markdown = """
-        Some *emphasis*, **strong**, ~~struck~~, `code` and [a reference](concepts/consent) \
-        and [a site](https://example.org).
+            Some *emphasis*, **strong**, ~~struck~~, `code` and [a reference](concepts/consent) \
+            and [a site](https://example.org).
 
-        ## Heading {#part}
+            ## Heading {#part}
 
-        - one
-          1. nested
-        - [x] done
+            - one
+              1. nested
+            - [x] done
 
-        | A | B |
-        | --- | --- |
-        | *x* | y |
+            | A | B |
+            | --- | --- |
+            | *x* | y |
 
-        > quoted
+            > quoted
 
-        <b>raw</b>
-        """
+            <b>raw</b>
+            """
         let converter = RichTextConverter { destination in
             destination.hasPrefix("concepts/") ? .anchor(destination) : .url(destination)
         }
@@ -38,11 +39,16 @@ final class ModelMappingTests: XCTestCase {
         XCTAssertTrue(runs.contains(Run("a reference", link: .anchor("concepts/consent"))))
         XCTAssertTrue(runs.contains(Run("a site", link: .url("https://example.org"))))
         XCTAssertEqual(blocks[1], .heading(level: 2, runs: [Run("Heading")]))
-        XCTAssertEqual(blocks[2], .list(ordered: false, items: [
-            [.paragraph([Run("one")]), .list(ordered: true, items: [[.paragraph([Run("nested")])]])],
-            [.paragraph([Run("[x] ", code: true), Run("done")])],
-        ]))
-        XCTAssertEqual(blocks[3], .table(header: [[Run("A")], [Run("B")]], rows: [[[Run("x", italic: true)], [Run("y")]]]))
+        XCTAssertEqual(
+            blocks[2],
+            .list(
+                ordered: false,
+                items: [
+                    [.paragraph([Run("one")]), .list(ordered: true, items: [[.paragraph([Run("nested")])]])],
+                    [.paragraph([Run("[x] ", code: true), Run("done")])],
+                ]))
+        XCTAssertEqual(
+            blocks[3], .table(header: [[Run("A")], [Run("B")]], rows: [[[Run("x", italic: true)], [Run("y")]]]))
         XCTAssertEqual(blocks[4], .callout([.paragraph([Run("quoted")])]))
         XCTAssertEqual(blocks[5], .paragraph([Run("raw")]), "raw HTML tags are dropped, their text kept")
     }

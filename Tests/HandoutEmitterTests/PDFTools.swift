@@ -30,7 +30,9 @@ struct PDFProbe: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case lang, marked, structure, figures, outline, pages
-        case displayDocTitle = "display_doc_title", xmpTitle = "xmp_title", xmpLanguage = "xmp_language"
+        case displayDocTitle = "display_doc_title"
+        case xmpTitle = "xmp_title"
+        case xmpLanguage = "xmp_language"
     }
 
     var lines: [Line] { pages.flatMap { $0 } }
@@ -100,8 +102,10 @@ enum PDFTools {
     }
 
     /// Compares `pdfinfo`'s "Page size" with the expected points, to a hundredth.
-    static func assertPageSize(_ info: [String: String], width: Double, height: Double,
-                               file: StaticString = #filePath, line: UInt = #line) {
+    static func assertPageSize(
+        _ info: [String: String], width: Double, height: Double,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let numbers = (info["Page size"] ?? "").split(separator: " ").compactMap { Double($0) }
         XCTAssertEqual(numbers.count, 2, "page size \(info["Page size"] ?? "?")", file: file, line: line)
         guard numbers.count == 2 else { return }

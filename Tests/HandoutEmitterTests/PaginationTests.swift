@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import HandoutEmitter
 
 /// Print typography: headings stay with what follows, call-outs stay whole unless longer than

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import HandoutEmitter
 
 /// PNG renders of every sample handout, every layout and every language, at 100 dpi, written to
@@ -19,7 +20,9 @@ final class RenderArtifactsTests: XCTestCase {
                 // Booklets: the cover, the contents and two spreads are enough to look at.
                 var range: [String] = []
                 if item.definition.layout == "booklet" { range = ["-f", "1", "-l", "6"] }
-                try PDFTools.run("pdftoppm", ["-r", "100", "-png"] + range + [url.path, Self.folder.appendingPathComponent(name).path])
+                try PDFTools.run(
+                    "pdftoppm",
+                    ["-r", "100", "-png"] + range + [url.path, Self.folder.appendingPathComponent(name).path])
                 written += 1
             }
         }

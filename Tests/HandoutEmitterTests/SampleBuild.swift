@@ -1,6 +1,7 @@
 import Foundation
 import GuideModel
 import XCTest
+
 @testable import HandoutEmitter
 
 /// The sample guide's handouts, built once per test run and read once with pdfminer.six and
@@ -16,7 +17,10 @@ final class SampleBuild: Sendable {
         guide = SampleGuide.load()
         (report, folder) = try SampleGuide.emit(guide)
         let files = report.written.compactMap(\.file)
-        probes = Dictionary(uniqueKeysWithValues: try SampleGuide.probe(files).map { (URL(fileURLWithPath: $0.key).lastPathComponent, $0.value) })
+        probes = Dictionary(
+            uniqueKeysWithValues: try SampleGuide.probe(files).map {
+                (URL(fileURLWithPath: $0.key).lastPathComponent, $0.value)
+            })
     }
 
     private static let built = Result { try SampleBuild() }

@@ -5,6 +5,7 @@ import GuideModel
 import Loader
 import Schema
 import XCTest
+
 @testable import HandoutEmitter
 
 /// The repository's own sample guide (`Content/`), loaded and checked the way `guide build`
@@ -25,8 +26,9 @@ enum SampleGuide {
     /// Loads and checks a content folder; fails the test on any check error.
     static func load(_ folder: URL = content, file: StaticString = #filePath, line: UInt = #line) -> Guide {
         let loaded = ContentLoader(root: folder, displayRoot: "Content").load()
-        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
-                                           loadDiagnostics: loaded.diagnostics, today: Date())
+        let diagnostics = GuideChecker.run(
+            guide: loaded.guide, schemas: loaded.schemas,
+            loadDiagnostics: loaded.diagnostics, today: Date())
         let errors = diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors, [], "the content must pass guide check", file: file, line: line)
         return loaded.guide
@@ -35,10 +37,12 @@ enum SampleGuide {
     /// Loads and checks a content folder made to fail guide check on purpose: the errors must be
     /// exactly of these codes (one each), and the guide is returned for an emitter to be given anyway.
     static func load(_ folder: URL, expectingErrors codes: [String], file: StaticString = #filePath, line: UInt = #line)
-        -> (guide: Guide, errors: [Diagnostic]) {
+        -> (guide: Guide, errors: [Diagnostic])
+    {
         let loaded = ContentLoader(root: folder, displayRoot: "Content").load()
-        let diagnostics = GuideChecker.run(guide: loaded.guide, schemas: loaded.schemas,
-                                           loadDiagnostics: loaded.diagnostics, today: Date())
+        let diagnostics = GuideChecker.run(
+            guide: loaded.guide, schemas: loaded.schemas,
+            loadDiagnostics: loaded.diagnostics, today: Date())
         let errors = diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors.map(\.code), codes, "\(errors)", file: file, line: line)
         return (loaded.guide, errors)
@@ -46,11 +50,13 @@ enum SampleGuide {
 
     /// Emits handouts into a fresh temporary folder.
     static func emit(_ guide: Guide, templates: URL = templates, sourceDate: Date? = sourceDate) throws
-        -> (report: HandoutEmitter.Report, folder: URL) {
+        -> (report: HandoutEmitter.Report, folder: URL)
+    {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handouts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let context = EmitContext(guide: guide, folder: folder, templates: templates, drafts: false, sourceDate: sourceDate,
-                                  today: buildDay)
+        let context = EmitContext(
+            guide: guide, folder: folder, templates: templates, drafts: false, sourceDate: sourceDate,
+            today: buildDay)
         return (try HandoutEmitter().build(context), folder)
     }
 
@@ -71,7 +77,10 @@ enum SampleGuide {
     /// Text for comparisons that must survive line breaks: white space (including no-break
     /// spaces) and hyphens (pango adds one where it breaks a word) removed.
     static func squeezed(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "-" && $0 != "\u{2010}" }
+        String(
+            text.unicodeScalars.filter {
+                !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "-" && $0 != "\u{2010}"
+            }
             .map(Character.init))
     }
 
@@ -119,8 +128,9 @@ enum SampleGuide {
         if let limit = definition.value["limit"]?["helplines"]?.numberValue?.integerValue {
             let order = (definition.value["order"]?.arrayValue ?? []).compactMap(\.stringValue)
             let rank = { (entry: Entry) in order.firstIndex(of: entry.reference.description) ?? order.count }
-            result = Array(result.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
-                .map(\.element).prefix(limit))
+            result = Array(
+                result.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+                    .map(\.element).prefix(limit))
         }
         for protocolEntry in selected where protocolEntry.type == .protocols {
             let names = guide.sourceFile(of: protocolEntry)?.strings("helplines") ?? []
@@ -134,7 +144,8 @@ enum SampleGuide {
 
     /// A helpline's `verified_on`, from its source file.
     static func verifiedOn(_ anchor: String, guide: Guide) -> FullDate? {
-        Reference(parsing: anchor).flatMap(guide.entry).flatMap(guide.sourceFile(of:))?.string("verified_on").flatMap(FullDate.init)
+        Reference(parsing: anchor).flatMap(guide.entry).flatMap(guide.sourceFile(of:))?.string("verified_on").flatMap(
+            FullDate.init)
     }
 
     /// Runs Tools/pdfprobe.py (pdfminer.six and pikepdf) on PDFs: what each holds, by path.

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import GuideModel
 import XCTest
+
 @testable import HandoutEmitter
 
 /// Every handout of the sample guide in every language, built by the emitter and checked with
@@ -56,7 +57,8 @@ final class SampleGuideTests: XCTestCase {
             XCTAssertFalse(helplines.isEmpty, name)
             for helpline in helplines {
                 let channels = guide.sourceFile(of: helpline)?.frontMatter["channels"]?.arrayValue ?? []
-                for channel in channels where ["phone", "toll-free", "whatsapp"].contains(channel["type"]?.stringValue ?? "") {
+                for channel in channels
+                where ["phone", "toll-free", "whatsapp"].contains(channel["type"]?.stringValue ?? "") {
                     let number = try XCTUnwrap(channel["value"]?.stringValue)
                     XCTAssertTrue(text.contains(number), "\(name) lacks \(helpline.id)'s number \(number)")
                 }
@@ -66,7 +68,8 @@ final class SampleGuideTests: XCTestCase {
             var accented = SampleGuide.accentedWords(title)
             // A poster prints a protocol's do and don't, not its title.
             let shownEntries = guide.entries(of: definition).filter {
-                shownAnchors.contains($0.reference.description) && !(definition.layout == "poster" && $0.type == .protocols)
+                shownAnchors.contains($0.reference.description)
+                    && !(definition.layout == "poster" && $0.type == .protocols)
             }
             let lowered = text.lowercased()
             for entry in shownEntries + helplines {
@@ -74,10 +77,12 @@ final class SampleGuideTests: XCTestCase {
                 var entryTitle = try XCTUnwrap(shown.file.string("title"))
                 // Under its country's heading a helpline's name drops the country ("Aruba: CMMA, …").
                 if entry.type == .helplines, !lowered.contains(SampleGuide.squeezed(entryTitle).lowercased()),
-                   let colon = entryTitle.firstIndex(of: ":") {
+                    let colon = entryTitle.firstIndex(of: ":")
+                {
                     entryTitle = entryTitle[entryTitle.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 }
-                XCTAssertTrue(lowered.contains(SampleGuide.squeezed(entryTitle).lowercased()), "\(name) lacks \"\(entryTitle)\"")
+                XCTAssertTrue(
+                    lowered.contains(SampleGuide.squeezed(entryTitle).lowercased()), "\(name) lacks \"\(entryTitle)\"")
                 if shown.file.language == language { accented += SampleGuide.accentedWords(entryTitle) }
             }
             if ["pap", "ht", "es", "pt"].contains(language) {
@@ -93,7 +98,9 @@ final class SampleGuideTests: XCTestCase {
             let decoded = try png.flatMap(PDFTools.qrPayloads)
             let expected = [SampleGuide.expectedQR(definition, language: language, guide: guide)].compactMap { $0 }
             XCTAssertFalse(expected.isEmpty, name)
-            for payload in expected { XCTAssertTrue(decoded.contains(payload), "\(name): QR \(payload) not in \(decoded)") }
+            for payload in expected {
+                XCTAssertTrue(decoded.contains(payload), "\(name): QR \(payload) not in \(decoded)")
+            }
         }
     }
 
@@ -110,11 +117,14 @@ final class SampleGuideTests: XCTestCase {
         XCTAssertTrue(try text("checkin-gate-card.pap.pdf").contains("Kenpayama"))
         XCTAssertTrue(try text("checkin-gate-card.ht.pdf").contains("pòtay"))
         XCTAssertTrue(try text("do-helpline-poster.ht.pdf").contains("RepiblikDominikèn"))
-        XCTAssertFalse(try text("do-helpline-poster.ht.pdf").contains("paendike"), "\"not stated\" is never printed large")
-        XCTAssertTrue(try text("full-guide-booklet.en.pdf").contains("Hours:notstated"), "the booklet says what is unknown")
+        XCTAssertFalse(
+            try text("do-helpline-poster.ht.pdf").contains("paendike"), "\"not stated\" is never printed large")
+        XCTAssertTrue(
+            try text("full-guide-booklet.en.pdf").contains("Hours:notstated"), "the booklet says what is unknown")
         // Numbers grouped for reading, with their digits unchanged.
         XCTAssertTrue(try text("do-helpline-poster.es.pdf").contains("+18092007393"))
-        XCTAssertTrue(try PDFTools.text(folder.appendingPathComponent("do-helpline-poster.es.pdf")).contains("809 200 7393"))
+        XCTAssertTrue(
+            try PDFTools.text(folder.appendingPathComponent("do-helpline-poster.es.pdf")).contains("809 200 7393"))
         // Protocol steps, do and don't from their sections; the booklet carries concepts' tables.
         let sheet = try text("cabin-crew-sheet.es.pdf")
         for expected in ["Pasos", "Quéhacer", "Quénohacer", "Nointenteunrescate"] {
@@ -175,8 +185,9 @@ final class SampleGuideTests: XCTestCase {
         let indicator = copy.appendingPathComponent("indicators/asks-for-help-or-says-not-free.en.md")
         try SampleGuide.edit(indicator) { text in
             guard let range = text.range(of: "{#what-to-do}\n\n") else { return text }
-            let long = String(repeating: "\(marker); note the time, the flight and what was said, and tell your supervisor. ",
-                              count: 40)
+            let long = String(
+                repeating: "\(marker); note the time, the flight and what was said, and tell your supervisor. ",
+                count: 40)
             return text.replacingCharacters(in: range, with: "{#what-to-do}\n\n" + long)
         }
         let overlong = SampleGuide.load(copy, expectingErrors: ["section.too-long"])
@@ -196,7 +207,8 @@ final class SampleGuideTests: XCTestCase {
         XCTAssertTrue(diagnostic.message.contains(" mm too long"), diagnostic.message)
         XCTAssertTrue(diagnostic.help?.contains("shorten the entry") == true, diagnostic.help ?? "")
 
-        let written = try XCTUnwrap(report.written.first { $0.definition.id == "checkin-gate-card" && $0.content.language == "en" })
+        let written = try XCTUnwrap(
+            report.written.first { $0.definition.id == "checkin-gate-card" && $0.content.language == "en" })
         let text = try PDFTools.text(try XCTUnwrap(written.file))
         XCTAssertFalse(text.contains(marker), "the overflowing entry is left off whole, not clipped")
         XCTAssertEqual(try PDFTools.info(try XCTUnwrap(written.file))["Pages"], "2")
@@ -222,7 +234,9 @@ final class SampleGuideTests: XCTestCase {
             XCTAssertTrue(diagnostic.message.contains("back of the card"), diagnostic.message)
             // The limit that fits: at least the sample's (which fits), fewer than were asked for.
             let help = diagnostic.help ?? ""
-            let fitted = help.range(of: "limit: {indicators: ").flatMap { Int(help[$0.upperBound...].prefix { $0.isNumber }) }
+            let fitted = help.range(of: "limit: {indicators: ").flatMap {
+                Int(help[$0.upperBound...].prefix { $0.isNumber })
+            }
             XCTAssertTrue(fitted.map { (limit..<selected).contains($0) } ?? false, help)
         }
     }
@@ -255,7 +269,8 @@ final class SampleGuideTests: XCTestCase {
         try FileManager.default.copyItem(at: SampleGuide.templates, to: templates)
         defer { try? FileManager.default.removeItem(at: templates) }
         try SampleGuide.edit(templates.appendingPathComponent("handouts/style.yml")) {
-            $0.replacingOccurrences(of: "body:    { family: Noto Serif,", with: "body:    { family: Noto Serif Nonexistent,")
+            $0.replacingOccurrences(
+                of: "body:    { family: Noto Serif,", with: "body:    { family: Noto Serif Nonexistent,")
         }
         XCTAssertThrowsError(try SampleGuide.emit(SampleGuide.load(), templates: templates)) { error in
             XCTAssertTrue("\(error)".contains("Noto Serif Nonexistent"), "\(error)")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import HandoutEmitter
 
 final class SheetTests: XCTestCase {
@@ -9,20 +10,27 @@ final class SheetTests: XCTestCase {
     func testProtocolSheetInEveryLanguage() throws {
         for language in Fixtures.languages {
             let content = Fixtures.content(language, layout: .sheet, paper: .a4, sections: protocolOnly(language))
-            try HandoutChecks.render(content, name: "sheet-\(language.tag)", expect: .init(
-                pages: 1, width: 595.28, height: 841.89,
-                texts: ["Referir en el mostrador", "+1 868 555 0100", language.strings.steps,
-                        language.strings.whoToCall, "No intente un rescate"] + language.words,
-                qrPayloads: [Fixtures.qrPayload]))
+            try HandoutChecks.render(
+                content, name: "sheet-\(language.tag)",
+                expect: .init(
+                    pages: 1, width: 595.28, height: 841.89,
+                    texts: [
+                        "Referir en el mostrador", "+1 868 555 0100", language.strings.steps,
+                        language.strings.whoToCall, "No intente un rescate",
+                    ] + language.words,
+                    qrPayloads: [Fixtures.qrPayload]))
         }
     }
 
     func testLetterSheetWithOtherEntriesOnAFurtherPage() throws {
-        let content = Fixtures.content(Fixtures.spanish, layout: .sheet, paper: .letter,
-                                       sections: Array(Fixtures.sections(Fixtures.spanish).prefix(3)))
-        try HandoutChecks.render(content, name: "sheet-letter", expect: .init(
-            pages: 3, width: 612, height: 792, texts: ["Página 2", "Página 3", "Trata de personas", "Qué hacer"],
-            qrPayloads: [Fixtures.qrPayload]))
+        let content = Fixtures.content(
+            Fixtures.spanish, layout: .sheet, paper: .letter,
+            sections: Array(Fixtures.sections(Fixtures.spanish).prefix(3)))
+        try HandoutChecks.render(
+            content, name: "sheet-letter",
+            expect: .init(
+                pages: 3, width: 612, height: 792, texts: ["Página 2", "Página 3", "Trata de personas", "Qué hacer"],
+                qrPayloads: [Fixtures.qrPayload]))
     }
 
     func testOverlongProtocolContinuesOnTheBack() throws {
@@ -38,7 +46,9 @@ final class SheetTests: XCTestCase {
         XCTAssertGreaterThan(Int(try PDFTools.info(url)["Pages"] ?? "") ?? 0, 1)
         let text = try PDFTools.text(url)
         XCTAssertTrue(text.contains("Página 2"))
-        XCTAssertEqual(SampleGuide.squeezed(text).components(separatedBy: "Pasomuylargo.").count - 1, 12 * 40, "every step, none cut")
+        XCTAssertEqual(
+            SampleGuide.squeezed(text).components(separatedBy: "Pasomuylargo.").count - 1, 12 * 40,
+            "every step, none cut")
     }
 
     func testPaperMustSuitLayout() throws {

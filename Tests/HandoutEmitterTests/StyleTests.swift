@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import HandoutEmitter
 
 final class StyleTests: XCTestCase {
@@ -22,9 +23,12 @@ final class StyleTests: XCTestCase {
         return try String(contentsOf: root.appendingPathComponent("Templates/handouts/style.yml"), encoding: .utf8)
     }
 
-    private func assertError(_ yaml: String, contains expected: String, line: Int? = nil,
-                             file: StaticString = #filePath, sourceLine: UInt = #line) {
-        XCTAssertThrowsError(try HandoutStyle.parse(yaml: yaml, file: "style.yml"), file: file, line: sourceLine) { error in
+    private func assertError(
+        _ yaml: String, contains expected: String, line: Int? = nil,
+        file: StaticString = #filePath, sourceLine: UInt = #line
+    ) {
+        XCTAssertThrowsError(try HandoutStyle.parse(yaml: yaml, file: "style.yml"), file: file, line: sourceLine) {
+            error in
             let styleError = error as? HandoutStyleError
             XCTAssertTrue("\(error)".contains(expected), "\(error)", file: file, line: sourceLine)
             if let line { XCTAssertEqual(styleError?.line, line, file: file, line: sourceLine) }
@@ -38,18 +42,21 @@ final class StyleTests: XCTestCase {
     }
 
     func testSizeBelowMinimumIsAnError() throws {
-        let yaml = try shipped().replacingOccurrences(of: "small: 7, footer: 7, number: 12", with: "small: 7, footer: 4, number: 12")
+        let yaml = try shipped().replacingOccurrences(
+            of: "small: 7, footer: 7, number: 12", with: "small: 7, footer: 4, number: 12")
         assertError(yaml, contains: "layouts.pocket-card.sizes.footer is 4.0 pt, below its minimum_sizes value 7.0 pt")
     }
 
     func testBadColourAndTinyQRAreErrors() throws {
         assertError(try shipped().replacingOccurrences(of: "\"#0b4f8a\"", with: "blue"), contains: "#rrggbb")
-        assertError(try shipped().replacingOccurrences(of: "qr_size: 20", with: "qr_size: 8"),
-                    contains: "layouts.pocket-card.qr_size is 8.0")
+        assertError(
+            try shipped().replacingOccurrences(of: "qr_size: 20", with: "qr_size: 8"),
+            contains: "layouts.pocket-card.qr_size is 8.0")
     }
 
     func testMissingKeyAndBadYAML() throws {
-        assertError(try shipped().replacingOccurrences(of: "  a3: 22\n", with: ""), contains: "margins is missing \"a3\"")
+        assertError(
+            try shipped().replacingOccurrences(of: "  a3: 22\n", with: ""), contains: "margins is missing \"a3\"")
         assertError("fonts: [", contains: "not valid YAML")
         assertError("", contains: "empty")
     }

@@ -1,13 +1,16 @@
 import XCTest
+
 @testable import JSON
 
 final class JSONParserTests: XCTestCase {
     func testParsesAllValueKinds() throws {
         let value = try JSONParser.parse(#"{"a": [1, -2.5, 1e2, true, false, null, "x\n\u00e9\ud83d\ude00"], "b": {}}"#)
-        XCTAssertEqual(value["a"], .array([
-            .number(.integer(1)), .number(.double(-2.5)), .number(.double(100)),
-            .bool(true), .bool(false), .null, .string("x\né😀"),
-        ]))
+        XCTAssertEqual(
+            value["a"],
+            .array([
+                .number(.integer(1)), .number(.double(-2.5)), .number(.double(100)),
+                .bool(true), .bool(false), .null, .string("x\né😀"),
+            ]))
         XCTAssertEqual(value.objectValue?.keys, ["a", "b"])
     }
 
@@ -69,13 +72,19 @@ final class JSONParserTests: XCTestCase {
         XCTAssertThrowsError(try JSONParser.parse(text))
     }
 
-    private func assertError(_ text: String, line: Int, column: Int, contains fragment: String? = nil,
-                             file: StaticString = #filePath, lineNumber: UInt = #line) {
+    private func assertError(
+        _ text: String, line: Int, column: Int, contains fragment: String? = nil,
+        file: StaticString = #filePath, lineNumber: UInt = #line
+    ) {
         XCTAssertThrowsError(try JSONParser.parse(text), file: file, line: lineNumber) { error in
-            guard let error = error as? JSONParseError else { return XCTFail("wrong error type", file: file, line: lineNumber) }
+            guard let error = error as? JSONParseError else {
+                return XCTFail("wrong error type", file: file, line: lineNumber)
+            }
             XCTAssertEqual(error.line, line, "\(error)", file: file, line: lineNumber)
             XCTAssertEqual(error.column, column, "\(error)", file: file, line: lineNumber)
-            if let fragment { XCTAssertTrue(error.message.contains(fragment), "\(error)", file: file, line: lineNumber) }
+            if let fragment {
+                XCTAssertTrue(error.message.contains(fragment), "\(error)", file: file, line: lineNumber)
+            }
         }
     }
 }

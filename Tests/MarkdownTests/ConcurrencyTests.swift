@@ -1,6 +1,7 @@
 import Dispatch
 import Synchronization
 import XCTest
+
 @testable import Markdown
 
 final class ConcurrencyTests: XCTestCase {
@@ -8,7 +9,8 @@ final class ConcurrencyTests: XCTestCase {
     static func sampleBody(_ n: Int) -> String {
         var lines = ["## Sección \(n) {#section-\(n)}", ""]
         for paragraph in 0..<6 {
-            lines.append("Párrafo \(paragraph) con **énfasis**, ~~tachado~~, `código` y un [enlace](protocols/p-\(n)#steps).")
+            lines.append(
+                "Párrafo \(paragraph) con **énfasis**, ~~tachado~~, `código` y un [enlace](protocols/p-\(n)#steps).")
             lines.append("Más texto über www.example-\(n).org y <https://a.example/\(paragraph)> para leer con calma,")
             lines.append("porque cada línea cuenta palabras suficientes para parecer una guía real de referencia.")
             lines.append("")

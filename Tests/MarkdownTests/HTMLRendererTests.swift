@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Markdown
 
 final class HTMLRendererTests: XCTestCase {
@@ -8,10 +9,12 @@ final class HTMLRendererTests: XCTestCase {
 
     func testEscapesTextAndAttributes() {
         XCTAssertEqual(html("a < b & \"c\" `<x>`\n"), "<p>a &lt; b &amp; &quot;c&quot; <code>&lt;x&gt;</code></p>\n")
-        XCTAssertEqual(html("[t](a?b=1&c='2' \"say \\\"hi\\\" <b>\")\n"),
-                       "<p><a href=\"a?b=1&amp;c=&#x27;2&#x27;\" title=\"say &quot;hi&quot; &lt;b&gt;\">t</a></p>\n")
-        XCTAssertEqual(html("[t](<a b\"c>) ![é](ü.png)\n"),
-                       "<p><a href=\"a%20b%22c\">t</a> <img src=\"%C3%BC.png\" alt=\"é\"></p>\n")
+        XCTAssertEqual(
+            html("[t](a?b=1&c='2' \"say \\\"hi\\\" <b>\")\n"),
+            "<p><a href=\"a?b=1&amp;c=&#x27;2&#x27;\" title=\"say &quot;hi&quot; &lt;b&gt;\">t</a></p>\n")
+        XCTAssertEqual(
+            html("[t](<a b\"c>) ![é](ü.png)\n"),
+            "<p><a href=\"a%20b%22c\">t</a> <img src=\"%C3%BC.png\" alt=\"é\"></p>\n")
     }
 
     func testRawHTMLIsDropped() {
@@ -21,31 +24,42 @@ final class HTMLRendererTests: XCTestCase {
 
     func testUnsafeLinksBecomeText() {
         XCTAssertEqual(html("[click](javascript:alert(1))\n"), "<p>click</p>\n")
-        XCTAssertEqual(html("[x](JavaScript:alert(1)) [y](<java\tscript:x>) [w](java&#10;script:x) ![z](data:image/png;base64,AA)\n"),
-                       "<p>x y w z</p>\n")
+        XCTAssertEqual(
+            html(
+                "[x](JavaScript:alert(1)) [y](<java\tscript:x>) [w](java&#10;script:x) ![z](data:image/png;base64,AA)\n"
+            ),
+            "<p>x y w z</p>\n")
         XCTAssertEqual(html("[v](vbscript:x) [f](file:///etc/passwd)\n"), "<p>v f</p>\n")
-        XCTAssertEqual(html("[m](mailto:a@b.org) [t](tel:+297-123) [h](https://x.org/a#b) [r](../a/b?c#d)\n"),
-                       "<p><a href=\"mailto:a@b.org\">m</a> <a href=\"tel:+297-123\">t</a> "
-                       + "<a href=\"https://x.org/a#b\">h</a> <a href=\"../a/b?c#d\">r</a></p>\n")
+        XCTAssertEqual(
+            html("[m](mailto:a@b.org) [t](tel:+297-123) [h](https://x.org/a#b) [r](../a/b?c#d)\n"),
+            "<p><a href=\"mailto:a@b.org\">m</a> <a href=\"tel:+297-123\">t</a> "
+                + "<a href=\"https://x.org/a#b\">h</a> <a href=\"../a/b?c#d\">r</a></p>\n")
     }
 
     func testURLSafety() {
-        for allowed in ["", "a/b", "#x", "?q", "/abs", "HTTP://x", "https://x", "mailto:a@b", "tel:1", "a/b:c",
-                        "café/menú", "https://exámple.org/ñ", "#sección"] {
+        for allowed in [
+            "", "a/b", "#x", "?q", "/abs", "HTTP://x", "https://x", "mailto:a@b", "tel:1", "a/b:c",
+            "café/menú", "https://exámple.org/ñ", "#sección",
+        ] {
             XCTAssertTrue(HTMLEscaping.isAllowedURL(allowed), allowed)
         }
-        for blocked in ["javascript:x", " javascript:x", "\u{1}javascript:x", "java\nscript:x", "data:x", "ftp://x", "x:y",
-                        "j\u{430}vascript:x", "tél:1", "\u{212A}:x"] {
+        for blocked in [
+            "javascript:x", " javascript:x", "\u{1}javascript:x", "java\nscript:x", "data:x", "ftp://x", "x:y",
+            "j\u{430}vascript:x", "tél:1", "\u{212A}:x",
+        ] {
             XCTAssertFalse(HTMLEscaping.isAllowedURL(blocked), blocked)
         }
     }
 
     func testLinkResolver() {
         let renderer = HTMLRenderer(linkResolver: { destination in
-            destination.hasPrefix("protocols/") ? "../" + destination.replacingOccurrences(of: "#", with: ".html#") : nil
+            destination.hasPrefix("protocols/")
+                ? "../" + destination.replacingOccurrences(of: "#", with: ".html#") : nil
         })
-        XCTAssertEqual(html("[go](protocols/refer-at-immigration#steps) [out](https://x.org)\n", renderer),
-                       "<p><a href=\"../protocols/refer-at-immigration.html#steps\">go</a> <a href=\"https://x.org\">out</a></p>\n")
+        XCTAssertEqual(
+            html("[go](protocols/refer-at-immigration#steps) [out](https://x.org)\n", renderer),
+            "<p><a href=\"../protocols/refer-at-immigration.html#steps\">go</a> <a href=\"https://x.org\">out</a></p>\n"
+        )
         let unsafe = HTMLRenderer(linkResolver: { _ in "javascript:x" })
         XCTAssertEqual(html("[go](a)\n", unsafe), "<p>go</p>\n")
     }
@@ -56,14 +70,18 @@ final class HTMLRendererTests: XCTestCase {
     }
 
     func testTaskListsAndLooseLists() {
-        XCTAssertEqual(html("- [x] done\n- [ ] open\n"), """
+        XCTAssertEqual(
+            html("- [x] done\n- [ ] open\n"),
+            """
             <ul>
             <li class="task-list-item"><input type="checkbox" disabled checked> done</li>
             <li class="task-list-item"><input type="checkbox" disabled> open</li>
             </ul>
 
             """)
-        XCTAssertEqual(html("2. a\n\n   more\n3. b\n"), """
+        XCTAssertEqual(
+            html("2. a\n\n   more\n3. b\n"),
+            """
             <ol start="2">
             <li>
             <p>a</p>
@@ -104,10 +122,15 @@ final class HTMLRendererTests: XCTestCase {
 
             ![Mapa](media/map.png "Mapa de Aruba")
             """
-        let renderer = HTMLRenderer(headingLevelShift: 1, linkResolver: { destination in
-            destination.hasPrefix("protocols/") ? "/es/" + destination.replacingOccurrences(of: "#", with: "/#") : nil
-        })
-        XCTAssertEqual(html(markdown, renderer), """
+        let renderer = HTMLRenderer(
+            headingLevelShift: 1,
+            linkResolver: { destination in
+                destination.hasPrefix("protocols/")
+                    ? "/es/" + destination.replacingOccurrences(of: "#", with: "/#") : nil
+            })
+        XCTAssertEqual(
+            html(markdown, renderer),
+            """
             <h2 id="signs">Señales de alerta</h2>
             <p>La persona <strong>no tiene</strong> sus documentos y <em>no sabe</em> dónde trabaja.<br>
             Llame al <a href="tel:112">112</a> o vea <a href="/es/protocols/refer-at-immigration/#steps">el protocolo</a>.</p>

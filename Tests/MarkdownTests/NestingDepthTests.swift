@@ -1,6 +1,7 @@
-import XCTest
-@testable import Markdown
 import Synchronization
+import XCTest
+
+@testable import Markdown
 
 /// Nesting deeper than the parser keeps is cut and reported, never walked:
 /// 100,000 nested lists on one line (200 KB) once overflowed the stack of a
@@ -17,9 +18,11 @@ final class NestingDepthTests: XCTestCase {
     }
 
     func testDeepNestingIsCutAndReported() {
-        let cases = ["- " + String(repeating: "- ", count: 100_000) + "deep",
-                     String(repeating: ">", count: 300_000) + " deep",
-                     String(repeating: "*a ", count: 100_000) + String(repeating: "a*", count: 100_000)]
+        let cases = [
+            "- " + String(repeating: "- ", count: 100_000) + "deep",
+            String(repeating: ">", count: 300_000) + " deep",
+            String(repeating: "*a ", count: 100_000) + String(repeating: "a*", count: 100_000),
+        ]
         for text in cases {
             let parsed = Parsed()
             let done = DispatchSemaphore(value: 0)

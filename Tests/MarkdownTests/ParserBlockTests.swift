@@ -1,5 +1,6 @@
 import Diagnostics
 import XCTest
+
 @testable import Markdown
 
 final class ParserBlockTests: XCTestCase {
@@ -33,7 +34,8 @@ final class ParserBlockTests: XCTestCase {
     func testListsAndTaskItems() {
         let document = MarkdownParser.parse("3. three\n4. four\n\n- [x] done\n- [ ] open\n- plain\n")
         guard case .list(let ordered) = document.blocks[0].kind,
-              case .list(let tasks) = document.blocks[1].kind else { return XCTFail("not lists") }
+            case .list(let tasks) = document.blocks[1].kind
+        else { return XCTFail("not lists") }
         XCTAssertTrue(ordered.ordered)
         XCTAssertEqual(ordered.start, 3)
         XCTAssertTrue(ordered.tight)
@@ -68,8 +70,13 @@ final class ParserBlockTests: XCTestCase {
         let document = MarkdownParser.parse("```sh\necho hi\n```\n\n> quoted\n\n---\n")
         XCTAssertEqual(document.blocks[0].kind, .codeBlock(info: "sh", code: "echo hi\n"))
         XCTAssertEqual(document.blocks[0].range.description, "1:1-3:4")
-        XCTAssertEqual(document.blocks[1].kind, .blockQuote([Block(.paragraph([.text("quoted")]),
-                                                                   range: SourceRange(line: 5, column: 3, length: 6))]))
+        XCTAssertEqual(
+            document.blocks[1].kind,
+            .blockQuote([
+                Block(
+                    .paragraph([.text("quoted")]),
+                    range: SourceRange(line: 5, column: 3, length: 6))
+            ]))
         XCTAssertEqual(document.blocks[2].kind, .thematicBreak)
     }
 
@@ -77,8 +84,9 @@ final class ParserBlockTests: XCTestCase {
         let document = MarkdownParser.parse("<div>\nhi\n</div>\n\nA <b>bold</b> é <i>x</i>\n")
         XCTAssertEqual(document.blocks[0].kind, .html("<div>\nhi\n</div>\n"))
         XCTAssertEqual(document.rawHTML.map(\.html), ["<div>\nhi\n</div>\n", "<b>", "</b>", "<i>", "</i>"])
-        XCTAssertEqual(document.rawHTML.map(\.range.description),
-                       ["1:1-3:7", "5:3-5:6", "5:10-5:14", "5:17-5:20", "5:21-5:25"])
+        XCTAssertEqual(
+            document.rawHTML.map(\.range.description),
+            ["1:1-3:7", "5:3-5:6", "5:10-5:14", "5:17-5:20", "5:21-5:25"])
     }
 
     func testEmptyAndWhitespaceInput() {

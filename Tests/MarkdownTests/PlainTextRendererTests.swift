@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Markdown
 
 final class PlainTextRendererTests: XCTestCase {
@@ -34,7 +35,9 @@ final class PlainTextRendererTests: XCTestCase {
 
             ![Mapa](m.png)
             """
-        XCTAssertEqual(text(markdown), """
+        XCTAssertEqual(
+            text(markdown),
+            """
             Qué hacer
 
             Llame ya al 112 o escriba a ayuda@example.org.

@@ -1,5 +1,6 @@
 import Diagnostics
 import XCTest
+
 @testable import Markdown
 
 final class SectionIDTests: XCTestCase {
@@ -59,25 +60,25 @@ final class SectionIDTests: XCTestCase {
 
     func testSectionsRunUntilTheNextHeadingOfTheSameOrHigherLevel() {
         let text = """
-        # Guide {#guide}
+            # Guide {#guide}
 
-        Intro.
+            Intro.
 
-        ## Steps {#steps}
+            ## Steps {#steps}
 
-        One.
+            One.
 
-        ### Detail {#detail}
+            ### Detail {#detail}
 
-        Two.
+            Two.
 
-        ## Other
+            ## Other
 
-        Three.
+            Three.
 
-        > ## Quoted {#quoted}
-        > Four.
-        """
+            > ## Quoted {#quoted}
+            > Four.
+            """
         let document = MarkdownParser.parse(text)
         XCTAssertEqual(document.sections.map(\.id), ["guide", "steps", "detail", "quoted"])
         XCTAssertEqual(document.section(id: "guide")?.blocks.count, 8)

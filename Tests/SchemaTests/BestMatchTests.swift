@@ -1,22 +1,25 @@
-import XCTest
 import JSON
+import XCTest
+
 @testable import Schema
 
 final class BestMatchTests: XCTestCase {
     private func errors(_ instance: String, _ schema: String) throws -> [ValidationError] {
-        let registry = try SchemaRegistry(documents: [SchemaDocument(name: "s.json", schema: try JSONParser.parse(schema))])
+        let registry = try SchemaRegistry(documents: [
+            SchemaDocument(name: "s.json", schema: try JSONParser.parse(schema))
+        ])
         return registry.validate(try JSONParser.parse(instance), against: "s.json")
     }
 
     /// A reference is either a string or a selection map: for a map, the map
     /// branch explains the problem, not "expected a string".
     private let include = #"""
-    {"items": {"anyOf": [
-      {"type": "string", "pattern": "^[a-z]+/[a-z-]+$"},
-      {"type": "object", "required": ["type"], "additionalProperties": false,
-       "properties": {"type": {"enum": ["indicators", "helplines"]}, "touchpoints": {"type": "array"}}}
-    ]}}
-    """#
+        {"items": {"anyOf": [
+          {"type": "string", "pattern": "^[a-z]+/[a-z-]+$"},
+          {"type": "object", "required": ["type"], "additionalProperties": false,
+           "properties": {"type": {"enum": ["indicators", "helplines"]}, "touchpoints": {"type": "array"}}}
+        ]}}
+        """#
 
     func testPrefersTheBranchWhoseTypeMatches() throws {
         let result = try errors(#"[{"type": "indicators", "touchpoint": ["gate"]}]"#, include)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Schema
 
 /// Calendar dates: only real days parse, and day arithmetic is exact.
@@ -8,8 +9,10 @@ final class FullDateTests: XCTestCase {
             XCTAssertNotNil(FullDate(text), text)
             XCTAssertEqual(FullDate(text)?.description, text)
         }
-        for text in ["2024-13-45", "2024-02-30", "2023-02-29", "1900-02-29", "0000-00-00", "2024-00-10", "2024-04-31",
-                     "2024-1-01", "24-01-01", "2024/01/01", "2024-01-01T00:00:00Z", " 2024-01-01", "２０２４-01-01", ""] {
+        for text in [
+            "2024-13-45", "2024-02-30", "2023-02-29", "1900-02-29", "0000-00-00", "2024-00-10", "2024-04-31",
+            "2024-1-01", "24-01-01", "2024/01/01", "2024-01-01T00:00:00Z", " 2024-01-01", "２０２４-01-01", "",
+        ] {
             XCTAssertNil(FullDate(text), text)
         }
     }

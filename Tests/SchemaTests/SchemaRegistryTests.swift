@@ -1,28 +1,29 @@
 import Foundation
-import XCTest
 import JSON
-@testable import Schema
 import Synchronization
+import XCTest
+
+@testable import Schema
 
 final class SchemaRegistryTests: XCTestCase {
     private let common = #"""
-    {"$id": "common.schema.json",
-     "$defs": {
-       "reference": {"type": "string", "pattern": "^[a-z]+/[a-z0-9-]+$"},
-       "text": {"type": "string", "minLength": 1, "x-translatable": true}
-     }}
-    """#
+        {"$id": "common.schema.json",
+         "$defs": {
+           "reference": {"type": "string", "pattern": "^[a-z]+/[a-z0-9-]+$"},
+           "text": {"type": "string", "minLength": 1, "x-translatable": true}
+         }}
+        """#
     private let indicator = #"""
-    {"$id": "indicator.schema.json",
-     "x-sections": ["signs", "what-to-do"],
-     "allOf": [{"$ref": "#/$defs/base"}],
-     "properties": {
-       "title": {"$ref": "common.schema.json#/$defs/text"},
-       "related": {"type": "array", "items": {"$ref": "common.schema.json#/$defs/reference"}},
-       "phone": {"type": "string", "x-per-language": false}
-     },
-     "$defs": {"base": {"properties": {"summary": {"$ref": "common.schema.json#/$defs/text", "maxLength": 200}}}}}
-    """#
+        {"$id": "indicator.schema.json",
+         "x-sections": ["signs", "what-to-do"],
+         "allOf": [{"$ref": "#/$defs/base"}],
+         "properties": {
+           "title": {"$ref": "common.schema.json#/$defs/text"},
+           "related": {"type": "array", "items": {"$ref": "common.schema.json#/$defs/reference"}},
+           "phone": {"type": "string", "x-per-language": false}
+         },
+         "$defs": {"base": {"properties": {"summary": {"$ref": "common.schema.json#/$defs/text", "maxLength": 200}}}}}
+        """#
 
     private func registry() throws -> SchemaRegistry {
         try SchemaRegistry(documents: [
@@ -34,9 +35,12 @@ final class SchemaRegistryTests: XCTestCase {
     func testCrossDocumentReferencesWithRelativeIDs() throws {
         let registry = try registry()
         XCTAssertTrue(registry.contains("file:///schema/common.schema.json#/$defs/reference"))
-        XCTAssertEqual(registry.validate(try JSONParser.parse(#"{"related": ["indicators/x"]}"#), against: "indicator.schema.json"), [])
-        let result = registry.validate(try JSONParser.parse(#"{"related": ["x"], "title": ""}"#), against: "indicator.schema.json")
-        XCTAssertEqual(result.map(\.keyword), ["pattern", "minLength"])  // in instance member order
+        XCTAssertEqual(
+            registry.validate(
+                try JSONParser.parse(#"{"related": ["indicators/x"]}"#), against: "indicator.schema.json"), [])
+        let result = registry.validate(
+            try JSONParser.parse(#"{"related": ["x"], "title": ""}"#), against: "indicator.schema.json")
+        XCTAssertEqual(result.map(\.keyword), ["pattern", "minLength"]) // in instance member order
         XCTAssertEqual(result[0].schemaPath, "file:///schema/common.schema.json#/$defs/reference/pattern")
         XCTAssertEqual(result[0].instancePath.description, "/related/0")
     }
@@ -53,14 +57,16 @@ final class SchemaRegistryTests: XCTestCase {
 
     func testRootKeyword() throws {
         let registry = try registry()
-        XCTAssertEqual(registry.rootKeyword("x-sections", of: "indicator.schema.json"),
-                       .array([.string("signs"), .string("what-to-do")]))
+        XCTAssertEqual(
+            registry.rootKeyword("x-sections", of: "indicator.schema.json"),
+            .array([.string("signs"), .string("what-to-do")]))
         XCTAssertNil(registry.rootKeyword("x-sections", of: "common.schema.json"))
     }
 
     func testMalformedSchemaNamesDocumentAndPointer() throws {
         let bad = try JSONParser.parse(#"{"properties": {"level": {"type": "strnig"}}}"#)
-        XCTAssertThrowsError(try SchemaRegistry(documents: [SchemaDocument(name: "bad.schema.json", schema: bad)])) { error in
+        XCTAssertThrowsError(try SchemaRegistry(documents: [SchemaDocument(name: "bad.schema.json", schema: bad)])) {
+            error in
             let error = error as! SchemaError
             XCTAssertEqual(error.document, "bad.schema.json")
             XCTAssertEqual(error.pointer.description, "/properties/level/type")
@@ -70,7 +76,8 @@ final class SchemaRegistryTests: XCTestCase {
 
     func testUnresolvableReferenceIsASchemaError() throws {
         let bad = try JSONParser.parse(#"{"items": {"$ref": "commn.schema.json#/$defs/x"}}"#)
-        XCTAssertThrowsError(try SchemaRegistry(documents: [SchemaDocument(name: "bad.schema.json", schema: bad)])) { error in
+        XCTAssertThrowsError(try SchemaRegistry(documents: [SchemaDocument(name: "bad.schema.json", schema: bad)])) {
+            error in
             let error = error as! SchemaError
             XCTAssertEqual(error.pointer.description, "/items/$ref")
             XCTAssertTrue(error.message.contains("file:///schema/commn.schema.json#/$defs/x"), error.message)
@@ -86,7 +93,8 @@ final class SchemaRegistryTests: XCTestCase {
         let registry = try SchemaRegistry(documents: SchemaRegistry.draft202012MetaSchemas)
         let metaschema = "https://json-schema.org/draft/2020-12/schema"
         XCTAssertEqual(registry.validate(try JSONParser.parse(indicator), against: metaschema), [])
-        let result = registry.validate(try JSONParser.parse(#"{"properties": {"a": {"minLength": -1}}}"#), against: metaschema)
+        let result = registry.validate(
+            try JSONParser.parse(#"{"properties": {"a": {"minLength": -1}}}"#), against: metaschema)
         XCTAssertEqual(result.first?.instancePath.description, "/properties/a/minLength")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import JSON
+import XCTest
+
 @testable import Schema
 
 /// Runs the official JSON-Schema-Test-Suite (draft 2020-12) against our validator.
@@ -32,7 +33,8 @@ final class TestSuiteTests: XCTestCase {
     func requireSuite() throws {
         let folder = Self.suiteURL.appendingPathComponent("tests/draft2020-12")
         guard FileManager.default.fileExists(atPath: folder.path) else {
-            throw XCTSkip("""
+            throw XCTSkip(
+                """
                 the JSON-Schema-Test-Suite is not at \(Self.suiteURL.path): get it from \
                 https://github.com/json-schema-org/JSON-Schema-Test-Suite and set GUIDE_TESTDATA to the folder \
                 holding json-schema-test-suite/
@@ -56,10 +58,14 @@ final class TestSuiteTests: XCTestCase {
     func testDraft202012() throws {
         try requireSuite()
         let folder = Self.suiteURL.appendingPathComponent("tests/draft2020-12")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         XCTAssertFalse(files.isEmpty, "test suite not found at \(folder.path)")
         let shared = try Self.remotes() + SchemaRegistry.draft202012MetaSchemas
-        var total = 0, passed = 0, requiredTotal = 0, requiredPassed = 0
+        var total = 0
+        var passed = 0
+        var requiredTotal = 0
+        var requiredPassed = 0
         var failures: [String] = []
         for file in files {
             let name = String(file.dropLast(5))
@@ -86,12 +92,15 @@ final class TestSuiteTests: XCTestCase {
                         if ok { requiredPassed += 1 }
                     }
                     if !ok {
-                        failures.append("\(file) | \(description) | \(test["description"]!.stringValue!)\(compileError)")
+                        failures.append(
+                            "\(file) | \(description) | \(test["description"]!.stringValue!)\(compileError)")
                     }
                 }
             }
         }
-        print("JSON-Schema-Test-Suite draft2020-12: \(passed)/\(total) passed; required files \(requiredPassed)/\(requiredTotal)")
+        print(
+            "JSON-Schema-Test-Suite draft2020-12: \(passed)/\(total) passed; required files \(requiredPassed)/\(requiredTotal)"
+        )
         for failure in failures { print("  FAIL \(failure)") }
         XCTAssertEqual(requiredPassed, requiredTotal, "cases failing in required files")
         XCTAssertGreaterThanOrEqual(Double(passed), 0.95 * Double(total), "overall pass rate below 95%")
@@ -105,8 +114,9 @@ final class TestSuiteTests: XCTestCase {
         let groups = try JSONParser.parse(String(contentsOf: file, encoding: .utf8))
         var cases = 0
         for group in groups.arrayValue! {
-            let registry = try SchemaRegistry(documents: [SchemaDocument(name: "date.json", schema: group["schema"]!)],
-                                              assertingFormats: ["date"])
+            let registry = try SchemaRegistry(
+                documents: [SchemaDocument(name: "date.json", schema: group["schema"]!)],
+                assertingFormats: ["date"])
             for test in group["tests"]!.arrayValue! {
                 let errors = registry.validate(test["data"]!, against: "date.json")
                 XCTAssertEqual(errors.isEmpty, test["valid"]!.boolValue!, test["description"]!.stringValue!)

@@ -1,26 +1,27 @@
-import XCTest
 import JSON
+import XCTest
+
 @testable import Schema
 
 final class ValidationMessageTests: XCTestCase {
     private let indicator = #"""
-    {
-      "$id": "indicator.schema.json",
-      "type": "object",
-      "required": ["title", "strength"],
-      "additionalProperties": false,
-      "properties": {
-        "title": {"type": "string", "maxLength": 30},
-        "strength": {"enum": ["contextual", "moderate", "strong"]},
-        "count": {"type": "integer", "minimum": 1},
-        "tags": {"type": "array", "items": {"type": "string", "pattern": "^[a-z-]+$"}}
-      }
-    }
-    """#
+        {
+          "$id": "indicator.schema.json",
+          "type": "object",
+          "required": ["title", "strength"],
+          "additionalProperties": false,
+          "properties": {
+            "title": {"type": "string", "maxLength": 30},
+            "strength": {"enum": ["contextual", "moderate", "strong"]},
+            "count": {"type": "integer", "minimum": 1},
+            "tags": {"type": "array", "items": {"type": "string", "pattern": "^[a-z-]+$"}}
+          }
+        }
+        """#
 
     private func errors(_ instance: String, _ schema: String? = nil) throws -> [ValidationError] {
         let registry = try SchemaRegistry(documents: [
-            SchemaDocument(name: "indicator.schema.json", schema: try JSONParser.parse(schema ?? indicator)),
+            SchemaDocument(name: "indicator.schema.json", schema: try JSONParser.parse(schema ?? indicator))
         ])
         return registry.validate(try JSONParser.parse(instance), against: "indicator.schema.json")
     }
@@ -77,9 +78,9 @@ final class ValidationMessageTests: XCTestCase {
 
     func testTypeErrorSuppressesSiblingComplaints() throws {
         let schema = #"""
-        {"$defs": {"word": {"type": "string"}},
-         "properties": {"level": {"$ref": "#/$defs/word", "enum": ["a", "b"]}}}
-        """#
+            {"$defs": {"word": {"type": "string"}},
+             "properties": {"level": {"$ref": "#/$defs/word", "enum": ["a", "b"]}}}
+            """#
         let result = try errors(#"{"level": 5}"#, schema)
         XCTAssertEqual(result.map(\.keyword), ["type"])
     }
@@ -91,8 +92,8 @@ final class ValidationMessageTests: XCTestCase {
 
     func testUnevaluatedPropertiesReportsKnownNamesFromSubschemas() throws {
         let schema = #"""
-        {"allOf": [{"properties": {"title": true}}], "properties": {"body": true}, "unevaluatedProperties": false}
-        """#
+            {"allOf": [{"properties": {"title": true}}], "properties": {"body": true}, "unevaluatedProperties": false}
+            """#
         let result = try errors(#"{"title": 1, "bdy": 2}"#, schema)
         XCTAssertEqual(result.count, 1)
         XCTAssertEqual(result[0].keyword, "unevaluatedProperties")

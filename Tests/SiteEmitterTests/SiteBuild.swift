@@ -4,8 +4,8 @@ import GuideModel
 import Loader
 import Schema
 import SiteEmitter
-import XCTest
 import Synchronization
+import XCTest
 
 /// A site built for a test: a copy of the sample guide (optionally changed),
 /// the repository's templates (optionally changed), written to a temp folder.
@@ -48,16 +48,19 @@ final class SiteBuild: Sendable {
     /// Loads the guide and runs the site emitter into `site/` (emptied first).
     /// `beforeEmit` runs after loading, with the empty output folder in place.
     @discardableResult
-    func build(drafts: Bool = false, into folder: URL? = nil, today: FullDate? = nil, handouts: [PublishedHandout] = [],
-               beforeEmit: (() throws -> Void)? = nil) throws -> [Diagnostic] {
+    func build(
+        drafts: Bool = false, into folder: URL? = nil, today: FullDate? = nil, handouts: [PublishedHandout] = [],
+        beforeEmit: (() throws -> Void)? = nil
+    ) throws -> [Diagnostic] {
         let loaded = ContentLoader(root: content, displayRoot: content.path).load()
         last.withLock { $0 = (loaded.guide, []) }
         let target = folder ?? site
         try? FileManager.default.removeItem(at: target)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         try beforeEmit?()
-        var context = EmitContext(guide: loaded.guide, folder: target, templates: templates, drafts: drafts, sourceDate: nil,
-                                  today: today ?? FullDate(utcDayOf: Date()))
+        var context = EmitContext(
+            guide: loaded.guide, folder: target, templates: templates, drafts: drafts, sourceDate: nil,
+            today: today ?? FullDate(utcDayOf: Date()))
         context.publishedHandouts = handouts
         let diagnostics = try SiteEmitter().emit(context)
         last.withLock { $0.diagnostics = diagnostics }
@@ -96,7 +99,10 @@ enum HTML {
     /// `src` of any element and `href` of `<link>`: what a browser loads by
     /// itself (a canonical or alternate `<link>` names an address, loads nothing).
     static func assetReferences(in html: String) -> [String] {
-        let regex = try! NSRegularExpression(pattern: "<(link(?![^>]*rel=\"(?:canonical|alternate)\")|script|img|source|iframe|video|audio|embed|object)\\b[^>]*?\\s(?:href|src|data)=\"([^\"]*)\"")
+        let regex = try! NSRegularExpression(
+            pattern:
+                "<(link(?![^>]*rel=\"(?:canonical|alternate)\")|script|img|source|iframe|video|audio|embed|object)\\b[^>]*?\\s(?:href|src|data)=\"([^\"]*)\""
+        )
         let range = NSRange(html.startIndex..., in: html)
         return regex.matches(in: html, range: range).map { String(html[Range($0.range(at: 2), in: html)!]) }
     }

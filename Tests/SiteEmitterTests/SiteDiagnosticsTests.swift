@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
-@testable import SiteEmitter
 import XCTest
+
+@testable import SiteEmitter
 
 /// Problems with templates, strings and settings are diagnostics at the
 /// file and line to edit, never crashes.
@@ -25,7 +26,9 @@ final class SiteDiagnosticsTests: XCTestCase {
     func testMissingKeyWarnsAtTheStringsFile() throws {
         let build = try SiteBuild(name: "keys")
         let text = try build.read("Templates/strings/pt.json")
-        try build.write("Templates/strings/pt.json", text.replacingOccurrences(of: "  \"quick_exit\": \"Sair desta página\",\n", with: ""))
+        try build.write(
+            "Templates/strings/pt.json",
+            text.replacingOccurrences(of: "  \"quick_exit\": \"Sair desta página\",\n", with: ""))
         try build.build()
         let problem = try XCTUnwrap(build.diagnostics.first { $0.code == "site.strings-missing" })
         XCTAssertEqual(problem.severity, .warning)
@@ -51,7 +54,9 @@ final class SiteDiagnosticsTests: XCTestCase {
     func testUnknownPartialIsAnError() throws {
         let build = try SiteBuild(name: "partial")
         let layout = try build.read("Templates/site/layout.mustache")
-        try build.write("Templates/site/layout.mustache", layout.replacingOccurrences(of: "{{> partials/quick-exit}}", with: "{{> partials/quick-exitt}}"))
+        try build.write(
+            "Templates/site/layout.mustache",
+            layout.replacingOccurrences(of: "{{> partials/quick-exit}}", with: "{{> partials/quick-exitt}}"))
         try build.build()
         let problem = try XCTUnwrap(build.diagnostics.first { $0.code == "site.template" })
         XCTAssertTrue(problem.file.hasSuffix("Templates/site/layout.mustache"))
@@ -123,7 +128,8 @@ final class SiteDiagnosticsTests: XCTestCase {
         let build = try SiteBuild(name: "write")
         try build.build(beforeEmit: {
             // A folder where a page must go.
-            try FileManager.default.createDirectory(at: build.site.appendingPathComponent("es/index.html"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: build.site.appendingPathComponent("es/index.html"), withIntermediateDirectories: true)
         })
         let diagnostic = try XCTUnwrap(build.diagnostics.first { $0.code == "site.write" })
         XCTAssertEqual(diagnostic.code, "site.write")
@@ -136,13 +142,17 @@ final class SiteDiagnosticsTests: XCTestCase {
 
     func testTemplatesParseAndTransformsAreSyntaxErrors() throws {
         let build = try SiteBuild(name: "parsed")
-        let (templates, problems) = SiteTemplates.load(folder: build.templates.appendingPathComponent("site"), displayFolder: "Templates/site")
+        let (templates, problems) = SiteTemplates.load(
+            folder: build.templates.appendingPathComponent("site"), displayFolder: "Templates/site")
         XCTAssertEqual(problems, [])
         XCTAssertNotNil(templates)
 
         // A transform (swift-mustache has them; our renderer names values only): an error at its tag.
         let layout = try build.read("Templates/site/layout.mustache")
-        try build.write("Templates/site/layout.mustache", layout.replacingOccurrences(of: "<title>{{page_title}}</title>", with: "<title>{{uppercased(page_title)}}</title>"))
+        try build.write(
+            "Templates/site/layout.mustache",
+            layout.replacingOccurrences(
+                of: "<title>{{page_title}}</title>", with: "<title>{{uppercased(page_title)}}</title>"))
         try build.build()
         let problem = try XCTUnwrap(build.diagnostics.first { $0.code == "site.template" })
         XCTAssertTrue(problem.file.hasSuffix("Templates/site/layout.mustache"), problem.file)

@@ -13,7 +13,8 @@ final class SiteNoticeTests: XCTestCase {
         let build = try SiteBuild(name: "notices")
         // Spanish concepts and protocols as if never stamped (outdated), then one of each state.
         for folder in ["concepts", "protocols"] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: build.content.appendingPathComponent(folder).path)
+            for name in try FileManager.default.contentsOfDirectory(
+                atPath: build.content.appendingPathComponent(folder).path)
             where name.hasSuffix(".es.md") {
                 try stamp(build, "Content/\(folder)/\(name)", nil)
             }
@@ -30,7 +31,8 @@ final class SiteNoticeTests: XCTestCase {
         try build.remove("Content/protocols/alert-at-check-in.nl.md")
         // Every Papiamento protocol, Haitian Creole helpline and Portuguese concept:
         for (folder, language) in [("protocols", "pap"), ("helplines", "ht"), ("concepts", "pt")] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: build.content.appendingPathComponent(folder).path)
+            for name in try FileManager.default.contentsOfDirectory(
+                atPath: build.content.appendingPathComponent(folder).path)
             where name.hasSuffix(".\(language).md") {
                 try build.remove("Content/\(folder)/\(name)")
             }
@@ -41,7 +43,9 @@ final class SiteNoticeTests: XCTestCase {
 
         // The three changed pages, as a Spanish reader sees them.
         let current = try XCTUnwrap(build.page("es/concepts/consent/index.html"))
-        XCTAssertFalse(current.contains("notice-missing") || current.contains("notice-outdated"), "a current translation has no notice")
+        XCTAssertFalse(
+            current.contains("notice-missing") || current.contains("notice-outdated"),
+            "a current translation has no notice")
         let outdated = try XCTUnwrap(build.page("es/concepts/exploitation/index.html"))
         XCTAssertTrue(outdated.contains("class=\"notice notice-outdated\""))
         XCTAssertTrue(outdated.contains("<a href=\"../../../en/concepts/exploitation/index.html\" hreflang=\"en\">"))

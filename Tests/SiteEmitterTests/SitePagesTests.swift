@@ -1,8 +1,9 @@
 import Diagnostics
 import Foundation
 import GuideModel
-@testable import SiteEmitter
 import XCTest
+
+@testable import SiteEmitter
 
 /// The sample guide's site: every page there, every link resolving, safety
 /// features on every page, nothing loaded from another host.
@@ -22,7 +23,8 @@ final class SitePagesTests: XCTestCase {
     func testNoErrorsForTheSampleGuide() throws {
         let build = try sampleSite()
         XCTAssertEqual(build.diagnostics.filter { $0.severity == .error }, [])
-        XCTAssertEqual(build.diagnostics.filter { $0.code == "site.strings-missing" }, [], "every language has interface strings")
+        XCTAssertEqual(
+            build.diagnostics.filter { $0.code == "site.strings-missing" }, [], "every language has interface strings")
     }
 
     func testEveryPublishedEntryHasAPageInEveryLanguage() throws {
@@ -39,9 +41,13 @@ final class SitePagesTests: XCTestCase {
                 let path = "\(language)/\(entry.type.rawValue)/\(entry.id)/index.html"
                 XCTAssertNotNil(build.page(path), "missing \(path)")
             }
-            for touchpoint in guide.config.touchpoints { XCTAssertNotNil(build.page("\(language)/touchpoints/\(touchpoint.id)/index.html")) }
+            for touchpoint in guide.config.touchpoints {
+                XCTAssertNotNil(build.page("\(language)/touchpoints/\(touchpoint.id)/index.html"))
+            }
             for role in guide.config.roles { XCTAssertNotNil(build.page("\(language)/roles/\(role.id)/index.html")) }
-            for country in guide.config.countries { XCTAssertNotNil(build.page("\(language)/countries/\(country.id)/index.html")) }
+            for country in guide.config.countries {
+                XCTAssertNotNil(build.page("\(language)/countries/\(country.id)/index.html"))
+            }
         }
         XCTAssertNotNil(build.page("index.html"))
         XCTAssertNotNil(build.page("sw.js"))
@@ -62,7 +68,10 @@ final class SitePagesTests: XCTestCase {
             for raw in HTML.attributes("href", in: html) + HTML.attributes("src", in: html) {
                 let given = HTML.unescape(raw)
                 if given.hasPrefix("https://") || given.hasPrefix("http://") || given.hasPrefix("tel:")
-                    || given.hasPrefix("mailto:") || given.hasPrefix("sms:") { continue }
+                    || given.hasPrefix("mailto:") || given.hasPrefix("sms:")
+                {
+                    continue
+                }
                 XCTAssertEqual(given.hasPrefix("/"), servedAnywhere && !given.hasPrefix("#"), "\(page): \(given)")
                 XCTAssertFalse(given.contains("://"), "\(page): \(given)")
                 let link = servedAnywhere && given.hasPrefix("/") ? String(given.dropFirst()) : given
@@ -72,15 +81,18 @@ final class SitePagesTests: XCTestCase {
                 if pathPart.isEmpty {
                     target = page
                 } else {
-                    let resolved = URL(fileURLWithPath: pathPart, relativeTo: base.deletingLastPathComponent()).standardizedFileURL.path
+                    let resolved = URL(fileURLWithPath: pathPart, relativeTo: base.deletingLastPathComponent())
+                        .standardizedFileURL.path
                     XCTAssertTrue(resolved.hasPrefix("/site/"), "\(page): \(link) leaves the site")
                     target = String(resolved.dropFirst("/site/".count))
                 }
-                XCTAssertTrue(FileManager.default.fileExists(atPath: build.site.appendingPathComponent(target).path),
-                              "\(page): \(link) → \(target) does not exist")
+                XCTAssertTrue(
+                    FileManager.default.fileExists(atPath: build.site.appendingPathComponent(target).path),
+                    "\(page): \(link) → \(target) does not exist")
                 XCTAssertFalse(target.hasSuffix("/"), "\(page): \(link) names a folder (fails from file://)")
                 if parts.count == 2, !parts[1].isEmpty {
-                    XCTAssertTrue(ids[target]?.contains(parts[1]) == true, "\(page): anchor #\(parts[1]) missing in \(target)")
+                    XCTAssertTrue(
+                        ids[target]?.contains(parts[1]) == true, "\(page): anchor #\(parts[1]) missing in \(target)")
                 }
                 checked += 1
             }
@@ -92,7 +104,8 @@ final class SitePagesTests: XCTestCase {
         let build = try sampleSite()
         for page in build.files().filter({ $0.hasSuffix(".html") }) {
             let html = build.page(page)!
-            XCTAssertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';"), page)
+            XCTAssertTrue(
+                html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';"), page)
             XCTAssertTrue(html.contains("script-src 'self'"), page)
             // The quick exit is the first focusable element after <body>.
             let body = html.components(separatedBy: "<body>")[1]
@@ -101,7 +114,9 @@ final class SitePagesTests: XCTestCase {
             XCTAssertTrue(firstLink.contains("data-quick-exit"), "\(page): quick exit is not first")
             XCTAssertFalse(html.contains("<script>"), "\(page): inline script")
             XCTAssertFalse(html.contains(" style=\""), "\(page): inline style")
-            XCTAssertFalse(html.contains(" on") && html.range(of: " on[a-z]+=\"", options: .regularExpression) != nil, "\(page): event handler attribute")
+            XCTAssertFalse(
+                html.contains(" on") && html.range(of: " on[a-z]+=\"", options: .regularExpression) != nil,
+                "\(page): event handler attribute")
             let lang = html.range(of: "<html lang=\"[^\"]+\" dir=\"(ltr|rtl)\">", options: .regularExpression)
             XCTAssertNotNil(lang, "\(page): lang and dir on <html>")
             XCTAssertTrue(html.contains("<a class=\"skip-link\" href=\"#g-main\">"), page)
@@ -134,7 +149,10 @@ final class SitePagesTests: XCTestCase {
         for language in build.guide.config.languageCodes {
             let html = build.page("\(language)/helplines/do-anti-trafficking-line/index.html")!
             XCTAssertTrue(html.contains("itemscope itemtype=\"https://schema.org/ContactPoint\""), language)
-            XCTAssertTrue(html.contains("<a class=\"channel-link\" href=\"tel:+18092007393\"><span itemprop=\"telephone\">+1 809 200 7393</span></a>"), language)
+            XCTAssertTrue(
+                html.contains(
+                    "<a class=\"channel-link\" href=\"tel:+18092007393\"><span itemprop=\"telephone\">+1 809 200 7393</span></a>"
+                ), language)
             let country = build.page("\(language)/countries/DO/index.html")!
             XCTAssertTrue(country.contains("href=\"tel:911\""), language)
             XCTAssertTrue(country.contains("href=\"tel:+18092007393\""), language)
@@ -145,10 +163,18 @@ final class SitePagesTests: XCTestCase {
         let build = try sampleSite()
         let html = build.page("ht/concepts/consent/index.html")!
         for language in build.guide.config.languageCodes {
-            XCTAssertTrue(html.contains("<link rel=\"alternate\" hreflang=\"\(language)\" href=\"https://guide.example.org/\(language)/concepts/consent/\">"))
-            XCTAssertTrue(html.contains("<a href=\"../../../\(language)/concepts/consent/index.html\" hreflang=\"\(language)\""), language)
+            XCTAssertTrue(
+                html.contains(
+                    "<link rel=\"alternate\" hreflang=\"\(language)\" href=\"https://guide.example.org/\(language)/concepts/consent/\">"
+                ))
+            XCTAssertTrue(
+                html.contains("<a href=\"../../../\(language)/concepts/consent/index.html\" hreflang=\"\(language)\""),
+                language)
         }
-        XCTAssertTrue(html.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://guide.example.org/en/concepts/consent/\">"))
+        XCTAssertTrue(
+            html.contains(
+                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://guide.example.org/en/concepts/consent/\">"
+            ))
         XCTAssertTrue(html.contains("<link rel=\"canonical\" href=\"https://guide.example.org/ht/concepts/consent/\">"))
         XCTAssertTrue(html.contains("hreflang=\"ht\" lang=\"ht\" dir=\"ltr\" aria-current=\"true\""))
     }

@@ -1,8 +1,9 @@
 import Foundation
 import GuideModel
 import Schema
-@testable import SiteEmitter
 import XCTest
+
+@testable import SiteEmitter
 
 /// What readers must always be able to trust, on the site: stale numbers
 /// marked wherever they appear, text in review saying so in its language
@@ -23,12 +24,20 @@ final class SiteTrustTests: XCTestCase {
     func testStaleNumbersAreMarkedOnEveryPageThatShowsThem() throws {
         let build = try sampleSite()
         for language in build.guide.config.languageCodes {
-            let strings = try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8)) as? [String: String] ?? [:]
+            let strings =
+                try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8))
+                as? [String: String] ?? [:]
             let label = try XCTUnwrap(strings["stale_label"])
-            for page in ["\(language)/helplines/do-anti-trafficking-line/index.html", "\(language)/helplines/index.html",
-                         "\(language)/countries/DO/index.html", "\(language)/index.html", "\(language)/protocols/alert-at-gate/index.html"] {
+            for page in [
+                "\(language)/helplines/do-anti-trafficking-line/index.html", "\(language)/helplines/index.html",
+                "\(language)/countries/DO/index.html", "\(language)/index.html",
+                "\(language)/protocols/alert-at-gate/index.html",
+            ] {
                 let html = try XCTUnwrap(build.page(page), page)
-                XCTAssertTrue(html.contains("<p class=\"stale\" role=\"note\"><strong class=\"stale-label\">\(HTML.escape(label)).</strong>"), page)
+                XCTAssertTrue(
+                    html.contains(
+                        "<p class=\"stale\" role=\"note\"><strong class=\"stale-label\">\(HTML.escape(label)).</strong>"
+                    ), page)
             }
             let line = try XCTUnwrap(build.page("\(language)/helplines/do-anti-trafficking-line/index.html"))
             XCTAssertTrue(line.contains("2016-09-05"), "the date it was last checked is shown")
@@ -43,7 +52,10 @@ final class SiteTrustTests: XCTestCase {
     func testTextInReviewSaysSoInItsLanguage() throws {
         let build = try sampleSite()
         let spanish = try XCTUnwrap(build.page("es/indicators/holds-no-documents/index.html"))
-        XCTAssertTrue(spanish.contains("<div class=\"notice notice-review\" role=\"note\">\n<p>Esta traducción aún no ha sido revisada por un hablante nativo.</p>"))
+        XCTAssertTrue(
+            spanish.contains(
+                "<div class=\"notice notice-review\" role=\"note\">\n<p>Esta traducción aún no ha sido revisada por un hablante nativo.</p>"
+            ))
         let english = try XCTUnwrap(build.page("en/indicators/holds-no-documents/index.html"))
         XCTAssertFalse(english.contains("notice-review"), "the source language is never in review")
         // Papiamento falls back to Dutch or Spanish text in review: the notice is in that text's language, marked.
@@ -56,11 +68,17 @@ final class SiteTrustTests: XCTestCase {
         XCTAssertTrue(shown.isUnderReview, "the sample's fallback text is in review")
         let dir = fallback.guide.config.language(shown.file.language)?.rightToLeft == true ? "rtl" : "ltr"
         let papiamento = try XCTUnwrap(fallback.page("pap/protocols/alert-at-gate/index.html"))
-        XCTAssertTrue(papiamento.contains("<div class=\"notice notice-review\" role=\"note\" lang=\"\(shown.file.language)\" dir=\"\(dir)\">"), papiamento)
+        XCTAssertTrue(
+            papiamento.contains(
+                "<div class=\"notice notice-review\" role=\"note\" lang=\"\(shown.file.language)\" dir=\"\(dir)\">"),
+            papiamento)
         for language in ["es", "nl", "pap", "ht", "pt"] {
-            let text = try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8)) as? [String: String]
+            let text =
+                try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8))
+                as? [String: String]
             XCTAssertNotEqual(text?["notice_review"], nil)
-            XCTAssertNotEqual(text?["notice_review"], "This translation has not yet been checked by a native speaker.", language)
+            XCTAssertNotEqual(
+                text?["notice_review"], "This translation has not yet been checked by a native speaker.", language)
         }
     }
 
@@ -91,8 +109,10 @@ final class SiteTrustTests: XCTestCase {
             let strings = try interfaceStrings(build, language)
             for country in guide.config.countries {
                 // Each country's block lists every emergency and reporting line the guide has for it, one tap each.
-                let block = try XCTUnwrap(countryBlock(of: country, in: String(home[emergency.lowerBound..<touchpoints.lowerBound]), guide: guide,
-                                                       language: language), "\(language): \(country.id)")
+                let block = try XCTUnwrap(
+                    countryBlock(
+                        of: country, in: String(home[emergency.lowerBound..<touchpoints.lowerBound]), guide: guide,
+                        language: language), "\(language): \(country.id)")
                 let lines = numberLines(of: country.id, in: guide)
                 XCTAssertFalse(lines.emergency.isEmpty, "the sample has an emergency number for \(country.id)")
                 XCTAssertFalse(lines.report.isEmpty, "the sample has a reporting line for \(country.id)")
@@ -100,19 +120,24 @@ final class SiteTrustTests: XCTestCase {
                     XCTAssertTrue(block.contains("href=\"\(HTML.escape(href))\""), "\(language) \(country.id): \(href)")
                 }
                 let name = guide.name(of: country, in: language)
-                let sentence = try XCTUnwrap(strings["no_emergency_number"]).replacingOccurrences(of: "{country}", with: name)
+                let sentence = try XCTUnwrap(strings["no_emergency_number"]).replacingOccurrences(
+                    of: "{country}", with: name)
                 XCTAssertFalse(block.contains(HTML.escape(sentence)), "\(language) \(country.id): it has a number")
             }
         }
         // Lines without a phone number are listed by the channel they have (Aruba's CMMA: WhatsApp).
-        XCTAssertTrue(guide.config.countries.flatMap { numberLines(of: $0.id, in: guide).report }.contains { !$0.hasPrefix("tel:") },
-                      "the sample has a reporting line without a phone number")
+        XCTAssertTrue(
+            guide.config.countries.flatMap { numberLines(of: $0.id, in: guide).report }.contains {
+                !$0.hasPrefix("tel:")
+            },
+            "the sample has a reporting line without a phone number")
     }
 
     func testACountryWithoutAnEmergencyNumberSaysSo() throws {
         // Aruba without its emergency number: no public source the guide cites would give one.
         let build = try SiteBuild(name: "no-emergency")
-        for name in try FileManager.default.contentsOfDirectory(atPath: build.content.appendingPathComponent("helplines").path)
+        for name in try FileManager.default.contentsOfDirectory(
+            atPath: build.content.appendingPathComponent("helplines").path)
         where name.hasPrefix("aw-emergency.") {
             try build.remove("Content/helplines/\(name)")
         }
@@ -123,11 +148,14 @@ final class SiteTrustTests: XCTestCase {
         let aruba = try XCTUnwrap(guide.config.countries.first { $0.id == "AW" })
         for language in guide.config.languageCodes {
             let strings = try interfaceStrings(build, language)
-            let sentence = try XCTUnwrap(strings["no_emergency_number"]).replacingOccurrences(of: "{country}", with: guide.name(of: aruba, in: language))
+            let sentence = try XCTUnwrap(strings["no_emergency_number"]).replacingOccurrences(
+                of: "{country}", with: guide.name(of: aruba, in: language))
             let home = try XCTUnwrap(build.page("\(language)/index.html"))
             let block = try XCTUnwrap(countryBlock(of: aruba, in: home, guide: guide, language: language), language)
             XCTAssertTrue(block.contains(HTML.escape(sentence)), language)
-            XCTAssertTrue(try XCTUnwrap(build.page("\(language)/countries/AW/index.html")).contains(HTML.escape(sentence)), language)
+            XCTAssertTrue(
+                try XCTUnwrap(build.page("\(language)/countries/AW/index.html")).contains(HTML.escape(sentence)),
+                language)
             // Its reporting lines are still there.
             for href in numberLines(of: "AW", in: guide).report {
                 XCTAssertTrue(block.contains("href=\"\(HTML.escape(href))\""), "\(language): \(href)")
@@ -139,7 +167,8 @@ final class SiteTrustTests: XCTestCase {
     /// purpose: `tel:` for the first phone or toll-free number, else the
     /// first channel's own link (WhatsApp, email, web).
     private func numberLines(of country: String, in guide: Guide) -> (emergency: [String], report: [String]) {
-        var emergency: [String] = [], report: [String] = []
+        var emergency: [String] = []
+        var report: [String] = []
         for entry in guide.helplines(of: country, drafts: false) {
             guard let object = guide.sourceFile(of: entry)?.frontMatter else { continue }
             let channels = object["channels"]?.arrayValue ?? []
@@ -164,7 +193,8 @@ final class SiteTrustTests: XCTestCase {
     }
 
     /// A country's part of a page's numbers section: from its heading to its "all numbers" link.
-    private func countryBlock(of country: GuideConfig.Term, in html: String, guide: Guide, language: String) -> String? {
+    private func countryBlock(of country: GuideConfig.Term, in html: String, guide: Guide, language: String) -> String?
+    {
         let blocks = html.components(separatedBy: "<div class=\"country-numbers\">").dropFirst()
         let name = HTML.escape(guide.name(of: country, in: language))
         let block = blocks.first { block in
@@ -175,6 +205,7 @@ final class SiteTrustTests: XCTestCase {
     }
 
     private func interfaceStrings(_ build: SiteBuild, _ language: String) throws -> [String: String] {
-        try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8)) as? [String: String] ?? [:]
+        try JSONSerialization.jsonObject(with: Data(build.read("Templates/strings/\(language).json").utf8))
+            as? [String: String] ?? [:]
     }
 }

@@ -29,7 +29,8 @@ final class MustacheSpecTests: XCTestCase {
             !FileManager.default.fileExists(atPath: Self.specs.appendingPathComponent("\($0).json").path)
         }
         guard missing.isEmpty else {
-            throw XCTSkip("""
+            throw XCTSkip(
+                """
                 the Mustache spec is not at \(Self.specs.path) (missing \(missing.map { "\($0).json" }.joined(separator: ", "))): \
                 get it from https://github.com/mustache/spec and set GUIDE_TESTDATA to the folder holding \
                 mustache-spec/specs/
@@ -42,7 +43,8 @@ final class MustacheSpecTests: XCTestCase {
         var total = 0
         var failures: [String] = []
         for file in Self.files {
-            let spec = try JSONParser.parse(String(contentsOf: Self.specs.appendingPathComponent("\(file).json"), encoding: .utf8))
+            let spec = try JSONParser.parse(
+                String(contentsOf: Self.specs.appendingPathComponent("\(file).json"), encoding: .utf8))
             var passed = 0
             let tests = try XCTUnwrap(spec["tests"]?.arrayValue, "\(file).json has no tests")
             for test in tests {
@@ -54,8 +56,9 @@ final class MustacheSpecTests: XCTestCase {
                     if rendered == expected {
                         passed += 1
                     } else {
-                        failures.append("\(file) | \(name)\n    template: \(Self.quoted(test["template"]?.stringValue))"
-                                        + "\n    expected: \(Self.quoted(expected))\n    rendered: \(Self.quoted(rendered))")
+                        failures.append(
+                            "\(file) | \(name)\n    template: \(Self.quoted(test["template"]?.stringValue))"
+                                + "\n    expected: \(Self.quoted(expected))\n    rendered: \(Self.quoted(rendered))")
                     }
                 } catch {
                     failures.append("\(file) | \(name): \(error)")
@@ -63,7 +66,9 @@ final class MustacheSpecTests: XCTestCase {
             }
             print("Mustache spec \(file).json: \(passed)/\(tests.count) passed")
         }
-        print("Mustache spec: \(total - failures.count)/\(total) passed (~lambdas and ~dynamic-names not run: not supported)")
+        print(
+            "Mustache spec: \(total - failures.count)/\(total) passed (~lambdas and ~dynamic-names not run: not supported)"
+        )
         for failure in failures { print("  FAIL \(failure)") }
         XCTAssertEqual(failures, [], "every spec test passes")
         XCTAssertGreaterThan(total, 150)
@@ -98,6 +103,7 @@ final class MustacheSpecTests: XCTestCase {
 
     static func quoted(_ text: String?) -> String {
         guard let text else { return "nil" }
-        return "\"" + text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r") + "\""
+        return "\"" + text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            + "\""
     }
 }

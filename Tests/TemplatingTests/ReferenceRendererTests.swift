@@ -3,10 +3,11 @@ import GuideModel
 import Loader
 import Mustache
 import Schema
-@testable import SiteEmitter
+import Synchronization
 import Templating
 import XCTest
-import Synchronization
+
+@testable import SiteEmitter
 
 /// Every page of the sample site, and every card and the service worker the
 /// site renders with its templates, rendered by our renderer and by
@@ -49,15 +50,17 @@ final class ReferenceRendererTests: XCTestCase {
         var mismatches: [String] = []
         for render in recorder.renders {
             let ours = site.render(render.template, render.context)
-            let theirs = reference.render(Self.mustacheObject(TemplateObject(render.context)), withTemplate: render.template)
+            let theirs = reference.render(
+                Self.mustacheObject(TemplateObject(render.context)), withTemplate: render.template)
             compared[render.template, default: 0] += 1
             if ours != theirs {
                 mismatches.append("\(render.template): \(Self.firstDifference(ours, theirs ?? "(nil)"))")
             }
         }
         let total = compared.values.reduce(0, +)
-        print("Compared with swift-mustache: \(total) renders (\(pages.count) pages), "
-              + compared.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print(
+            "Compared with swift-mustache: \(total) renders (\(pages.count) pages), "
+                + compared.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         for template in SiteTemplates.pages where template != "partials/contact" {
             XCTAssertNotNil(compared[template], "\(template) rendered and compared")
         }
@@ -70,13 +73,16 @@ final class ReferenceRendererTests: XCTestCase {
         let content = repository.appendingPathComponent("Content")
         let guide = ContentLoader(root: content, displayRoot: content.path).load().guide
         let today = try XCTUnwrap(FullDate("2026-12-06"))
-        var context = EmitContext(guide: guide, folder: FileManager.default.temporaryDirectory,
-                                  templates: repository.appendingPathComponent("Templates"), drafts: false, sourceDate: nil, today: today)
+        var context = EmitContext(
+            guide: guide, folder: FileManager.default.temporaryDirectory,
+            templates: repository.appendingPathComponent("Templates"), drafts: false, sourceDate: nil, today: today)
         var published: [PublishedHandout] = []
         for (index, handout) in guide.handouts.enumerated() {
             for language in handout.languages where (index + published.count) % 2 == 0 {
-                published.append(PublishedHandout(id: handout.id, language: language, fileName: "\(handout.id).\(language).pdf",
-                                                  bytes: 150_000 + 70_000 * index, pages: 2 + index))
+                published.append(
+                    PublishedHandout(
+                        id: handout.id, language: language, fileName: "\(handout.id).\(language).pdf",
+                        bytes: 150_000 + 70_000 * index, pages: 2 + index))
             }
         }
         XCTAssertFalse(published.isEmpty)
@@ -87,14 +93,18 @@ final class ReferenceRendererTests: XCTestCase {
         var recording = templates
         recording.recorder = { recorder.record($0, $1) }
         let model = SiteModel(guide: guide, drafts: false)
-        let builder = PageBuilder(model: model, strings: design.strings, settings: design.settings, templates: recording,
-                                  today: today, publishedHandouts: published)
+        let builder = PageBuilder(
+            model: model, strings: design.strings, settings: design.settings, templates: recording,
+            today: today, publishedHandouts: published)
         var fingerprints: [Reference: String] = [:]
         for entry in guide.allEntries { fingerprints[entry.reference] = entry.fingerprint }
         let dependencies = SiteDependencies(entries: guide.allEntries, fingerprints: fingerprints)
         var pages = SiteEmitter().plan(model: model, builder: builder, dependencies: dependencies)
         let languages: TemplateValue = .list(model.languages.map { ["code": .string($0)] })
-        pages.append(PlannedPage(path: "sw.js", template: "sw", dependencies: .none) { ["version": "0123abcd", "languages": languages] })
+        pages.append(
+            PlannedPage(path: "sw.js", template: "sw", dependencies: .none) {
+                ["version": "0123abcd", "languages": languages]
+            })
         return (templates, pages)
     }
 
@@ -141,7 +151,8 @@ final class ReferenceRendererTests: XCTestCase {
         let a = ours.split(separator: "\n", omittingEmptySubsequences: false)
         let b = theirs.split(separator: "\n", omittingEmptySubsequences: false)
         for index in 0..<max(a.count, b.count) where index >= a.count || index >= b.count || a[index] != b[index] {
-            let own = index < a.count ? String(a[index]) : "(end)", reference = index < b.count ? String(b[index]) : "(end)"
+            let own = index < a.count ? String(a[index]) : "(end)"
+            let reference = index < b.count ? String(b[index]) : "(end)"
             return "line \(index + 1): ours \(own) | swift-mustache \(reference)"
         }
         return "same lines"

@@ -9,9 +9,11 @@ final class TemplatePlanTests: XCTestCase {
     }
 
     /// The names the site shares between pages (`SiteTemplates.sharedNames`).
-    static let shared = ["lang", "dir", "s", "root", "site_title", "site_short_title", "quick_exit_url", "home_href",
-                         "search_href", "safety_href", "handouts_href", "language_name", "edition", "publisher",
-                         "css_href", "script_src", "sw_src", "icon_href", "nav"]
+    static let shared = [
+        "lang", "dir", "s", "root", "site_title", "site_short_title", "quick_exit_url", "home_href",
+        "search_href", "safety_href", "handouts_href", "language_name", "edition", "publisher",
+        "css_href", "script_src", "sw_src", "icon_href", "nav",
+    ]
 
     func testPlansGiveTheBytesOfAFullRender() throws {
         let loaded = try templates([
@@ -29,14 +31,19 @@ final class TemplatePlanTests: XCTestCase {
             </html>
             """,
             "partials/head": "<p>{{s.hello}} {{lang}}</p>\n{{#s}}{{bye}}{{/s}}\n",
-            "pages/page": "{{< layout}}{{$main}}<main>{{title}}{{#extra}}+{{extra}}{{/extra}}</main>{{/main}}{{/layout}}",
+            "pages/page":
+                "{{< layout}}{{$main}}<main>{{title}}{{#extra}}+{{extra}}{{/extra}}</main>{{/main}}{{/layout}}",
         ])
         let s: TemplateValue = ["hello": "Hi <you>", "bye": "Bye", "more": "more"]
-        let nav: TemplateValue = [["href": "a/", "label": "A", "current": true], ["href": "b/", "label": "B", "current": false]]
+        let nav: TemplateValue = [
+            ["href": "a/", "label": "A", "current": true], ["href": "b/", "label": "B", "current": false],
+        ]
         func page(_ extra: [String: TemplateValue]) -> [String: TemplateValue] {
-            var context: [String: TemplateValue] = ["lang": "en", "s": s, "root": "../", "nav": nav,
-                                                    "page_title": "T", "title": "Title",
-                                                    "languages": [["code": "es", "href": "es/"]]]
+            var context: [String: TemplateValue] = [
+                "lang": "en", "s": s, "root": "../", "nav": nav,
+                "page_title": "T", "title": "Title",
+                "languages": [["code": "es", "href": "es/"]],
+            ]
             for (key, value) in extra { context[key] = value }
             return context
         }
@@ -57,10 +64,12 @@ final class TemplatePlanTests: XCTestCase {
             loaded.render("pages/page", TemplateObject(context), shared: Self.shared, into: &planned)
             var full: [UInt8] = []
             loaded.render("pages/page", TemplateObject(context), into: &full)
-            XCTAssertEqual(String(decoding: planned, as: UTF8.self), String(decoding: full, as: UTF8.self), "page \(index)")
+            XCTAssertEqual(
+                String(decoding: planned, as: UTF8.self), String(decoding: full, as: UTF8.self), "page \(index)")
         }
         var text: [UInt8] = []
-        loaded.render("pages/page", TemplateObject(page(["is_root": true, "flag": "on"])), shared: Self.shared, into: &text)
+        loaded.render(
+            "pages/page", TemplateObject(page(["is_root": true, "flag": "on"])), shared: Self.shared, into: &text)
         XCTAssertFalse(String(decoding: text, as: UTF8.self).contains("flag:on"), "is_root hides the block")
     }
 }

@@ -1,5 +1,6 @@
-@testable import Templating
 import XCTest
+
+@testable import Templating
 
 /// Syntax errors: 1-based line and column (in Unicode scalars) at the tag
 /// to fix, with a plain message; and what the parser gives the site.
@@ -17,8 +18,10 @@ final class TemplateSyntaxTests: XCTestCase {
         }
     }
 
-    private func assertError(_ text: String, _ line: Int, _ column: Int, _ message: String,
-                             file: StaticString = #filePath, line testLine: UInt = #line) {
+    private func assertError(
+        _ text: String, _ line: Int, _ column: Int, _ message: String,
+        file: StaticString = #filePath, line testLine: UInt = #line
+    ) {
         guard let error = error(text, file: file, line: testLine) else { return }
         XCTAssertEqual(error.line, line, "line of \(error)", file: file, line: testLine)
         XCTAssertEqual(error.column, column, "column of \(error)", file: file, line: testLine)
@@ -27,7 +30,9 @@ final class TemplateSyntaxTests: XCTestCase {
 
     func testSectionsMustBeClosedByTheirName() {
         assertError("<div>\n<p>{{#text}}unclosed</p>\n</div>\n", 2, 4, "{{#text}} is never closed")
-        assertError("{{#a}}\n  {{^b}}x{{/a}}", 2, 10, "the closing tag does not match the open section: {{/a}} where {{^b}} (line 2) ends")
+        assertError(
+            "{{#a}}\n  {{^b}}x{{/a}}", 2, 10,
+            "the closing tag does not match the open section: {{/a}} where {{^b}} (line 2) ends")
         assertError("x\n{{/a}}", 2, 1, "{{/a}} closes no open section")
         assertError("{{<layout}}{{$main}}x{{/layout}}", 1, 22, "the closing tag does not match the open section")
     }
@@ -44,7 +49,8 @@ final class TemplateSyntaxTests: XCTestCase {
     }
 
     func testUnsupportedFeaturesAreErrors() {
-        assertError("<title>{{uppercased(title)}}</title>", 1, 8, "transforms such as \"uppercased(title)\" are not supported")
+        assertError(
+            "<title>{{uppercased(title)}}</title>", 1, 8, "transforms such as \"uppercased(title)\" are not supported")
         assertError("{{>*name}}", 1, 1, "dynamic names")
         assertError("{{% CONTENT_TYPE: TEXT}}", 1, 1, "pragmas")
         assertError("{{=<% %>=}}<%a b c=%>", 1, 12, "\"a b c=\" is not a name")
@@ -52,7 +58,9 @@ final class TemplateSyntaxTests: XCTestCase {
     }
 
     func testOnlyBlocksInsideParents() {
-        assertError("{{<layout}}\n{{title}}\n{{/layout}}", 2, 1, "only blocks ({{$name}}…{{/name}}) and text may appear inside {{< layout}}")
+        assertError(
+            "{{<layout}}\n{{title}}\n{{/layout}}", 2, 1,
+            "only blocks ({{$name}}…{{/name}}) and text may appear inside {{< layout}}")
         XCTAssertNoThrow(try Template(parsing: "{{<layout}}\ntext {{! note }}{{=| |=}}|$main|x|/main||/layout|"))
     }
 
@@ -61,12 +69,15 @@ final class TemplateSyntaxTests: XCTestCase {
     }
 
     func testPartialTagsAreListedWhereTheyStand() throws {
-        let template = try Template(parsing: "{{! {{>not-a-tag}} }}\n  {{> partials/a }}\n{{<layout}}{{$b}}{{>partials/c}}{{/b}}{{/layout}}")
-        XCTAssertEqual(template.partialTags, [
-            PartialTag(name: "partials/a", line: 2, column: 3, length: 17),
-            PartialTag(name: "layout", line: 3, column: 1, length: 11),
-            PartialTag(name: "partials/c", line: 3, column: 18, length: 15),
-        ])
+        let template = try Template(
+            parsing: "{{! {{>not-a-tag}} }}\n  {{> partials/a }}\n{{<layout}}{{$b}}{{>partials/c}}{{/b}}{{/layout}}")
+        XCTAssertEqual(
+            template.partialTags,
+            [
+                PartialTag(name: "partials/a", line: 2, column: 3, length: 17),
+                PartialTag(name: "layout", line: 3, column: 1, length: 11),
+                PartialTag(name: "partials/c", line: 3, column: 18, length: 15),
+            ])
     }
 
     func testATemplateThatIncludesItselfStops() throws {
@@ -75,7 +86,9 @@ final class TemplateSyntaxTests: XCTestCase {
     }
 
     func testValuesRenderAsTheSpecPrintsThem() throws {
-        let library = TemplateLibrary(["t": try Template(parsing: "{{a}} {{b}} {{c}} {{d}} {{e}}|{{#has_e}}e{{/has_e}}{{^has_f}}no f{{/has_f}}")])
+        let library = TemplateLibrary([
+            "t": try Template(parsing: "{{a}} {{b}} {{c}} {{d}} {{e}}|{{#has_e}}e{{/has_e}}{{^has_f}}no f{{/has_f}}")
+        ])
         let context: TemplateValue = ["a": 85, "b": .decimal(1.21), "c": true, "d": "<'&\">", "e": ["x"], "f": []]
         XCTAssertEqual(library.render("t", context), "85 1.21 true &lt;&#39;&amp;&quot;&gt; |eno f")
     }

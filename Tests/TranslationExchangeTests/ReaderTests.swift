@@ -1,6 +1,7 @@
 import Diagnostics
-@testable import TranslationExchange
 import XCTest
+
+@testable import TranslationExchange
 
 /// Malformed XLIFF and PO files are diagnostics at their line, never a crash.
 final class ReaderTests: XCTestCase {
@@ -19,12 +20,13 @@ final class ReaderTests: XCTestCase {
     }
 
     func testAWellFormedFileIsReadWithItsUnitsAndCodes() throws {
-        let text = xliff("""
-              <group id="g">
-              <trans-unit id="body.1"><source>See <bpt id="1" ctype="link">[</bpt>this<ept id="1">](concepts/consent)</ept> &amp; <ph id="2" ctype="x-code">`x`</ph>.</source>
-                <target state="final"><mrk mtype="seg">Vea <g id="1">esto</g> &amp; <x id="2"/>.</mrk></target></trans-unit>
-              </group>
-        """)
+        let text = xliff(
+            """
+                  <group id="g">
+                  <trans-unit id="body.1"><source>See <bpt id="1" ctype="link">[</bpt>this<ept id="1">](concepts/consent)</ept> &amp; <ph id="2" ctype="x-code">`x`</ph>.</source>
+                    <target state="final"><mrk mtype="seg">Vea <g id="1">esto</g> &amp; <x id="2"/>.</mrk></target></trans-unit>
+                  </group>
+            """)
         let (document, diagnostics) = XLIFFReader.read(text, path: "es.xlf")
         XCTAssertEqual(diagnostics, [])
         let entry = try XCTUnwrap(document?.entries.first)
@@ -34,9 +36,13 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(unit.key, "body.1")
         XCTAssertEqual(unit.line, 7)
         XCTAssertEqual(unit.status, .published)
-        XCTAssertEqual(unit.source, [.text("See "), .open(InlineCode(id: 1, kind: .link, native: "[")), .text("this"),
-                                     .close(InlineCode(id: 1, kind: .link, native: "](concepts/consent)")), .text(" & "),
-                                     .placeholder(InlineCode(id: 2, kind: .code, native: "`x`")), .text(".")])
+        XCTAssertEqual(
+            unit.source,
+            [
+                .text("See "), .open(InlineCode(id: 1, kind: .link, native: "[")), .text("this"),
+                .close(InlineCode(id: 1, kind: .link, native: "](concepts/consent)")), .text(" & "),
+                .placeholder(InlineCode(id: 2, kind: .code, native: "`x`")), .text("."),
+            ])
         XCTAssertEqual(unit.target?.plainText, "Vea esto & .")
         XCTAssertEqual(unit.target?.compactMap(\.code).map(\.id), [1, 1, 2])
     }
@@ -56,7 +62,9 @@ final class ReaderTests: XCTestCase {
             XCTAssertEqual(diagnostics.count, 1, message)
             XCTAssertEqual(diagnostics.first?.code, "translate.syntax", message)
             XCTAssertEqual(diagnostics.first?.position.line, line, message)
-            XCTAssertTrue(diagnostics.first?.message.contains(message) == true, "\(diagnostics.first?.message ?? "") lacks \(message)")
+            XCTAssertTrue(
+                diagnostics.first?.message.contains(message) == true,
+                "\(diagnostics.first?.message ?? "") lacks \(message)")
         }
     }
 
@@ -69,18 +77,18 @@ final class ReaderTests: XCTestCase {
 
     func testPOIsReadAndItsErrorsAreAtTheirLine() throws {
         let po = """
-        msgid ""
-        msgstr ""
-        "Language: pap\\n"
+            msgid ""
+            msgstr ""
+            "Language: pap\\n"
 
-        #. concepts/consent source_hash=0123456789abcdef structure=00000000000000aa
-        #, fuzzy
-        msgctxt "concepts/consent#body.2"
-        msgid "See [this](concepts/consent) \\"now\\""
-        msgstr ""
-        "Mira [esaki](concepts/consent) "
-        "\\"awor\\""
-        """
+            #. concepts/consent source_hash=0123456789abcdef structure=00000000000000aa
+            #, fuzzy
+            msgctxt "concepts/consent#body.2"
+            msgid "See [this](concepts/consent) \\"now\\""
+            msgstr ""
+            "Mira [esaki](concepts/consent) "
+            "\\"awor\\""
+            """
         let (document, diagnostics) = POReader.read(po, path: "pap.po")
         XCTAssertEqual(diagnostics, [])
         let unit = try XCTUnwrap(document?.entries.first?.units.first)
@@ -90,7 +98,10 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(unit.targetLine, 9)
         XCTAssertEqual(document?.entries.first?.version?.sourceHash, "0123456789abcdef")
 
-        for (text, line) in [("msgid \"a\nmsgstr \"b\"", 1), ("msgid \"a\"\nmsgstr \"b\\q\"", 2), ("msgid \"\"\nmsgstr \"\"\nfoo \"x\"", 3)] {
+        for (text, line) in [
+            ("msgid \"a\nmsgstr \"b\"", 1), ("msgid \"a\"\nmsgstr \"b\\q\"", 2),
+            ("msgid \"\"\nmsgstr \"\"\nfoo \"x\"", 3),
+        ] {
             let (document, diagnostics) = POReader.read(text, path: "pap.po")
             XCTAssertNil(document)
             XCTAssertEqual(diagnostics.count, 1)

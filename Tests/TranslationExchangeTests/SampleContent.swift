@@ -23,7 +23,8 @@ enum SampleContent {
     /// Every regular file under `folder`, by relative path, with its bytes.
     static func snapshot(_ folder: URL) throws -> [String: Data] {
         var out: [String: Data] = [:]
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where !file.hasDirectoryPath {
             out[String(file.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: file)
         }

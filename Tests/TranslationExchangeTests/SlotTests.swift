@@ -1,8 +1,9 @@
 import Foundation
 import GuideModel
 import Markdown
-@testable import TranslationExchange
 import XCTest
+
+@testable import TranslationExchange
 
 /// Every text of the sample guide becomes slots whose pieces, written back
 /// as Markdown, read as the same pieces.
@@ -20,8 +21,9 @@ final class SlotTests: XCTestCase {
                     let markdown = pieces.markdown(in: slot.context, continuation: slot.continuation)
                     let written = String(decoding: Array(text.utf8)[slot.span], as: UTF8.self)
                     let reread = Self.pieces(of: markdown, context: slot.context)
-                    XCTAssertEqual(reread?.map(Self.describe), pieces.map(Self.describe),
-                                   "\(file.path):\(slot.line): \(written) → \(markdown)")
+                    XCTAssertEqual(
+                        reread?.map(Self.describe), pieces.map(Self.describe),
+                        "\(file.path):\(slot.line): \(written) → \(markdown)")
                 }
             }
         }
