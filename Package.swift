@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (built and tested on Debian 12): the sources call Glibc and Linux
+// system calls (inotify, renameat2, flock) directly, so no Apple platform is listed.
 let package = Package(
     name: "guide",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "guide", targets: ["guide"])
     ],
@@ -51,8 +52,13 @@ let package = Package(
         // Pipeline stages.
         // YAML with exact positions, from libyaml's events: content files and the handout style.
         .target(name: "YAML", dependencies: ["CLibYAML", "JSON", "Diagnostics", "GuideModel"]),
-        .target(name: "Loader", dependencies: ["GuideModel", "Schema", "YAML", "FileSystem", "Parallel"]),
-        .target(name: "Checks", dependencies: ["GuideModel", "Schema", "Parallel"]),
+        .target(
+            name: "Loader",
+            dependencies: [
+                "GuideModel", "Schema", "YAML", "FileSystem", "Parallel", "Diagnostics", "JSON", "Markdown",
+            ]),
+        .target(
+            name: "Checks", dependencies: ["GuideModel", "Schema", "Parallel", "Diagnostics", "JSON", "Markdown"]),
         .target(
             name: "BundleEmitter",
             dependencies: [
@@ -63,24 +69,24 @@ let package = Package(
         .target(
             name: "SiteEmitter",
             dependencies: [
-                "GuideModel", "JSON", "Markdown", "Templating", "Digest", "FileSystem",
-                "Parallel",
+                "GuideModel", "JSON", "Markdown", "Templating", "Digest", "FileSystem", "Parallel",
+                "Diagnostics", "Schema",
             ]),
         .target(
             name: "HandoutEmitter",
             dependencies: [
                 "GuideModel", "Markdown", "CPangoCairo", "CQRencode", "CQPDF", "YAML",
-                "FileSystem", "Parallel",
+                "FileSystem", "Parallel", "Diagnostics", "JSON", "Schema",
             ]),
         // XLIFF 1.2 and gettext PO: one language out to translation tools and back into Content/.
         .target(
             name: "TranslationExchange",
-            dependencies: ["GuideModel", "Markdown", "Diagnostics", "JSON", "Schema", "Loader"]),
+            dependencies: ["GuideModel", "Markdown", "Diagnostics", "Schema", "Loader"]),
         .target(
             name: "GuideCLI",
             dependencies: [
                 "Loader", "Checks", "BundleEmitter", "SiteEmitter", "HandoutEmitter", "TranslationExchange",
-                "CFileSystem", "FileSystem", "Preview",
+                "CFileSystem", "FileSystem", "Preview", "Diagnostics", "GuideModel", "JSON", "Markdown", "Schema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The preview's HTTP server and folder watcher (guide serve).
@@ -91,26 +97,39 @@ let package = Package(
         .executableTarget(name: "GuideFuzz", dependencies: ["Loader", "Checks", "Diagnostics"]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SchemaTests", dependencies: ["Schema", "JSON"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Loader", "Checks"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ChecksTests",
+            dependencies: ["Loader", "Checks", "Diagnostics", "GuideModel", "JSON", "Schema"],
+            exclude: ["Fixtures"]),
         // Tools/pdfprobe.py (pdfminer.six, pikepdf) is run by the tests, not compiled.
         .testTarget(
-            name: "HandoutEmitterTests", dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown"],
+            name: "HandoutEmitterTests",
+            dependencies: ["HandoutEmitter", "Loader", "Checks", "Markdown", "Diagnostics", "GuideModel", "Schema"],
             exclude: ["Tools"]),
-        .testTarget(name: "BundleEmitterTests", dependencies: ["BundleEmitter", "Loader", "Checks"]),
+        .testTarget(
+            name: "BundleEmitterTests",
+            dependencies: [
+                "BundleEmitter", "Loader", "Checks", "Diagnostics", "Digest", "GuideModel", "JSON", "Schema",
+            ]),
         // Browser/drive.py (headless Chromium) is run by SiteBrowserTests, not compiled.
-        .testTarget(name: "SiteEmitterTests", dependencies: ["SiteEmitter", "Loader", "Checks"], exclude: ["Browser"]),
+        .testTarget(
+            name: "SiteEmitterTests",
+            dependencies: ["SiteEmitter", "Loader", "Diagnostics", "GuideModel", "JSON", "Markdown", "Schema"],
+            exclude: ["Browser"]),
         // The Mustache spec's JSON tests (../shared/testdata), and every page of the sample
         // site rendered by swift-mustache too, byte for byte.
         .testTarget(
             name: "TemplatingTests",
             dependencies: [
-                "Templating", "SiteEmitter", "Loader", "GuideModel", "JSON",
+                "Templating", "SiteEmitter", "Loader", "GuideModel", "JSON", "Schema",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
-        .testTarget(name: "TranslationExchangeTests", dependencies: ["TranslationExchange", "Loader", "Checks"]),
+        .testTarget(
+            name: "TranslationExchangeTests",
+            dependencies: ["TranslationExchange", "Loader", "Diagnostics", "GuideModel", "Markdown"]),
         // Runs the built `guide` binary on temporary copies of the sample guide.
         .testTarget(name: "CLITests", dependencies: ["guide"], exclude: ["Snapshots"]),
     ],

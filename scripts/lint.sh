@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # swift-format (bundled with the Swift toolchain) over every Swift file, with
-# the project's .swift-format; any finding fails. `scripts/lint.sh --fix`
-# formats the files in place first.
+# the project's .swift-format, and every target's imports against Package.swift;
+# any finding fails. `scripts/lint.sh --fix` formats the files in place first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 paths=(Package.swift Sources Tests)
@@ -10,3 +10,4 @@ if [[ "${1:-}" == "--fix" ]]; then
 fi
 swift format lint --strict --configuration .swift-format --recursive --parallel "${paths[@]}"
 echo "swift-format: no findings"
+scripts/check-imports.py

@@ -1,15 +1,10 @@
 import Digest
 import Foundation
+import Glibc
 import GuideModel
 import JSON
 import Parallel
 import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes `guide.json` and the language files as the entries are rendered, without building
 /// the documents in memory: each entry is rendered and serialised (in parallel) into the
@@ -177,11 +172,7 @@ struct ContentHasher {
 /// One top-level bundle document written to disk as it is made: its members in key order,
 /// with the entries appended one by one where `entries` falls in that order.
 final class StreamedFile {
-    #if canImport(Glibc)
     private let systemWrite = Glibc.write
-    #else
-    private let systemWrite = Darwin.write
-    #endif
     static let hashPlaceholder = "sha256:" + String(repeating: "0", count: 64)
     private static let writer = JSONWriter()
     private static let flushSize = 1 << 20

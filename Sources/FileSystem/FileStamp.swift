@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What identifies a file's version without reading it: modification time,
 /// size and inode (an editor that saves through a new file changes the
@@ -17,11 +13,7 @@ public struct FileStamp: Equatable, Sendable {
     }
 
     public init(_ info: stat) {
-        #if canImport(Glibc)
         let time = info.st_mtim
-        #else
-        let time = info.st_mtimespec
-        #endif
         seconds = Int(time.tv_sec)
         nanoseconds = Int(time.tv_nsec)
         size = Int64(info.st_size)

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A folder's entries with their types as `readdir` reports them: one call
 /// per folder instead of a `stat` per entry. The type is `DT_UNKNOWN` where

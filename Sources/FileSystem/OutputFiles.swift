@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// File operations for output folders: carrying files over, writing and
 /// replacing them, removing them.
@@ -54,11 +49,7 @@ public enum OutputFiles {
         return bytes.withUnsafeBytes { raw -> Int32 in
             var offset = 0
             while offset < raw.count {
-                #if canImport(Glibc)
                 let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                #else
-                let written = Darwin.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                #endif
                 if written < 0 {
                     if errno == EINTR { continue }
                     return errno

@@ -1,11 +1,6 @@
 import Foundation
-import Parallel
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Parallel
 
 /// Removes a folder and everything in it, on all cores: each folder's
 /// entries are read once (`readdir`, whose entry types spare a `stat` per

@@ -1,13 +1,8 @@
 import CFileSystem
-import Foundation
-import GuideModel
-
-#if canImport(Glibc)
 import FileSystem
+import Foundation
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GuideModel
 
 /// The output folder's rules (SPEC "Promises"): it never overlaps the
 /// content or templates, a folder `guide` did not write is never emptied,

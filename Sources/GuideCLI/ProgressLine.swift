@@ -1,11 +1,6 @@
 import Foundation
-import Synchronization
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Synchronization
 
 /// One line on standard error saying what a long command is doing, redrawn
 /// in place. It appears only when standard error is a terminal and the

@@ -1,12 +1,7 @@
 import ArgumentParser
 import Foundation
-import Preview
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Preview
 
 /// `guide serve`: a live preview on 127.0.0.1. Builds the site into a
 /// temporary folder, serves it, rebuilds what a change to `Content/` or

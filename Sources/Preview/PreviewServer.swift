@@ -1,11 +1,6 @@
 import Foundation
-import Synchronization
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Synchronization
 
 /// A small HTTP/1.1 server on 127.0.0.1 for `guide serve`: GET and HEAD
 /// only, one request per connection.
@@ -57,11 +52,7 @@ public final class PreviewServer: Sendable {
 
     /// Binds 127.0.0.1:`port` (0 picks a free port; `port` then says which).
     public init(port: UInt16) throws {
-        #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
         guard fd >= 0 else { throw PreviewServerError("cannot open a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -237,11 +228,7 @@ public final class PreviewServer: Sendable {
             guard let base = raw.baseAddress else { return }
             var offset = 0
             while offset < raw.count {
-                #if canImport(Glibc)
                 let n = send(client, base + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
-                #else
-                let n = send(client, base + offset, raw.count - offset, 0)
-                #endif
                 if n < 0, errno == EINTR { continue }
                 if n <= 0 { return }
                 offset += n

@@ -1,12 +1,7 @@
 import FileSystem
 import Foundation
-import Synchronization
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Synchronization
 
 /// Watches folders (recursively) and reports the paths that changed.
 ///
@@ -42,7 +37,6 @@ public final class PreviewWatcher: Sendable {
         let ready = DispatchSemaphore(value: 0)
         let (folders, polling) = (self.folders, self.polling)
         let thread = Thread { [self] in
-            #if os(Linux)
             if !polling, let notifier = Notifier(folders: folders) {
                 chosen.withLock { $0 = "inotify" }
                 ready.signal()
@@ -51,7 +45,6 @@ public final class PreviewWatcher: Sendable {
                 finished.signal()
                 return
             }
-            #endif
             let poller = Poller(folders: folders)
             ready.signal()
             poller.watch(until: { self.isStopped }, changed)
@@ -77,7 +70,6 @@ public final class PreviewWatcher: Sendable {
     }
 }
 
-#if os(Linux)
 /// inotify watches on every folder under the watched ones.
 private final class Notifier {
     private let descriptor: Int32
@@ -176,7 +168,6 @@ private final class Notifier {
         return paths
     }
 }
-#endif
 
 /// Polls every file's modification time, size and inode.
 private struct Poller {

@@ -2,12 +2,9 @@ import Diagnostics
 import Dispatch
 import FileSystem
 import Foundation
+import Glibc
 import GuideModel
 import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Writes the site's files, rendering pages in parallel, and remembers what
 /// it wrote (path and bytes' hash) for the offline lists and the version.

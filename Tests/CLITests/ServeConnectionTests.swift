@@ -1,9 +1,6 @@
 import Foundation
-import XCTest
-
-#if canImport(Glibc)
 import Glibc
-#endif
+import XCTest
 
 /// `guide serve` against clients that misbehave: slow or idle connections
 /// hold no one else back, and requests naming another host (a web page
