@@ -7,7 +7,7 @@ sample guide with one file grown to 1, 2, 4 and 8 units of that shape, and the
 growth per doubling. Linear work doubles (about 2x); quadratic work
 quadruples. Results are recorded in docs/benchmarks.md with this command:
 
-    python3 Benchmarks/linearity.py .build/release/guide [--base N] [--runs R]
+    python3 Benchmarks/linearity.py .build/release/guide [--runs R] [--only SHAPE]
 
 Sizes stay under the 1 MB file limit.
 """
@@ -39,7 +39,8 @@ def body(kind, n):
     if kind == "links to sections":
         return " ".join(f"[x](concepts/consent#s{i})" for i in range(n)) + "\n"
     if kind == "nested lists":
-        return "".join("  " * i + "- item\n" for i in range(n))
+        # Depth cycles up to 64 and back, so the size grows linearly with n.
+        return "".join("  " * (i % 64) + "- item\n" for i in range(n))
     if kind == "nested block quotes":
         return "> " * n + "deep\n"
     if kind == "unclosed emphasis runs":
@@ -73,24 +74,27 @@ FRONT_MATTER_KINDS = {
                                                      "[" * n + "]" * n + "\n") + "text\n",
 }
 
+# Base sizes are chosen so that 8 units stay under the 1 MB file limit and
+# take long enough to measure; the wide table is kept small (see below).
 KINDS = [
     ("links to missing entries, one line", 1000),
     ("links to missing entries, one per line", 1000),
-    ("valid links", 1000),
-    ("links to sections", 1000),
-    ("nested lists", 250),
-    ("nested block quotes", 1000),
-    ("unclosed emphasis runs", 2000),
-    ("backtick runs", 2000),
+    ("valid links", 3000),
+    ("links to sections", 2000),
+    ("nested lists", 1500),
+    ("nested block quotes", 16000),
+    ("unclosed emphasis runs", 16000),
+    ("backtick runs", 4000),
+    # cmark-gfm appends table cells by walking a linked list: quadratic in the library.
     ("wide table", 500),
-    ("long table", 2000),
-    ("long line", 10000),
-    ("headings with ids", 500),
-    ("images", 1000),
-    ("raw HTML", 2000),
-    ("autolinks", 1000),
-    ("front-matter list", 2000),
-    ("flow sequence nesting", 200),
+    ("long table", 20000),
+    ("long line", 24000),
+    ("headings with ids", 3500),
+    ("images", 3000),
+    ("raw HTML", 12000),
+    ("autolinks", 4000),
+    ("front-matter list", 15000),
+    ("flow sequence nesting", 50000),
 ]
 
 
@@ -108,7 +112,7 @@ def timed(guide, content, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("guide", help="the guide binary (a release build)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per size (the fastest counts)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per size (the fastest counts)")
     parser.add_argument("--only", help="run only kinds whose name contains this")
     args = parser.parse_args()
     guide = os.path.abspath(args.guide)
@@ -119,7 +123,7 @@ def main():
     empty = FRONT + "text\n"
     with open(target, "w") as f:
         f.write(empty)
-    baseline = timed(guide, content, args.runs)
+    baseline = timed(guide, content, args.runs * 3)
     print(f"guide check on the sample guide with a small file: {baseline:.3f} s (subtracted below)")
     print(f"{'construct':<40} {'units':>8} {'bytes':>9} {'time':>8}  growth per doubling")
     worst = 0.0
@@ -127,24 +131,27 @@ def main():
         if args.only and args.only not in kind:
             continue
         previous = None
-        growths = []
+        times = []
         for factor in (1, 2, 4, 8):
             n = base * factor
             text = FRONT_MATTER_KINDS[kind](n) if kind in FRONT_MATTER_KINDS else FRONT + body(kind, n)
             with open(target, "w") as f:
                 f.write(text)
             elapsed = max(timed(guide, content, args.runs) - baseline, 0.001)
+            times.append(elapsed)
             growth = "" if previous is None else f"{elapsed / previous:.2f}x"
-            if previous is not None and elapsed > 0.05:
-                growths.append(elapsed / previous)
             print(f"{kind:<40} {n:>8} {len(text.encode()):>9} {elapsed:>7.3f}s  {growth}")
             previous = elapsed
-        if growths:
-            worst = max(worst, max(growths))
+        # One step is noisy (tens of ms of process start-up jitter); the growth
+        # from 2 to 8 units, per doubling, is not, once the work is measurable.
+        if times[1] >= 0.05:
+            overall = (times[3] / times[1]) ** 0.5
+            worst = max(worst, overall)
+            print(f"{kind:<40} from 2 to 8 units: {overall:.2f}x per doubling")
     with open(target, "w") as f:
         f.write(empty)
     shutil.rmtree(work)
-    print(f"largest growth per doubling (where the work took over 50 ms): {worst:.2f}x")
+    print(f"largest growth per doubling from 2 to 8 units (where 2 units took over 50 ms): {worst:.2f}x")
 
 
 if __name__ == "__main__":
