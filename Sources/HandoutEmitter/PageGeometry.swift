@@ -27,7 +27,7 @@ struct PageFurniture {
     }
 
     /// Height the running header takes above the text area, including its rule and gap.
-    var headerHeight: Double { header("X").height + typesetter.size(.body) * 1.5 }
+    var headerHeight: Double { header("X", width: page.contentWidth).height + typesetter.size(.body) * 1.5 }
 
     private func footer(label: String?) -> TextItem {
         let width = page.contentWidth - (label == nil ? 0 : typesetter.size(.footer) * 9)
@@ -42,9 +42,11 @@ struct PageFurniture {
         return TextItem(typesetter.frame(text, textStyle, width: page.contentWidth), color: textStyle.color)
     }
 
-    private func header(_ text: String) -> TextItem {
-        let textStyle = typesetter.textStyle(.footer, color: style.muted)
-        return TextItem(typesetter.frame(text, textStyle, width: page.contentWidth * 0.6), color: textStyle.color)
+    /// One line of the running header, cut with an ellipsis where it is wider than `width`.
+    private func header(_ text: String, width: Double, alignment: TextStyle.Alignment = .left) -> TextItem {
+        var textStyle = typesetter.textStyle(.footer, color: style.muted, alignment: alignment)
+        textStyle.oneLine = true
+        return TextItem(typesetter.frame(text, textStyle, width: width), color: textStyle.color)
     }
 
     /// Draws the footer; `pageLabel` ("Página 3") goes at the right.
@@ -63,15 +65,16 @@ struct PageFurniture {
         }
     }
 
-    /// Draws a running header: the short title at the left and the section at the right, over a
-    /// thin rule.
+    /// Draws a running header over a thin rule: the short title at the left (at most 60 % of the
+    /// width) and the section in the rest at the right, each on one line, so neither wraps under
+    /// the rule; a section title too long for its room ends in an ellipsis.
     func drawHeader(right: String?) {
-        let leftItem = header(content.runningTitle)
+        let leftItem = header(content.runningTitle, width: page.contentWidth * 0.6)
         leftItem.draw(typesetter.canvas, x: page.left, y: page.top)
         if let right {
-            let textStyle = typesetter.textStyle(.footer, color: style.muted, alignment: .right)
-            let width = page.contentWidth * 0.38
-            TextItem(typesetter.frame(right, textStyle, width: width), color: textStyle.color)
+            let gap = typesetter.size(.footer) * 2
+            let width = page.contentWidth - leftItem.frame.textWidth - gap
+            header(right, width: width, alignment: .right)
                 .draw(typesetter.canvas, x: page.left + page.contentWidth - width, y: page.top)
         }
         let ruleY = page.top + leftItem.height + typesetter.size(.footer) * 0.4

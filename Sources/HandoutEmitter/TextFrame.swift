@@ -41,6 +41,13 @@ final class TextFrame {
 
     var height: Double { height(of: 0..<lines.count) }
 
+    /// The width the text itself takes, at most the frame's width.
+    var textWidth: Double {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        return min(points(logical.width), width)
+    }
+
     func height(of range: Range<Int>) -> Double {
         guard let first = range.first, let last = range.last else { return 0 }
         return lines[last].bottom - lines[first].top

@@ -14,6 +14,8 @@ struct TextStyle {
     var underlineLinks = true
     /// Addresses in captions must not gain hyphens that a reader would type.
     var hyphenate = true
+    /// Running headers: one line, cut with an ellipsis where the text is wider than the frame.
+    var oneLine = false
 }
 
 /// Shapes text with pango in the handout's language and current font sizes. Layouts share one
@@ -118,6 +120,7 @@ final class Typesetter {
         pango_layout_set_text(layout, text, -1)
         pango_layout_set_width(layout, Int32(max(width, 1) * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        if textStyle.oneLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
         switch textStyle.alignment {
         case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)

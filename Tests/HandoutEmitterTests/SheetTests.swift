@@ -33,6 +33,24 @@ final class SheetTests: XCTestCase {
                 qrPayloads: [Fixtures.qrPayload]))
     }
 
+    func testRunningHeaderStaysOnOneLineAboveItsRule() throws {
+        var content = Fixtures.content(
+            Fixtures.spanish, layout: .sheet, paper: .letter,
+            sections: Array(Fixtures.sections(Fixtures.spanish).prefix(3)))
+        content.title =
+            "Tripulación de cabina: cómo responder a una sospecha de trata de personas a bordo, "
+            + "en tierra y en la puerta de embarque, según el procedimiento de la aerolínea"
+        let rendered = try HandoutRenderer.render(content, style: try Fixtures.style, sourceDateEpoch: nil)
+        let url = try PDFTools.write(rendered.pdf, name: "sheet-long-header")
+        let header = try PDFTools.run("pdftotext", ["-f", "2", "-l", "2", "-layout", "-enc", "UTF-8", url.path, "-"])
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // Short title at the left, the handout title at the right on the same line, where a wrapped
+        // title would run under the rule into the text. The title is drawn cut with an ellipsis;
+        // the PDF keeps the whole of it as the ellipsis's actual text, which pdftotext reads.
+        XCTAssertTrue(header.first?.hasPrefix("Guía de referencia") == true, "\(header.prefix(2))")
+        XCTAssertTrue(header.first?.hasSuffix(content.title) == true, "\(header.prefix(2))")
+    }
+
     func testOverlongProtocolContinuesOnTheBack() throws {
         var sections = protocolOnly(Fixtures.spanish)
         guard case .protocol(var item) = sections[0].items[0] else { return XCTFail("fixture changed") }
