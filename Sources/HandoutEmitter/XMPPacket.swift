@@ -1,10 +1,12 @@
+import Markdown
+
 /// The XMP metadata packet of a handout: title and language (Dublin Core), dates and creator
 /// tool, the same values as the document information dictionary.
 enum XMPPacket {
     static func packet(_ metadata: PDFFinisher.Metadata) -> String {
-        let title = escaped(metadata.title)
-        let language = escaped(metadata.language)
-        let date = escaped(metadata.date)
+        let title = HTMLEscaping.escape(metadata.title)
+        let language = HTMLEscaping.escape(metadata.language)
+        let date = HTMLEscaping.escape(metadata.date)
         return """
             <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
             <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -14,32 +16,17 @@ enum XMPPacket {
             <dc:format>application/pdf</dc:format>
             <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(title)</rdf:li>\
             <rdf:li xml:lang="\(language)">\(title)</rdf:li></rdf:Alt></dc:title>
-            <dc:description><rdf:Alt><rdf:li xml:lang="x-default">\(escaped(metadata.subject))</rdf:li></rdf:Alt></dc:description>
+            <dc:description><rdf:Alt><rdf:li xml:lang="x-default">\(HTMLEscaping.escape(metadata.subject))</rdf:li></rdf:Alt></dc:description>
             <dc:language><rdf:Bag><rdf:li>\(language)</rdf:li></rdf:Bag></dc:language>
             <xmp:CreateDate>\(date)</xmp:CreateDate>
             <xmp:ModifyDate>\(date)</xmp:ModifyDate>
             <xmp:MetadataDate>\(date)</xmp:MetadataDate>
             <xmp:CreatorTool>guide</xmp:CreatorTool>
-            <pdf:Keywords>\(escaped(metadata.keywords))</pdf:Keywords>
+            <pdf:Keywords>\(HTMLEscaping.escape(metadata.keywords))</pdf:Keywords>
             </rdf:Description>
             </rdf:RDF>
             </x:xmpmeta>
             <?xpacket end="w"?>
             """
-    }
-
-    /// Text as XML character data or attribute value.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -1,11 +1,16 @@
 /// Escaping and URL checks for `HTMLRenderer`.
 public enum HTMLEscaping {
-    /// Text content and attribute values: `&`, `<`, `>` and `"` escaped.
-    public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+    /// Text content and attribute values, in HTML or XML: `&`, `<`, `>` and `"` escaped, and `'`
+    /// with `apostrophe`.
+    public static func escape(_ text: String, apostrophe: Bool = false) -> String {
+        guard
+            text.utf8.contains(where: {
+                $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || (apostrophe && $0 == 0x27)
+            })
+        else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        escape(text, into: &out)
+        escape(text, into: &out, apostrophe: apostrophe)
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -1,4 +1,5 @@
 import GuideModel
+import Markdown
 
 /// `sitemap.xml` (every page at its published address, with its versions in
 /// the other languages as `hreflang` alternates and `x-default`) and
@@ -67,22 +68,6 @@ enum SiteMap {
         return text
     }
 
-    private static func escape(_ text: String) -> String {
-        // Addresses rarely hold a character XML must escape: those pass as they are.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// An address as XML character data (the sitemap protocol escapes `'` too).
+    private static func escape(_ text: String) -> String { HTMLEscaping.escape(text, apostrophe: true) }
 }

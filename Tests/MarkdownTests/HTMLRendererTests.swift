@@ -17,6 +17,12 @@ final class HTMLRendererTests: XCTestCase {
             "<p><a href=\"a%20b%22c\">t</a> <img src=\"%C3%BC.png\" alt=\"é\"></p>\n")
     }
 
+    func testEscapesStringsForHTMLAndXML() {
+        XCTAssertEqual(HTMLEscaping.escape("a<b>&\"c\" 'd'"), "a&lt;b&gt;&amp;&quot;c&quot; 'd'")
+        XCTAssertEqual(HTMLEscaping.escape("it's", apostrophe: true), "it&#39;s")
+        XCTAssertEqual(HTMLEscaping.escape("plain text", apostrophe: true), "plain text")
+    }
+
     func testRawHTMLIsDropped() {
         let markdown = "<script>alert(1)</script>\n\nA <b onclick=\"x\">bold</b> move.\n\n<div>\n*hi*\n</div>\n"
         XCTAssertEqual(html(markdown), "<p>A bold move.</p>\n")
